@@ -1,0 +1,3 @@
+module github.com/covetpy/covetgen
+
+go 1.24
