@@ -1,0 +1,10 @@
+API_PREFIX = "/api"
+VERSION = "v1"
+ITEMS = "items"
+USERS = "users"
+ADMIN_TAG = "admin"
+FULL_PREFIX = API_PREFIX + "/" + VERSION
+ITEMS_PREFIX = f"/{ITEMS}"
+USERS_PREFIX = "/" + USERS
+SECRET_TOKEN = "fake-super-secret-token"
+ADMIN_TOKEN = "admin-" + "token"
