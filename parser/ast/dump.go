@@ -20,7 +20,13 @@ type dumper struct {
 	first bool
 }
 
+// node dumps n; a nil entry of a node list (a `**d` key in Dict.keys, a keyword-only parameter
+// without a default in Arguments.kw_defaults) is Python's None.
 func (d *dumper) node(n Node) {
+	if n == nil {
+		d.b.WriteString("None")
+		return
+	}
 	n.dump(d)
 }
 
