@@ -1,0 +1,182 @@
+package ir
+
+// App is a FastAPI application.
+type App struct {
+	// Module and Attr locate the instance ("main", "app").
+	Module, Attr string
+	Title        string
+	Version      string
+	// OpenAPIVersion is "3.1.0" unless the app sets openapi_version.
+	OpenAPIVersion string
+	Summary        *string
+	Description    string
+	TermsOfService *string
+	Contact        Value
+	LicenseInfo    Value
+	// OpenAPITags is openapi_tags=; Servers servers= (both nil when unset).
+	OpenAPITags Value
+	Servers     Value
+	RootPath    string
+	// OpenAPIURL is nil when the app sets openapi_url=None; DocsURL, RedocURL alike.
+	OpenAPIURL, DocsURL, RedocURL *string
+	SwaggerUIOAuth2RedirectURL    *string
+	SwaggerUIParameters           Value
+	SeparateInputOutputSchemas    bool
+	RedirectSlashes               bool
+	ExternalDocs                  Value
+	// Routes are the app's routes (APIRoutes, websockets, plain Starlette routes) in
+	// registration order, included routers flattened.
+	Routes []*Route
+	// Webhooks are the routes of app.webhooks.
+	Webhooks          []*Route
+	Mounts            []*Mount
+	Middleware        []*Middleware
+	ExceptionHandlers []*ExceptionHandler
+	// Lifespan / startup / shutdown hooks, by function name.
+	Lifespan         *Callable
+	StartupHandlers  []*Callable
+	ShutdownHandlers []*Callable
+	// Models and Enums are every model and enum the app's routes reach (and the ones
+	// lifted on the way), in the order they were first met.
+	Models []*Model
+	Enums  []*Enum
+	Diags  Diagnostics
+	Pos    Pos
+	// RoutesUnresolved is set when some routes could not be found (an include_router of a
+	// router the lifter could not resolve); OpenAPIUnresolved when the document depends on
+	// values the lifter could not compute (a title read from a file, an unreadable
+	// generate_unique_id_function).
+	RoutesUnresolved  bool
+	OpenAPIUnresolved bool
+}
+
+// RouteKind tells what a route is.
+type RouteKind int
+
+// Kinds of routes.
+const (
+	// APIRoute is a FastAPI path operation.
+	APIRoute RouteKind = iota
+	// WebSocketRoute is @app.websocket.
+	WebSocketRoute
+	// StarletteRoute is a plain starlette Route (add_route).
+	StarletteRoute
+)
+
+// Route is one path operation.
+type Route struct {
+	Kind RouteKind
+	// Path is the full path with router prefixes, as FastAPI's path_format.
+	Path string
+	// Methods are upper case, in the iteration order of FastAPI's method set under
+	// PYTHONHASHSEED=0 (the first one names the default operation id).
+	Methods []string
+	// Name is the route name (the endpoint function's name unless name= is given).
+	Name     string
+	Endpoint *Callable
+	// Dependant is the endpoint's dependant: dependencies= of the app, routers and route
+	// first, then the endpoint's own parameters' dependencies.
+	Dependant *Dependant
+	// StatusCode is status_code= (nil when not given: the response class's default applies).
+	StatusCode *int
+	// ResponseModel is the effective response model (response_model=, else the return
+	// annotation when it is a valid pydantic field type); nil when there is none.
+	ResponseModel *Type
+	ResponseClass *ResponseClass
+	// ResponseClassDefault is true when the class comes from a default (route, router or app
+	// default_response_class, or JSONResponse) rather than response_class=.
+	ResponseClassDefault bool
+	ResponseDescription  string
+	// Responses is responses= merged from routers, in order (key: status code or "default").
+	Responses []*ExtraResponse
+	Tags      []string
+	Summary   *string
+	// Description is description=, else the endpoint's cleaned docstring, cut at \f.
+	Description string
+	// OperationID is the effective operation id: operation_id=, else the route's unique id
+	// (FastAPI's generate_unique_id, or the app's generate_unique_id_function run on the
+	// route).
+	OperationID *string
+	Deprecated  bool
+	// IncludeInSchema is false for include_in_schema=False here or on an including router.
+	IncludeInSchema bool
+	OpenAPIExtra    Value
+	Callbacks       []*Route
+	// ResponseModelInclude... are the response_model_* filters, as given.
+	ResponseModelInclude, ResponseModelExclude Value
+	ResponseModelByAlias                       bool
+	ResponseModelExcludeUnset                  bool
+	ResponseModelExcludeDefaults               bool
+	ResponseModelExcludeNone                   bool
+	// StreamItem is the item type of a generator endpoint (JSON lines / SSE), nil otherwise.
+	StreamItem *Type
+	// IsJSONStream / IsSSEStream mark generator endpoints FastAPI streams itself.
+	IsJSONStream, IsSSEStream bool
+	Pos                       Pos
+	// Unresolved is set when part of the route could not be lifted; Diags says what.
+	Unresolved bool
+	Diags      Diagnostics
+}
+
+// ExtraResponse is one entry of responses=.
+type ExtraResponse struct {
+	// Key is the status code as written: an Int or a Str ("default", "4XX").
+	Key Value
+	// Spec is the entry's dict without "model".
+	Spec *Dict
+	// Model is the entry's "model" type, if any.
+	Model *Type
+	Pos   Pos
+}
+
+// ResponseClass is a Response subclass used as response_class.
+type ResponseClass struct {
+	// Name is the qualified name ("fastapi.responses.JSONResponse", "main.CustomJSON").
+	Name string
+	// MediaType is the class's media_type ("" when it has none).
+	MediaType string
+	// IsJSON is true for JSONResponse and its subclasses.
+	IsJSON bool
+	// DefaultStatus is the default status_code of its __init__ (200 for most classes, 307
+	// for RedirectResponse).
+	DefaultStatus int
+	Pos           Pos
+}
+
+// Mount is app.mount(path, app, name=).
+type Mount struct {
+	Path, Name string
+	// Sub is a mounted FastAPI sub-application; Static a StaticFiles instance.
+	Sub    *App
+	Static *StaticFiles
+	// Other is the source text of anything else mounted.
+	Other string
+	Pos   Pos
+}
+
+// StaticFiles is a starlette StaticFiles instance.
+type StaticFiles struct {
+	Directory string
+	HTML      bool
+	CheckDir  bool
+}
+
+// Middleware is one add_middleware(...) or @app.middleware("http").
+type Middleware struct {
+	// Class is the middleware class ("fastapi.middleware.cors.CORSMiddleware") or "http" for a
+	// function middleware.
+	Class string
+	// Options are the keyword arguments, evaluated.
+	Options *Dict
+	Func    *Callable
+	Pos     Pos
+}
+
+// ExceptionHandler is an exception_handler registration.
+type ExceptionHandler struct {
+	// Exception is the exception class's qualified name, or "" when Code is used.
+	Exception string
+	Code      int
+	Handler   *Callable
+	Pos       Pos
+}

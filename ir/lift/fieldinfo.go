@@ -1,0 +1,284 @@
+package lift
+
+import (
+	"github.com/covetpy/covetgen/ir"
+)
+
+// paramFunctions maps FastAPI's parameter functions to where they read from.
+var paramFunctions = map[string]ir.ParamIn{
+	"fastapi.Query": ir.InQuery, "fastapi.Path": ir.InPath, "fastapi.Header": ir.InHeader,
+	"fastapi.Cookie": ir.InCookie, "fastapi.Body": ir.InBody, "fastapi.Form": ir.InForm, "fastapi.File": ir.InFile,
+}
+
+// isFieldInfoCall reports whether o is Field(...) or one of FastAPI's parameter functions.
+func isFieldInfoCall(o obj) (fwCall, bool) {
+	c, ok := o.(fwCall)
+	if !ok {
+		return c, false
+	}
+	if _, ok := paramFunctions[c.name]; ok || c.name == "pydantic.Field" {
+		return c, true
+	}
+	return c, false
+}
+
+// isDependsCall reports whether o is Depends(...) or Security(...).
+func isDependsCall(o obj) (fwCall, bool) {
+	c, ok := o.(fwCall)
+	return c, ok && (c.name == "fastapi.Depends" || c.name == "fastapi.Security")
+}
+
+// marker is what Query()/Body()/... say beyond pydantic's FieldInfo.
+type marker struct {
+	in                 ir.ParamIn
+	isParam            bool // a FastAPI parameter function (not pydantic.Field)
+	includeInSchema    bool
+	convertUnderscores bool
+	embed              bool
+	mediaType          string
+	openapiExamples    ir.Value
+	example            ir.Value
+}
+
+// fieldInfo reads Field(...) or a FastAPI parameter function call. m, when not nil,
+// receives the FastAPI-specific arguments.
+func (ms *modState) fieldInfo(c fwCall, m *marker) ir.FieldInfo {
+	fi := ir.FieldInfo{Required: true, Pos: c.pos, Raw: &ir.Dict{}}
+	if m != nil {
+		*m = marker{includeInSchema: true, convertUnderscores: true}
+		m.in, m.isParam = paramFunctions[c.name]
+		switch m.in {
+		case ir.InBody:
+			m.mediaType = "application/json"
+		case ir.InForm:
+			m.mediaType = "application/x-www-form-urlencoded"
+		case ir.InFile:
+			m.mediaType = "multipart/form-data"
+		}
+	}
+	setDefault := func(o obj) {
+		v, ok := toValue(o)
+		if _, ell := v.(ir.Ellipsis); ell {
+			return
+		}
+		if !ok {
+			ms.in.report(c.pos, "default value not known statically: %s", v.Repr())
+		}
+		fi.Required = false
+		fi.Default = v
+	}
+	if len(c.args) > 0 {
+		setDefault(c.args[0])
+	}
+	str := func(o obj) *string {
+		if s, ok := constStr(o); ok {
+			return &s
+		}
+		return nil
+	}
+	for _, k := range c.kw {
+		v, _ := toValue(k.val)
+		fi.Raw.Set(ir.Str(k.name), v)
+		switch k.name {
+		case "default":
+			setDefault(k.val)
+		case "default_factory":
+			fi.Required = false
+			fi.DefaultFactory = objName(k.val)
+			fi.FactoryValue = factoryValue(k.val)
+		case "alias":
+			fi.Alias = str(k.val)
+		case "validation_alias":
+			fi.ValidationAlias = str(k.val)
+		case "serialization_alias":
+			fi.SerializationAlias = str(k.val)
+		case "title":
+			fi.Title = str(k.val)
+		case "description":
+			fi.Description = str(k.val)
+		case "examples":
+			if _, none := v.(ir.None); !none {
+				fi.Examples = v
+			}
+		case "deprecated":
+			if _, none := v.(ir.None); !none {
+				fi.Deprecated = v
+			}
+		case "json_schema_extra":
+			if _, none := v.(ir.None); !none {
+				fi.JSONSchemaExtra = v
+			}
+		case "discriminator":
+			if s := str(k.val); s != nil {
+				fi.Discriminator = *s
+			}
+		case "exclude":
+			fi.Exclude, _ = truthValue(k.val)
+		case "include_in_schema":
+			if m != nil {
+				m.includeInSchema, _ = truthValue(k.val)
+			}
+		case "convert_underscores":
+			if m != nil {
+				m.convertUnderscores, _ = truthValue(k.val)
+			}
+		case "embed":
+			if m != nil {
+				m.embed, _ = truthValue(k.val)
+			}
+		case "media_type":
+			if m != nil {
+				m.mediaType, _ = constStr(k.val)
+			}
+		case "openapi_examples":
+			if m != nil {
+				if _, none := v.(ir.None); !none {
+					m.openapiExamples = v
+				}
+			}
+		case "example":
+			if m != nil {
+				m.example = v
+			}
+		}
+	}
+	fi.Constraints, _ = constraintsFromKw(c.kw)
+	return fi
+}
+
+// factoryValue returns what a default_factory produces, when it is a known builtin or a
+// lambda returning a constant.
+func factoryValue(o obj) ir.Value {
+	switch x := o.(type) {
+	case fwObj:
+		switch x.name {
+		case "builtins.list":
+			return ir.List{}
+		case "builtins.dict":
+			return &ir.Dict{}
+		case "builtins.set":
+			return ir.Set{}
+		case "builtins.tuple":
+			return ir.Tuple{}
+		case "builtins.str":
+			return ir.Str("")
+		case "builtins.int":
+			return ir.NewInt(0)
+		}
+	case *lambdaObj:
+		v, ok := toValue(x.ms.eval(x.def.Body, x.ms.globals))
+		if ok {
+			return v
+		}
+	}
+	return nil
+}
+
+// constraintsFromKw reads pydantic's constraint keywords.
+func constraintsFromKw(kw []kwArg) (ir.Constraints, bool) {
+	var c ir.Constraints
+	any := false
+	num := func(o obj) ir.Value {
+		v, ok := toValue(o)
+		if !ok {
+			return nil
+		}
+		if _, none := v.(ir.None); none {
+			return nil
+		}
+		return v
+	}
+	intp := func(o obj) *int {
+		if v, ok := o.(valObj); ok {
+			if i, ok := v.v.(ir.Int); ok && i.V.IsInt64() {
+				n := int(i.V.Int64())
+				return &n
+			}
+		}
+		return nil
+	}
+	for _, k := range kw {
+		switch k.name {
+		case "gt":
+			c.Gt = num(k.val)
+		case "ge":
+			c.Ge = num(k.val)
+		case "lt":
+			c.Lt = num(k.val)
+		case "le":
+			c.Le = num(k.val)
+		case "multiple_of":
+			c.MultipleOf = num(k.val)
+		case "min_length", "min_items":
+			c.MinLength = intp(k.val)
+		case "max_length", "max_items":
+			c.MaxLength = intp(k.val)
+		case "pattern", "regex":
+			if s, ok := constStr(k.val); ok {
+				c.Pattern = &s
+			}
+		case "max_digits":
+			c.MaxDigits = intp(k.val)
+		case "decimal_places":
+			c.DecimalPlaces = intp(k.val)
+		case "strip_whitespace":
+			c.StripWhitespace, _ = truthValue(k.val)
+		case "to_lower":
+			c.ToLower, _ = truthValue(k.val)
+		case "to_upper":
+			c.ToUpper, _ = truthValue(k.val)
+		case "strict":
+			c.Strict, _ = truthValue(k.val)
+		case "allow_inf_nan":
+			if b, ok := truthValue(k.val); ok {
+				c.AllowInfNan = &b
+			}
+		default:
+			continue
+		}
+		any = true
+	}
+	return c, any
+}
+
+// constraintsOf reads annotated_types markers and StringConstraints.
+func constraintsOf(c fwCall) (ir.Constraints, bool) {
+	arg := func() obj {
+		if len(c.args) > 0 {
+			return c.args[0]
+		}
+		return nil
+	}
+	one := func(name string) (ir.Constraints, bool) {
+		if a := arg(); a != nil {
+			return constraintsFromKw([]kwArg{{name: name, val: a}})
+		}
+		return constraintsFromKw(c.kw)
+	}
+	switch c.name {
+	case "pydantic.StringConstraints", "annotated_types.Interval", "annotated_types.Len":
+		kw := c.kw
+		if c.name == "annotated_types.Len" && len(c.args) > 0 {
+			kw = append([]kwArg{{name: "min_length", val: c.args[0]}}, kw...)
+			if len(c.args) > 1 {
+				kw = append(kw, kwArg{name: "max_length", val: c.args[1]})
+			}
+		}
+		return constraintsFromKw(kw)
+	case "annotated_types.Gt":
+		return one("gt")
+	case "annotated_types.Ge":
+		return one("ge")
+	case "annotated_types.Lt":
+		return one("lt")
+	case "annotated_types.Le":
+		return one("le")
+	case "annotated_types.MultipleOf":
+		return one("multiple_of")
+	case "annotated_types.MinLen":
+		return one("min_length")
+	case "annotated_types.MaxLen":
+		return one("max_length")
+	}
+	return ir.Constraints{}, false
+}

@@ -1,0 +1,3 @@
+from pydantic import BaseModel, Field
+class Item(BaseModel):
+    b: str = Field(alias="B")
