@@ -12,7 +12,10 @@ const (
 )
 
 // BoolFromString is pydantic's str_as_bool (no trimming, case-insensitive).
-func BoolFromString(s string) (bool, *Error) { return boolFromStr(s, s) }
+func BoolFromString(s string) (bool, *Error) {
+	b, err := boolFromStr(s, nil)
+	return withStr(b, err, s)
+}
 
 func boolFromStr(s string, input any) (bool, *Error) {
 	switch {
@@ -34,7 +37,8 @@ func BoolFromJSON(v pyjson.Value) (bool, *Error) {
 	case pyjson.KindFalse:
 		return false, nil
 	case pyjson.KindString:
-		return boolFromStr(v.Str(), v)
+		b, err := boolFromStr(v.Str(), nil)
+		return withValue(b, err, v)
 	case pyjson.KindInt:
 		if i, ok := v.Int64(); ok {
 			if i == 0 || i == 1 {

@@ -33,6 +33,9 @@ const (
 // ParseDecimal is Decimal(str): surrounding whitespace stripped, underscores
 // between digits allowed, Inf/Infinity/NaN/sNaN in any case.
 func ParseDecimal(s string) (Decimal, bool) {
+	if d, ok := parseDecimalPlain(s); ok {
+		return d, true
+	}
 	s = pyStrip(s)
 	var d Decimal
 	if s != "" && (s[0] == '+' || s[0] == '-') {
@@ -99,6 +102,39 @@ func ParseDecimal(s string) (Decimal, bool) {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// parseDecimalPlain is ParseDecimal's fast path for the common
+// "[-]digits[.digits]" form (no spaces, underscores, exponent or
+// specials); ok is false for anything else.
+func parseDecimalPlain(s string) (Decimal, bool) {
+	var d Decimal
+	if s != "" && s[0] == '-' {
+		d.neg, s = true, s[1:]
+	}
+	dot := -1
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case isDigit(c):
+		case c == '.' && dot < 0:
+			dot = i
+		default:
+			return Decimal{}, false
+		}
+	}
+	if s == "" || s == "." {
+		return Decimal{}, false
+	}
+	digits := s
+	if dot >= 0 {
+		digits = s[:dot] + s[dot+1:]
+		d.exp = -int64(len(s) - dot - 1)
+	}
+	d.coef = strings.TrimLeft(digits, "0")
+	if d.coef == "" {
+		d.coef = "0"
+	}
+	return d, true
+}
 
 // DecimalFromString coerces a parameter string.
 func DecimalFromString(s string) (Decimal, *Error) {

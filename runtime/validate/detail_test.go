@@ -34,7 +34,8 @@ func TestAppendDetail(t *testing.T) {
 
 // FuzzCoerce: no coercion panics on any string.
 func FuzzCoerce(f *testing.F) {
-	for _, s := range []string{"", "1", "-1.5e3", "2024-01-02T03:04:05+01:00", "03:04", "P1D", "NaN", "1_0", "{x}", "urn:uuid:"} {
+	for _, s := range []string{"", "1", "-1.5e3", "2024-01-02T03:04:05+01:00", "03:04", "P1D", "NaN", "1_0", "{x}", "urn:uuid:",
+		"P1.5DT2H", "1 day, 10:00:00", "[1,2,2]", `{"1":"a","01":"b"}`, `{"k":1}`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -49,6 +50,11 @@ func FuzzCoerce(f *testing.F) {
 		DateTimeFromString(s)
 		DateFromString(s)
 		TimeFromString(s)
+		if d, err := DurationFromString(s); err == nil {
+			_ = d.ISOString()
+			_ = d.TotalSeconds()
+			_ = d.HumanString()
+		}
 		(&StrConstraints{StripWhitespace: true, MinLength: ip(1), ToUpper: true}).Apply(s, s)
 		if doc, err := pyjson.Parse([]byte(s)); err == nil {
 			v := doc.Root()
@@ -59,6 +65,32 @@ func FuzzCoerce(f *testing.F) {
 			DateTimeFromJSON(v)
 			DateFromJSON(v)
 			TimeFromJSON(v)
+			DurationFromJSON(v)
+			st := NewState()
+			var ints []Int
+			Set(st, v, &Length{Max: ip(3)}, DecodeInt, IntHasher, false, &ints)
+			var fs []float64
+			Set(st, v, nil, DecodeFloat, FloatHasher, true, &fs)
+			var d []Pair[Int, string]
+			Dict(st, v, &Length{Min: ip(1)}, DecodeInt, DecodeStr, IntHasher, &d)
+			var l []pyjson.Value
+			List(st, v, &Length{Max: ip(2)}, DecodeAny, &l)
+			Tuple(st, v, &Length{Min: ip(2)}, DecodeAny, &l)
+			Sequence(st, v, nil, DecodeAny, &l)
+			u := st.Union(false)
+			var n Int
+			var b bool
+			if u.Try("int") {
+				u.Result(0, st.Int(v, nil, &n))
+			}
+			if u.Try("bool") {
+				u.Result(1, st.Bool(v, &b))
+			}
+			u.End()
+			if i, _, ok := NewTagged([]string{"k"}, StrChoice("a"), IntChoice(1)).Select(st, v); ok && i < 0 {
+				t.Fatal("bad tag index")
+			}
+			AppendDetail(nil, st.Errors())
 		}
 	})
 }

@@ -68,7 +68,7 @@ func AppendError(dst []byte, e *Error) ([]byte, error) {
 		}
 		if l.IsIndex {
 			dst = strconv.AppendInt(dst, int64(l.Index), 10)
-		} else if dst, err = pyjson.AppendString(dst, l.Key); err != nil {
+		} else if dst, err = pyjson.AppendString(dst, lossy(l.Key)); err != nil {
 			return dst, err
 		}
 	}
@@ -137,4 +137,25 @@ func appendInput(dst []byte, v any) ([]byte, error) {
 		return pyjson.AppendString(dst, string(x))
 	}
 	return pyjson.Append(dst, v)
+}
+
+// TypePythonException is the Type of an Error standing for a Python
+// exception that escapes pydantic (an OverflowError building a timedelta):
+// FastAPI does not answer 422 but 500 Internal Server Error.
+const TypePythonException = "python_exception"
+
+// withValue and withStr set the input of an error built without one, so
+// that the input is boxed into an interface only when there is an error.
+func withValue[T any](x T, err *Error, v pyjson.Value) (T, *Error) {
+	if err != nil {
+		err.Input = v
+	}
+	return x, err
+}
+
+func withStr[T any](x T, err *Error, s string) (T, *Error) {
+	if err != nil {
+		err.Input = s
+	}
+	return x, err
 }

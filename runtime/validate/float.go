@@ -16,7 +16,10 @@ const (
 // FloatFromString coerces a str as pydantic's str_as_float: Rust's f64
 // grammar after trimming ("inf", "NaN", ".5", "5.", "1e3"), then with
 // underscores removed when they are placed as Python allows.
-func FloatFromString(s string) (float64, *Error) { return floatFromStr(s, s) }
+func FloatFromString(s string) (float64, *Error) {
+	f, err := floatFromStr(s, nil)
+	return withStr(f, err, s)
+}
 
 func floatFromStr(s string, input any) (float64, *Error) {
 	if f, ok := rustParseFloat(rustTrim(s)); ok {
@@ -47,7 +50,8 @@ func FloatFromJSON(v pyjson.Value) (float64, *Error) {
 	case pyjson.KindFalse:
 		return 0, nil
 	case pyjson.KindString:
-		return floatFromStr(v.Str(), v)
+		f, err := floatFromStr(v.Str(), nil)
+		return withValue(f, err, v)
 	}
 	return 0, newErr("float_type", msgFloatType, v)
 }

@@ -91,7 +91,8 @@ const (
 // (str_as_int: "+5", " 5 ", "05", "5_000", "5.0"; more than 4300 digits is
 // int_parsing_size).
 func IntFromString(s string) (Int, *Error) {
-	return intFromStr(s, s)
+	n, err := intFromStr(s, nil)
+	return withStr(n, err, s)
 }
 
 func intFromStr(s string, input any) (Int, *Error) {
@@ -128,7 +129,8 @@ func IntFromJSON(v pyjson.Value) (Int, *Error) {
 	case pyjson.KindFalse:
 		return IntOf(0), nil
 	case pyjson.KindString:
-		return intFromStr(v.Str(), v)
+		n, err := intFromStr(v.Str(), nil)
+		return withValue(n, err, v)
 	}
 	return Int{}, newErr("int_type", msgIntType, v)
 }

@@ -96,12 +96,85 @@ func (l *Literal) FromString(s string) (int, *Error) {
 	return -1, l.fail(s)
 }
 
-// FromJSON matches a decoded JSON value by kind and value.
+// FromJSON matches a decoded JSON value as pydantic-core's LiteralLookup
+// does: a bool input finds a bool member, an int an int member, a str a
+// str member; then Python equality against the bool and None members (so
+// Literal[True, 1] maps 1.0 to True); then against the int and str
+// members, where equal members (1 and True) share one dict entry holding
+// the last of them. An int beyond 64 bits meeting int members fails with
+// int_parsing_size.
 func (l *Literal) FromJSON(v pyjson.Value) (int, *Error) {
-	if i := matchChoice(l.Choices, v, false); i >= 0 {
+	i := lookupLiteral(l.Choices, v)
+	switch {
+	case i >= 0:
 		return i, nil
+	case i == literalIntTooBig:
+		return -1, newErr("int_parsing_size", msgIntParsingSize, v)
 	}
 	return -1, l.fail(v)
+}
+
+const literalIntTooBig = -2
+
+func lookupLiteral(cs []Choice, v pyjson.Value) int {
+	last := func(match func(c Choice) bool) int {
+		found := -1
+		for i, c := range cs {
+			if match(c) {
+				found = i
+			}
+		}
+		return found
+	}
+	hasKind := func(k choiceKind) bool { return last(func(c Choice) bool { return c.kind == k }) >= 0 }
+	var n Int // the input as a number, for the equality lookups
+	numeric := true
+	switch v.Kind() {
+	case pyjson.KindTrue, pyjson.KindFalse:
+		b, _ := v.Bool()
+		if i := last(func(c Choice) bool { return c.kind == choiceBool && c.b == b }); i >= 0 {
+			return i
+		}
+		n = IntOf(int64(HashBool(b)))
+	case pyjson.KindInt:
+		n, _ = IntFromJSON(v)
+		if hasKind(choiceInt) {
+			if _, ok := n.Int64(); !ok {
+				return literalIntTooBig
+			}
+			if i := last(func(c Choice) bool { return c.kind == choiceInt && c.i.Cmp(n) == 0 }); i >= 0 {
+				return i
+			}
+		}
+	case pyjson.KindString:
+		return last(func(c Choice) bool { return c.kind == choiceStr && c.s == v.Str() })
+	case pyjson.KindNull:
+		return last(func(c Choice) bool { return c.kind == choiceNone })
+	case pyjson.KindFloat:
+		f, _ := v.Float64()
+		var err *Error
+		if n, err = floatAsInt(f, nil); err != nil {
+			numeric = false
+		}
+	default:
+		numeric = false
+	}
+	if !numeric {
+		return -1
+	}
+	isOne, isZero := n.Cmp(IntOf(1)) == 0, n.Cmp(IntOf(0)) == 0
+	if i := last(func(c Choice) bool { return c.kind == choiceBool && (c.b && isOne || !c.b && isZero) }); i >= 0 {
+		return i
+	}
+	return last(func(c Choice) bool {
+		switch c.kind {
+		case choiceInt:
+			return c.i.Cmp(n) == 0
+		case choiceBool:
+			return c.b && isOne || !c.b && isZero
+		}
+		return false
+	})
 }
 
 // matchChoice finds v among choices. Python equality makes True == 1 and

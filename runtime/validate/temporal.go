@@ -86,7 +86,10 @@ func (dt DateTime) AppendJSON(dst []byte) []byte {
 // DateTimeFromString parses ISO 8601 / RFC 3339 datetimes (T, t, _ or
 // space separator), bare dates (midnight) and unix timestamps (seconds, or
 // milliseconds above 2e10), as pydantic's lax datetime validator does.
-func DateTimeFromString(s string) (DateTime, *Error) { return dateTimeFromStr(s, s) }
+func DateTimeFromString(s string) (DateTime, *Error) {
+	dt, err := dateTimeFromStr(s, nil)
+	return withStr(dt, err, s)
+}
 
 func dateTimeFromStr(s string, input any) (DateTime, *Error) {
 	dt, e := parseDateTime(s)
@@ -106,7 +109,8 @@ func DateTimeFromJSON(v pyjson.Value) (DateTime, *Error) {
 	var e string
 	switch v.Kind() {
 	case pyjson.KindString:
-		return dateTimeFromStr(v.Str(), v)
+		dt, err := dateTimeFromStr(v.Str(), nil)
+		return withValue(dt, err, v)
 	case pyjson.KindInt:
 		n, ok := v.Int64()
 		if !ok {
@@ -138,7 +142,10 @@ func yearZeroDT(dt DateTime, input any) (DateTime, *Error) {
 const msgDateInexact = "Datetimes provided to dates should have zero time - e.g. be exact dates"
 
 // DateFromString parses a date, or a datetime/timestamp with zero time.
-func DateFromString(s string) (Date, *Error) { return dateFromStr(s, s) }
+func DateFromString(s string) (Date, *Error) {
+	d, err := dateFromStr(s, nil)
+	return withStr(d, err, s)
+}
 
 func dateFromStr(s string, input any) (Date, *Error) {
 	if d, e := parseDate(s); e == "" {
@@ -164,7 +171,8 @@ func DateFromJSON(v pyjson.Value) (Date, *Error) {
 	var e string
 	switch v.Kind() {
 	case pyjson.KindString:
-		return dateFromStr(v.Str(), v)
+		d, err := dateFromStr(v.Str(), nil)
+		return withValue(d, err, v)
 	case pyjson.KindInt:
 		n, ok := v.Int64()
 		if !ok {
@@ -188,7 +196,10 @@ func DateFromJSON(v pyjson.Value) (Date, *Error) {
 }
 
 // TimeFromString parses "HH:MM[:SS[.ffffff]][Z|±HH[:]MM]".
-func TimeFromString(s string) (Time, *Error) { return timeFromStr(s, s) }
+func TimeFromString(s string) (Time, *Error) {
+	t, err := timeFromStr(s, nil)
+	return withStr(t, err, s)
+}
 
 func timeFromStr(s string, input any) (Time, *Error) {
 	t, e := parseTimeAt(s, 0)
@@ -203,7 +214,8 @@ func TimeFromJSON(v pyjson.Value) (Time, *Error) {
 	var sec float64
 	switch v.Kind() {
 	case pyjson.KindString:
-		return timeFromStr(v.Str(), v)
+		t, err := timeFromStr(v.Str(), nil)
+		return withValue(t, err, v)
 	case pyjson.KindInt:
 		n, ok := v.Int64()
 		if !ok {

@@ -86,3 +86,21 @@ func writeHex(b *strings.Builder, r rune, n int) {
 		b.WriteByte("0123456789abcdef"[(r>>(4*i))&0xF])
 	}
 }
+
+// lossy replaces lone surrogates with U+FFFD (PyO3's to_string_lossy, which
+// pydantic applies to str location elements).
+func lossy(s string) string {
+	if !pyjson.HasSurrogate(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := pyjson.DecodeRune(s, i)
+		if r >= 0xD800 && r < 0xE000 {
+			r = 0xFFFD
+		}
+		b.WriteRune(r)
+		i += n
+	}
+	return b.String()
+}

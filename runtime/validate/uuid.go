@@ -34,14 +34,18 @@ func (u UUID) AppendJSON(dst []byte) []byte {
 
 // UUIDFromString parses as the Rust uuid crate's Uuid::parse_str: simple
 // (32 hex), hyphenated, {braced} and urn:uuid: forms.
-func UUIDFromString(s string) (UUID, *Error) { return uuidFromStr(s, s) }
+func UUIDFromString(s string) (UUID, *Error) {
+	u, err := uuidFromStr(s, nil)
+	return withStr(u, err, s)
+}
 
 // UUIDFromJSON accepts JSON strings only.
 func UUIDFromJSON(v pyjson.Value) (UUID, *Error) {
 	if v.Kind() != pyjson.KindString {
 		return UUID{}, newErr("uuid_type", msgUUIDType, v)
 	}
-	return uuidFromStr(v.Str(), v)
+	u, err := uuidFromStr(v.Str(), nil)
+	return withValue(u, err, v)
 }
 
 func uuidFromStr(s string, input any) (UUID, *Error) {
