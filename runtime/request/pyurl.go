@@ -3,6 +3,8 @@ package request
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/covetpy/covetgen/runtime/internal/starlette"
 )
 
 func unhex(c byte) (byte, bool) {
@@ -44,60 +46,10 @@ func Latin1(s string) string {
 // bytes.decode("utf-8", "replace"): each maximal invalid subpart becomes
 // one U+FFFD.
 func appendUTF8Replace(dst []byte, b []byte) []byte {
-	for i := 0; i < len(b); {
-		c := b[i]
-		if c < 0x80 {
-			dst = append(dst, c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(b[i:])
-		if r != utf8.RuneError || n > 1 {
-			dst = append(dst, b[i:i+n]...)
-			i += n
-			continue
-		}
-		dst = append(dst, "\uFFFD"...)
-		i += invalidSubpart(b[i:])
+	if utf8.Valid(b) {
+		return append(dst, b...)
 	}
-	return dst
-}
-
-// invalidSubpart is the length of the maximal subpart of an ill-formed
-// UTF-8 sequence at the start of b (Unicode 3.9, what CPython follows): at
-// least 1.
-func invalidSubpart(b []byte) int {
-	c := b[0]
-	var need int
-	lo, hi := byte(0x80), byte(0xBF)
-	switch {
-	case c >= 0xC2 && c <= 0xDF:
-		need = 1
-	case c == 0xE0:
-		need, lo = 2, 0xA0
-	case c >= 0xE1 && c <= 0xEC, c == 0xEE, c == 0xEF:
-		need = 2
-	case c == 0xED:
-		need, hi = 2, 0x9F
-	case c == 0xF0:
-		need, lo = 3, 0x90
-	case c >= 0xF1 && c <= 0xF3:
-		need = 3
-	case c == 0xF4:
-		need, hi = 3, 0x8F
-	default:
-		return 1
-	}
-	n := 1
-	for k := 0; k < need && n < len(b); k++ {
-		x := b[n]
-		if x < lo || x > hi {
-			break
-		}
-		lo, hi = 0x80, 0xBF
-		n++
-	}
-	return n
+	return starlette.AppendUTF8Replace(dst, string(b))
 }
 
 // PyString returns s (raw bytes) as the str Python's

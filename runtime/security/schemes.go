@@ -2,6 +2,8 @@ package security
 
 import (
 	"github.com/covetpy/covetgen/runtime/response"
+
+	"github.com/covetpy/covetgen/runtime/internal/starlette"
 )
 
 // notAuthenticated is the HTTPException every scheme raises.
@@ -47,7 +49,7 @@ func (s HTTPBasic) Error() *response.HTTPException {
 // decode (base64, ASCII, a ":") is the 401 even with NoAutoError.
 func (s HTTPBasic) Credentials(authorization string) (BasicCredentials, bool, error) {
 	scheme, param := authorizationSchemeParam(authorization)
-	if authorization == "" || !equalFoldASCII(scheme, "basic") {
+	if authorization == "" || !starlette.EqualFoldASCII(scheme, "basic") {
 		if s.NoAutoError {
 			return BasicCredentials{}, false, nil
 		}
@@ -123,7 +125,7 @@ func (s HTTPDigest) Credentials(authorization string) (AuthorizationCredentials,
 
 func httpCredentials(authorization, want string, noAutoError bool, fail func() *response.HTTPException) (AuthorizationCredentials, bool, error) {
 	scheme, cred := authorizationSchemeParam(authorization)
-	if authorization == "" || scheme == "" || cred == "" || want != "" && !equalFoldASCII(scheme, want) {
+	if authorization == "" || scheme == "" || cred == "" || want != "" && !starlette.EqualFoldASCII(scheme, want) {
 		if noAutoError {
 			return AuthorizationCredentials{}, false, nil
 		}
@@ -190,7 +192,7 @@ func (o OAuth2PasswordBearer) Error() *response.HTTPException { return notAuthen
 // alone gives "").
 func (o OAuth2PasswordBearer) Token(authorization string) (string, bool, error) {
 	scheme, param := authorizationSchemeParam(authorization)
-	if authorization == "" || !equalFoldASCII(scheme, "bearer") {
+	if authorization == "" || !starlette.EqualFoldASCII(scheme, "bearer") {
 		if o.NoAutoError {
 			return "", false, nil
 		}

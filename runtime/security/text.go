@@ -26,28 +26,6 @@ func partitionSpace(s string) (head, tail string, found bool) {
 	return strings.Cut(s, " ")
 }
 
-// equalFoldASCII compares ASCII letters case-insensitively and every other
-// byte exactly: scheme.lower() == "basic" for the latin-1 strings headers
-// decode to.
-func equalFoldASCII(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
-}
-
 // pyTitle is str.title() (simple case mappings): a character after a cased
 // one is lower-cased, any other title-cased.
 func pyTitle(s string) string {

@@ -93,24 +93,28 @@ func DecodeUTF8Replace(s string) string {
 	if utf8.ValidString(s) {
 		return s
 	}
-	b := make([]byte, 0, len(s)+8)
+	return string(AppendUTF8Replace(make([]byte, 0, len(s)+8), s))
+}
+
+// AppendUTF8Replace appends s decoded as DecodeUTF8Replace does.
+func AppendUTF8Replace(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < 0x80 {
-			b = append(b, c)
+			dst = append(dst, c)
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r != utf8.RuneError || n > 1 {
-			b = append(b, s[i:i+n]...)
+			dst = append(dst, s[i:i+n]...)
 			i += n
 			continue
 		}
-		b = utf8.AppendRune(b, utf8.RuneError)
+		dst = utf8.AppendRune(dst, utf8.RuneError)
 		i += invalidSubpart(s[i:])
 	}
-	return string(b)
+	return dst
 }
 
 // invalidSubpart is the length of the maximal subpart of an ill-formed
