@@ -68,6 +68,9 @@ type Route struct {
 	Kind RouteKind
 	// Path is the full path with router prefixes, as FastAPI's path_format.
 	Path string
+	// Template is the same path as registered, convertors kept ("/files/{p:path}"): what
+	// Starlette compiles and matches.
+	Template string
 	// Methods are upper case, in the iteration order of FastAPI's method set under
 	// PYTHONHASHSEED=0 (the first one names the default operation id).
 	Methods []string

@@ -119,12 +119,18 @@ type FieldInfo struct {
 	DefaultFactory string
 	FactoryValue   Value
 	Alias          *string
-	// ValidationAlias / SerializationAlias are the plain-string aliases (AliasPath and
-	// AliasChoices are recorded as Opaque in Raw).
+	// ValidationAlias / SerializationAlias are the plain-string aliases.
 	ValidationAlias    *string
 	SerializationAlias *string
-	Title              *string
-	Description        *string
+	// ValidationAliasPaths is a validation_alias given as AliasPath(...) or AliasChoices(...):
+	// the choices in order, each a path of Str keys and Int indexes (AliasChoices("a",
+	// AliasPath("b", 0)) is [["a"], ["b", 0]]); ValidationAlias is nil then.
+	ValidationAliasPaths [][]Value
+	// AliasPriority is pydantic's alias_priority: 2 when an alias was given, 1 when the
+	// model's alias_generator made the aliases, 0 when there are none.
+	AliasPriority int
+	Title         *string
+	Description   *string
 	// Examples is examples=[...]; nil when not given.
 	Examples Value
 	// Deprecated is True, a message Str, or nil.

@@ -49,11 +49,14 @@ const (
 	// KindClass is any other class: Request, Response, BackgroundTasks, UploadFile, a user's
 	// plain class. Name holds its qualified name ("fastapi.Request", "main.Pagination").
 	KindClass
+	// KindIP is an IP address, network or interface: Name holds the type's qualified name
+	// ("ipaddress.IPv4Address", "ipaddress.IPv6Network", "pydantic.IPvAnyAddress").
+	KindIP
 )
 
 var kindNames = [...]string{"unknown", "Any", "None", "str", "int", "float", "bool", "bytes", "Decimal",
 	"date", "datetime", "time", "timedelta", "UUID", "url", "Path", "list", "set", "frozenset", "tuple",
-	"dict", "Union", "Literal", "enum", "model", "TypeVar", "class"}
+	"dict", "Union", "Literal", "enum", "model", "TypeVar", "class", "ip"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -176,7 +179,7 @@ func (t *Type) String() string {
 		if t.Model != nil {
 			return t.Model.Name
 		}
-	case KindUnknown, KindClass, KindURL, KindTypeVar:
+	case KindUnknown, KindClass, KindURL, KindTypeVar, KindIP:
 		return t.Name
 	}
 	return t.Kind.String()

@@ -30,11 +30,37 @@ func Lift(prog *load.Program, opts Options) (app *ir.App, err error) {
 		}
 	}()
 	in := newInterp(prog, opts.Env)
+	found, err := in.findApp()
+	if len(in.broken) > 0 {
+		// Python cannot import a module that does not parse: there is no app.
+		return nil, fmt.Errorf("lift: %w", load.ParseErrors(in.broken))
+	}
+	if err != nil {
+		return nil, err
+	}
+	app = in.liftApp(found)
+	app.Module = prog.AppModule
+	app.Attr = prog.AppAttr
+	if app.Attr == "" {
+		app.Attr = found.name
+	}
+	if len(in.broken) > 0 {
+		return nil, fmt.Errorf("lift: %w", load.ParseErrors(in.broken))
+	}
+	app.Diags = append(append(append(ir.Diagnostics{}, prog.Diags...), in.diags...), app.Diags...)
+	app.Models = in.models
+	app.Enums = in.enums
+	return app, nil
+}
+
+// findApp executes the app module and returns the instance named by the program (or, when
+// none is named, the module's FastAPI() instance, preferring one called app).
+func (in *interp) findApp() (*appObj, error) {
+	prog := in.prog
 	ms := in.module(prog.AppModule)
 	if ms == nil {
 		return nil, fmt.Errorf("lift: module %s: %w", prog.AppModule, ErrNoApp)
 	}
-	var found *appObj
 	if prog.AppAttr != "" {
 		var o obj = moduleObj{ms}
 		for _, part := range strings.Split(prog.AppAttr, ".") {
@@ -44,29 +70,20 @@ func Lift(prog *load.Program, opts Options) (app *ir.App, err error) {
 		if !ok {
 			return nil, fmt.Errorf("lift: %s:%s is not a FastAPI() instance: %w", prog.AppModule, prog.AppAttr, ErrNoApp)
 		}
-		found = a
-	} else {
-		for _, n := range ms.globals.order {
-			if a, ok := ms.globals.names[n].(*appObj); ok {
-				if found == nil || n == "app" {
-					found = a
-				}
+		return a, nil
+	}
+	var found *appObj
+	for _, n := range ms.globals.order {
+		if a, ok := ms.globals.names[n].(*appObj); ok {
+			if found == nil || n == "app" {
+				found = a
 			}
 		}
-		if found == nil {
-			return nil, fmt.Errorf("lift: no FastAPI() instance in module %s: %w", prog.AppModule, ErrNoApp)
-		}
 	}
-	app = in.liftApp(found)
-	app.Module = prog.AppModule
-	app.Attr = prog.AppAttr
-	if app.Attr == "" {
-		app.Attr = found.name
+	if found == nil {
+		return nil, fmt.Errorf("lift: no FastAPI() instance in module %s: %w", prog.AppModule, ErrNoApp)
 	}
-	app.Diags = append(append(append(ir.Diagnostics{}, prog.Diags...), in.diags...), app.Diags...)
-	app.Models = in.models
-	app.Enums = in.enums
-	return app, nil
+	return found, nil
 }
 
 // liftApp builds the IR of a FastAPI() instance.
@@ -182,7 +199,8 @@ func (in *interp) liftApp(a *appObj) *ir.App {
 		}
 		switch k.name {
 		case "summary", "description", "terms_of_service", "contact", "license_info", "openapi_tags", "servers",
-			"openapi_external_docs", "openapi_version", "separate_input_output_schemas":
+			"openapi_external_docs", "openapi_version", "separate_input_output_schemas", "root_path",
+			"swagger_ui_parameters":
 			if !known {
 				app.OpenAPIUnresolved = true
 				app.Diags.Add(k.pos, "%s= not known statically", k.name)

@@ -76,6 +76,7 @@ func canon(name string) string {
 		{"pydantic.functional_serializers.", "pydantic."},
 		{"pydantic.types.", "pydantic."},
 		{"pydantic.networks.", "pydantic."},
+		{"pydantic.aliases.", "pydantic."},
 	} {
 		if rest, ok := strings.CutPrefix(name, p.from); ok {
 			return canon(p.to + rest)

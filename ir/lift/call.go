@@ -43,20 +43,14 @@ func (ms *modState) call(fn obj, args []obj, kw []kwArg, pos ir.Pos, x *ast.Call
 		return ms.callMethod(f, args, kw, pos, x)
 	case *funcObj:
 		return ms.in.callFunc(f, args, kw, pos)
-	case *routeDecorator:
+	case *routeDecorator, *registerDecorator:
 		if len(args) == 1 {
-			ms.register(f, args[0])
-			return args[0]
-		}
-	case *registerDecorator:
-		if len(args) == 1 {
-			ms.applyRegister(f, args[0])
-			return args[0]
+			return ms.applyDecorator(f, args[0], pos, "")
 		}
 	case fwCall:
-		// A decorator factory's result applied to a function: lru_cache()(f).
-		if isPassthroughDecorator(f.name) && len(args) == 1 {
-			return args[0]
+		// A decorator factory's result applied to a function: lru_cache()(f), wraps(f)(g).
+		if len(args) == 1 && (isPassthroughDecorator(f.name) || f.name == "functools.wraps") {
+			return ms.applyDecorator(f, args[0], pos, f.name+"(...)")
 		}
 	case unknownObj:
 		return unknownObj{why: f.why, pos: pos}
@@ -66,7 +60,7 @@ func (ms *modState) call(fn obj, args []obj, kw []kwArg, pos ir.Pos, x *ast.Call
 
 func isPassthroughDecorator(name string) bool {
 	switch name {
-	case "functools.lru_cache", "functools.cache", "functools.wraps", "contextlib.asynccontextmanager",
+	case "functools.lru_cache", "functools.cache", "contextlib.asynccontextmanager",
 		"contextlib.contextmanager", "builtins.staticmethod", "builtins.classmethod", "builtins.property",
 		"functools.cached_property", "typing.final", "typing.overload", "typing_extensions.deprecated",
 		"warnings.deprecated", "typing.deprecated":

@@ -8,5 +8,23 @@
 //
 // Parameters are classified with FastAPI's rules (fastapi/dependencies/utils.py
 // analyze_param), routers merged with FastAPI's (fastapi/routing.py include_router), and
-// models read with pydantic's (fields, Field() metadata, inheritance, model_config).
+// models read with pydantic's (fields, Field() metadata, inheritance, model_config,
+// alias generators).
+//
+// Decorators defined in the app are called: a decorator that returns the function leaves it
+// alone, a functools.wraps wrapper keeps the function's signature (as inspect.signature does)
+// and any other wrapper replaces it; both wrappers leave the route unresolved, for the call
+// goes through code that is not translated. Loops whose iterations are not known (a for over
+// a runtime list, a while) run once, registering nothing: what they would register is
+// reported missing. Lists and dicts changed in place (append, item assignment) are followed.
+//
+// Diagnostics, each at the construct's position, with the route or model marked Unresolved
+// (the app's RoutesUnresolved or OpenAPIUnresolved when routes or the document are at stake):
+// imports from outside the root and the framework; types not resolved or not modeled (a PEP
+// 695 type alias, SecretStr, a plain class) anywhere in a field, parameter or response type;
+// Annotated metadata that changes the schema (WithJsonSchema); alias generators and
+// json_schema_extra callables the interpreter cannot run; Field()/Query()/route/router/app
+// keywords whose values are not known; dependencies and decorators whose results are not
+// known; routes, routers and mounts registered in unknown loops or from unknown routers; a
+// custom route_class; app.openapi replaced; modules that do not parse (an error: no app).
 package lift

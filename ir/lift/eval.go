@@ -95,6 +95,7 @@ func (ms *modState) eval(e ast.Expr, sc *scope) obj {
 		if ms.comprehension(gens, sc, func(inner *scope) { items = append(items, ms.eval(elt, inner)) }) {
 			return seqObj{kind: kind, items: items}
 		}
+		ms.probeComprehension(gens, elt, sc, ms.pos(e))
 		return unknownObj{why: "comprehension over values not known statically", pos: ms.pos(e)}
 	case *ast.DictComp:
 		d := dictObj{}

@@ -70,15 +70,25 @@ func (ms *modState) fieldInfo(c fwCall, m *marker) ir.FieldInfo {
 	if len(c.args) > 0 {
 		setDefault(c.args[0])
 	}
-	str := func(o obj) *string {
-		if s, ok := constStr(o); ok {
+	// str reads a keyword that takes a str (None is "not given"); anything else is reported.
+	str := func(k kwArg) *string {
+		if s, ok := constStr(k.val); ok {
 			return &s
+		}
+		if v, ok := k.val.(valObj); !ok || !isNoneValue(v.v) {
+			ms.in.report(c.pos, "%s(%s=...) not known statically%s", shortName(c.name), k.name, whyUnknown(k.val))
 		}
 		return nil
 	}
 	for _, k := range c.kw {
-		v, _ := toValue(k.val)
+		v, known := toValue(k.val)
 		fi.Raw.Set(ir.Str(k.name), v)
+		if !known && k.name != "default" && k.name != "default_factory" && k.name != "validation_alias" &&
+			k.name != "json_schema_extra" && k.name != "discriminator" {
+			if _, isStrKw := strKeywords[k.name]; !isStrKw {
+				ms.in.report(c.pos, "%s(%s=...) not known statically%s", shortName(c.name), k.name, whyUnknown(k.val))
+			}
+		}
 		switch k.name {
 		case "default":
 			setDefault(k.val)
@@ -87,15 +97,25 @@ func (ms *modState) fieldInfo(c fwCall, m *marker) ir.FieldInfo {
 			fi.DefaultFactory = objName(k.val)
 			fi.FactoryValue = factoryValue(k.val)
 		case "alias":
-			fi.Alias = str(k.val)
+			fi.Alias = str(k)
 		case "validation_alias":
-			fi.ValidationAlias = str(k.val)
+			if paths, ok := aliasPaths(k.val); ok {
+				fi.ValidationAliasPaths = paths
+			} else {
+				fi.ValidationAlias = str(k)
+			}
 		case "serialization_alias":
-			fi.SerializationAlias = str(k.val)
+			fi.SerializationAlias = str(k)
+		case "alias_priority":
+			if n, ok := k.val.(valObj); ok {
+				if i, ok := n.v.(ir.Int); ok && i.V.IsInt64() {
+					fi.AliasPriority = int(i.V.Int64())
+				}
+			}
 		case "title":
-			fi.Title = str(k.val)
+			fi.Title = str(k)
 		case "description":
-			fi.Description = str(k.val)
+			fi.Description = str(k)
 		case "examples":
 			if _, none := v.(ir.None); !none {
 				fi.Examples = v
@@ -108,9 +128,14 @@ func (ms *modState) fieldInfo(c fwCall, m *marker) ir.FieldInfo {
 			if _, none := v.(ir.None); !none {
 				fi.JSONSchemaExtra = v
 			}
+			if msg := schemaExtraProblem(k.val, v, known); msg != "" {
+				ms.in.report(c.pos, "%s(json_schema_extra=...): %s", shortName(c.name), msg)
+			}
 		case "discriminator":
-			if s := str(k.val); s != nil {
-				fi.Discriminator = *s
+			if s, ok := constStr(k.val); ok {
+				fi.Discriminator = s
+			} else if !isNoneObj(k.val) {
+				ms.in.report(c.pos, "%s(discriminator=...) is not a field name known statically (a Discriminator callable is not supported)", shortName(c.name))
 			}
 		case "exclude":
 			fi.Exclude, _ = truthValue(k.val)
@@ -142,8 +167,85 @@ func (ms *modState) fieldInfo(c fwCall, m *marker) ir.FieldInfo {
 			}
 		}
 	}
+	if fi.AliasPriority == 0 && (fi.Alias != nil || fi.ValidationAlias != nil || fi.ValidationAliasPaths != nil || fi.SerializationAlias != nil) {
+		fi.AliasPriority = 2
+	}
 	fi.Constraints, _ = constraintsFromKw(c.kw)
 	return fi
+}
+
+// strKeywords are the keywords of Field() and the parameter functions read by str (which
+// reports them itself).
+var strKeywords = map[string]bool{"alias": true, "serialization_alias": true, "title": true, "description": true}
+
+func isNoneValue(v ir.Value) bool {
+	_, ok := v.(ir.None)
+	return ok
+}
+
+func isNoneObj(o obj) bool {
+	v, ok := o.(valObj)
+	return ok && isNoneValue(v.v)
+}
+
+// whyUnknown returns " (why)" for an unknown object, "" otherwise.
+func whyUnknown(o obj) string {
+	if u, ok := o.(unknownObj); ok {
+		return " (" + u.why + ")"
+	}
+	return ""
+}
+
+// aliasPaths reads AliasChoices(...) / AliasPath(...): each choice a path of str keys and
+// int indexes.
+func aliasPaths(o obj) ([][]ir.Value, bool) {
+	c, ok := o.(fwCall)
+	if !ok {
+		return nil, false
+	}
+	path := func(args []obj) ([]ir.Value, bool) {
+		var p []ir.Value
+		for _, a := range args {
+			v, ok := toValue(a)
+			switch v.(type) {
+			case ir.Str, ir.Int:
+			default:
+				ok = false
+			}
+			if !ok {
+				return nil, false
+			}
+			p = append(p, v)
+		}
+		return p, len(p) > 0
+	}
+	switch c.name {
+	case "pydantic.AliasPath":
+		p, ok := path(c.args)
+		if !ok {
+			return nil, false
+		}
+		return [][]ir.Value{p}, true
+	case "pydantic.AliasChoices":
+		var out [][]ir.Value
+		for _, a := range c.args {
+			if s, ok := constStr(a); ok {
+				out = append(out, []ir.Value{ir.Str(s)})
+				continue
+			}
+			sub, ok := a.(fwCall)
+			if !ok || sub.name != "pydantic.AliasPath" {
+				return nil, false
+			}
+			p, ok := path(sub.args)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, p)
+		}
+		return out, len(out) > 0
+	}
+	return nil, false
 }
 
 // factoryValue returns what a default_factory produces, when it is a known builtin or a

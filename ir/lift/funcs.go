@@ -22,7 +22,12 @@ func (in *interp) callFunc(f *funcObj, args []obj, kw []kwArg, pos ir.Pos) obj {
 	if in.calls > 16 {
 		return unknownObj{why: "calls nested too deeply", pos: pos}
 	}
-	sc := newScope(f.ms.globals)
+	// The body sees its enclosing function's locals (a closure), not a class body's names.
+	parent := f.ms.globals
+	if f.scope != nil && f.cls == nil {
+		parent = f.scope
+	}
+	sc := newScope(parent)
 	params := funcParamNames(f)
 	if f.self != nil {
 		args = append([]obj{f.self}, args...)

@@ -24,6 +24,12 @@ type interp struct {
 	env map[string]string
 	// sink receives diagnostics while a route or a model is lifted (nil: the app's).
 	sink *ir.Diagnostics
+	// broken are the errors of the modules executed that do not parse.
+	broken []error
+	// dynLoops are the loops not known statically being probed, outermost first.
+	dynLoops []dynLoop
+	// annotations caches the parsed string annotations (nil: does not parse).
+	annotations map[string]ast.Expr
 }
 
 // report records a diagnostic against what is being lifted.
@@ -79,7 +85,7 @@ func (s *scope) lookup(name string) (obj, bool) {
 }
 
 func newInterp(prog *load.Program, env map[string]string) *interp {
-	return &interp{prog: prog, mods: map[string]*modState{}, env: env}
+	return &interp{prog: prog, mods: map[string]*modState{}, env: env, annotations: map[string]ast.Expr{}}
 }
 
 // module returns the executed state of an app module, executing it on first use. It
@@ -111,6 +117,9 @@ func (in *interp) module(name string) *modState {
 		}()
 	}
 	if m.File == nil || m.File.Module == nil {
+		if m.Err != nil {
+			in.broken = append(in.broken, m.Err)
+		}
 		ms.done = true
 		return ms
 	}
@@ -158,12 +167,23 @@ func (ms *modState) exec(st ast.Stmt, sc *scope) {
 			ms.assign(s.Target, ms.eval(s.Value, sc), sc)
 		}
 	case *ast.AugAssign:
-		if n, ok := s.Target.(*ast.Name); ok {
-			old := ms.evalName(n, sc)
-			sc.set(n.Id, ms.binop(old, s.Op, ms.eval(s.Value, sc), ms.pos(s)))
+		switch t := s.Target.(type) {
+		case *ast.Name:
+			old := ms.evalName(t, sc)
+			sc.set(t.Id, ms.binop(old, s.Op, ms.eval(s.Value, sc), ms.pos(s)))
+		case *ast.Subscript:
+			ms.assignItem(t, unknownObj{why: "augmented item assignment", pos: ms.pos(s)}, sc)
 		}
 	case *ast.ExprStmt:
-		ms.eval(s.Value, sc)
+		if !ms.mutationCall(s.Value, sc) {
+			ms.eval(s.Value, sc)
+		}
+	case *ast.Delete:
+		for _, t := range s.Targets {
+			if sub, ok := t.(*ast.Subscript); ok {
+				ms.deleteItem(sub, sc)
+			}
+		}
 	case *ast.If:
 		switch ms.truth(s.Test, sc) {
 		case 1:
@@ -185,6 +205,19 @@ func (ms *modState) exec(st ast.Stmt, sc *scope) {
 		ms.execBody(s.Body, sc)
 	case *ast.For:
 		ms.execFor(s, sc)
+	case *ast.AsyncFor:
+		ms.probeLoop(ms.pos(s), "async for loop", func() {
+			ms.assign(s.Target, unknownObj{why: "loop variable", pos: ms.pos(s.Target)}, sc)
+			ms.execBody(s.Body, sc)
+		})
+	case *ast.While:
+		if ms.truth(s.Test, sc) != 0 {
+			ms.probeLoop(ms.pos(s), "while loop", func() { ms.execBody(s.Body, sc) })
+		}
+	case *ast.TypeAlias:
+		if n, ok := s.Name.(*ast.Name); ok {
+			sc.set(n.Id, unknownObj{why: "PEP 695 type alias " + n.Id + " (a type statement) is not supported", pos: ms.pos(s)})
+		}
 	}
 }
 
@@ -217,11 +250,16 @@ func (ms *modState) truth(test ast.Expr, sc *scope) int {
 
 func (ms *modState) execFor(s *ast.For, sc *scope) {
 	it := ms.eval(s.Iter, sc)
-	seq, ok := it.(seqObj)
+	items, ok := iterItems(it)
 	if !ok {
+		why := "for loop over " + exprText(s.Iter)
+		ms.probeLoop(ms.pos(s), why, func() {
+			ms.assign(s.Target, unknownObj{why: "loop variable", pos: ms.pos(s.Target)}, sc)
+			ms.execBody(s.Body, sc)
+		})
 		return
 	}
-	for _, item := range seq.items {
+	for _, item := range items {
 		ms.assign(s.Target, item, sc)
 		ms.execBody(s.Body, sc)
 	}
@@ -239,6 +277,8 @@ func (ms *modState) assign(t ast.Expr, v obj, sc *scope) {
 		ms.unpack(x.Elts, v, sc)
 	case *ast.List:
 		ms.unpack(x.Elts, v, sc)
+	case *ast.Subscript:
+		ms.assignItem(x, v, sc)
 	case *ast.Attribute:
 		// app.openapi = custom_openapi / app.openapi_schema = {...} replace the document.
 		if a, ok := ms.eval(x.Value, sc).(*appObj); ok && (x.Attr == "openapi" || x.Attr == "openapi_schema") {
@@ -390,7 +430,8 @@ func (ms *modState) execClassDef(s *ast.ClassDef, sc *scope) {
 	if ms.in.depth < 50 {
 		for _, st := range s.Body {
 			switch b := st.(type) {
-			case *ast.Assign, *ast.AnnAssign, *ast.ClassDef, *ast.FunctionDef, *ast.AsyncFunctionDef, *ast.If, *ast.Try:
+			case *ast.Assign, *ast.AnnAssign, *ast.ClassDef, *ast.FunctionDef, *ast.AsyncFunctionDef, *ast.If, *ast.Try,
+				*ast.Import, *ast.ImportFrom:
 				ms.exec(b, c.attrs)
 			}
 		}
@@ -409,7 +450,7 @@ func (ms *modState) execClassDef(s *ast.ClassDef, sc *scope) {
 func (ms *modState) execFuncDef(st ast.Stmt, name string, args *ast.Arguments, ret ast.Expr, body []ast.Stmt,
 	decos []ast.Expr, async bool, sc *scope) {
 	f := &funcObj{ms: ms, def: st, name: name, args: args, ret: ret, body: body, async: async, pos: ms.pos(st),
-		defaults: map[string]obj{}}
+		defaults: map[string]obj{}, scope: sc}
 	// Default values are evaluated when the def runs.
 	pos := append(append([]*ast.Arg{}, args.Posonlyargs...), args.Args...)
 	for i, d := range args.Defaults {
@@ -428,7 +469,7 @@ func (ms *modState) execFuncDef(st ast.Stmt, name string, args *ast.Arguments, r
 	}
 	var v obj = f
 	for i := len(f.decorators) - 1; i >= 0; i-- {
-		v = ms.applyDecorator(f.decorators[i], v)
+		v = ms.applyDecorator(f.decorators[i], v, ms.pos(decos[i]), exprText(decos[i]))
 	}
 	sc.set(name, v)
 }

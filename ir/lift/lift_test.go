@@ -232,6 +232,54 @@ def n(node: Node) -> Node: ...
 			},
 		},
 		{
+			name: "decorators, closures and lists changed in place",
+			files: map[string]string{
+				"main.py": `from typing import Annotated
+from fastapi import FastAPI, Depends, Header
+app = FastAPI()
+TAGS = ["a"]
+TAGS.append("b")
+ERRORS = {}
+ERRORS[404] = {"description": "missing"}
+def plain(func):
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+    return wrapper
+def marks(func):
+    return func
+def header(name, typ=str):
+    def dep(v: Annotated[typ, Header(alias=name)]):
+        return v
+    return dep
+@app.get("/w")
+@plain
+def w(q: int): ...
+@app.get("/m", tags=TAGS, responses=ERRORS)
+@marks
+def m(v: Annotated[int, Depends(header("x-version", int))]): ...
+for p in ["/x", "/y"]:
+    app.add_api_route(p, m)
+`,
+			},
+			app: "main:app",
+			check: func(t *testing.T, app *ir.App) {
+				w := routeByPath(app, "/w")
+				ps := paramsOf(w)
+				if w.Name != "wrapper" || len(ps) != 2 || ps["args"] == nil || ps["kwargs"] == nil || ps["args"].In != ir.InQuery || !w.Unresolved {
+					t.Errorf("/w: name %s, params %v, unresolved %v", w.Name, ps, w.Unresolved)
+				}
+				m := routeByPath(app, "/m")
+				v := paramsOf(m)["v"]
+				if m.Unresolved || len(m.Tags) != 2 || len(m.Responses) != 1 || v == nil || v.In != ir.InHeader ||
+					v.Alias() != "x-version" || v.Type.Kind != ir.KindInt {
+					t.Errorf("/m: unresolved %v %v, tags %v, responses %d, v %+v", m.Unresolved, m.Diags, m.Tags, len(m.Responses), v)
+				}
+				if routeByPath(app, "/x") == nil || routeByPath(app, "/y") == nil || app.RoutesUnresolved {
+					t.Errorf("routes %v", routePaths(app))
+				}
+			},
+		},
+		{
 			name: "app found without module:attr, factory and environment",
 			files: map[string]string{
 				"service/__init__.py": "",

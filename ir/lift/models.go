@@ -71,14 +71,20 @@ func (in *interp) liftModel(c *classObj) *ir.Model {
 		for _, f := range bm.Fields {
 			setField(m, f)
 		}
-		mergeConfig(&m.Config, bm.Config)
 		m.Computed = append(m.Computed, bm.Computed...)
 		m.Validators = append(m.Validators, bm.Validators...)
 		if len(m.TypeParams) == 0 && len(bm.TypeParams) > 0 && bm.GenericOrigin == nil {
 			m.TypeParams = bm.TypeParams
 		}
 	}
-	ms.readConfig(c, m)
+	// The config: the bases' in order (a later base's keys win), then the class's own.
+	inherited := dictObj{}
+	for _, bc := range bases {
+		for i := range bc.config.keys {
+			inherited = inherited.with(bc.config.keys[i], bc.config.vals[i])
+		}
+	}
+	ms.readConfig(c, m, inherited)
 	for _, st := range c.def.Body {
 		switch s := st.(type) {
 		case *ast.AnnAssign:
@@ -102,6 +108,9 @@ func (in *interp) liftModel(c *classObj) *ir.Model {
 			ms.liftMethod(c, m, s.Name, s.Returns, s.DecoratorList, s)
 		}
 	}
+	if m.Kind == ir.BaseModel {
+		in.applyAliasGenerator(c, m)
+	}
 	if m.Kind == ir.TypedDict {
 		total := true
 		if v, ok := kwGet(c.kw, "total"); ok {
@@ -114,8 +123,13 @@ func (in *interp) liftModel(c *classObj) *ir.Model {
 		}
 	}
 	for _, f := range m.Fields {
-		if f.Type.Kind == ir.KindUnknown {
-			m.Diags.Add(f.Pos, "type of field %s.%s not resolved: %s", m.Name, f.Name, f.Type.Name)
+		if p := typeProblem(f.Type); p != "" {
+			m.Diags.Add(f.Pos, "type of field %s.%s %s", m.Name, f.Name, p)
+		}
+	}
+	for _, cf := range m.Computed {
+		if p := typeProblem(cf.ReturnType); p != "" {
+			m.Diags.Add(cf.Pos, "type of computed field %s.%s %s", m.Name, cf.Name, p)
 		}
 	}
 	m.Unresolved = len(m.Diags) > 0
@@ -199,8 +213,11 @@ func mergeFieldInfo(a, b ir.FieldInfo) ir.FieldInfo {
 	if b.Alias != nil {
 		out.Alias = b.Alias
 	}
-	if b.ValidationAlias != nil {
-		out.ValidationAlias = b.ValidationAlias
+	if b.ValidationAlias != nil || b.ValidationAliasPaths != nil {
+		out.ValidationAlias, out.ValidationAliasPaths = b.ValidationAlias, b.ValidationAliasPaths
+	}
+	if b.AliasPriority != 0 {
+		out.AliasPriority = b.AliasPriority
 	}
 	if b.SerializationAlias != nil {
 		out.SerializationAlias = b.SerializationAlias
@@ -292,9 +309,10 @@ func (ms *modState) liftMethod(c *classObj, m *ir.Model, name string, returns as
 	}
 }
 
-// readConfig reads class keywords and model_config.
-func (ms *modState) readConfig(c *classObj, m *ir.Model) {
-	raw := dictObj{}
+// readConfig reads the model's config: what it inherits, then its class keywords,
+// model_config and class Config, later keys winning.
+func (ms *modState) readConfig(c *classObj, m *ir.Model, inherited dictObj) {
+	raw := inherited
 	for _, k := range c.kw {
 		if k.name != "metaclass" && k.name != "total" {
 			raw = raw.with(valObj{ir.Str(k.name)}, k.val)
@@ -305,6 +323,8 @@ func (ms *modState) readConfig(c *classObj, m *ir.Model) {
 			for i := range d.keys {
 				raw = raw.with(d.keys[i], d.vals[i])
 			}
+		} else {
+			ms.in.report(c.pos, "model %s: model_config not known statically", m.Name)
 		}
 	}
 	if v, ok := c.attrs.names["Config"].(*classObj); ok {
@@ -312,11 +332,12 @@ func (ms *modState) readConfig(c *classObj, m *ir.Model) {
 			raw = raw.with(valObj{ir.Str(n)}, v.attrs.names[n])
 		}
 	}
+	c.config = raw
 	cfg := &m.Config
 	for i, k := range raw.keys {
 		key, _ := constStr(k)
 		val := raw.vals[i]
-		v, _ := toValue(val)
+		v, known := toValue(val)
 		if cfg.Raw == nil {
 			cfg.Raw = &ir.Dict{}
 		}
@@ -336,7 +357,10 @@ func (ms *modState) readConfig(c *classObj, m *ir.Model) {
 				cfg.Title = &s
 			}
 		case "json_schema_extra":
-			cfg.JSONSchemaExtra = v
+			cfg.JSONSchemaExtra = nonNone(v)
+			if msg := schemaExtraProblem(val, v, known); msg != "" {
+				ms.in.report(c.pos, "model %s: %s", m.Name, msg)
+			}
 		case "populate_by_name", "validate_by_name":
 			cfg.PopulateByName = b
 		case "strict":
@@ -362,25 +386,32 @@ func (ms *modState) readConfig(c *classObj, m *ir.Model) {
 		case "alias_generator":
 			if _, none := v.(ir.None); !none {
 				cfg.AliasGenerator = objName(val)
-				ms.in.report(c.pos, "model %s: alias_generator %s is not applied; field aliases may differ", m.Name, cfg.AliasGenerator)
 			}
 		}
 	}
 }
 
-// mergeConfig inherits a base's config (the class's own settings are read afterwards).
-func mergeConfig(dst *ir.ModelConfig, base ir.ModelConfig) {
-	raw := dst.Raw
-	*dst = base
-	if base.Raw != nil {
-		cp := &ir.Dict{Keys: append([]ir.Value{}, base.Raw.Keys...), Values: append([]ir.Value{}, base.Raw.Values...)}
-		if raw != nil {
-			for i, k := range raw.Keys {
-				cp.Set(k, raw.Values[i])
-			}
-		}
-		dst.Raw = cp
+// schemaExtraProblem says why a json_schema_extra cannot be applied ("" when it can: a
+// dict known statically, or None).
+func schemaExtraProblem(o obj, v ir.Value, known bool) string {
+	switch x := o.(type) {
+	case *funcObj:
+		return "json_schema_extra is a callable (" + x.name + "); the schema changes it makes are not applied"
+	case *lambdaObj:
+		return "json_schema_extra is a lambda; the schema changes it makes are not applied"
+	case unknownObj:
+		return "json_schema_extra not known statically (" + x.why + ")"
 	}
+	switch v.(type) {
+	case *ir.Dict:
+		if !known {
+			return "json_schema_extra has values not known statically"
+		}
+		return ""
+	case ir.None:
+		return ""
+	}
+	return "json_schema_extra is not a dict known statically"
 }
 
 // parametrize returns the model of a generic model's parametrization (Page[Item]).
@@ -399,7 +430,9 @@ func (in *interp) parametrize(c *classObj, args []obj, pos ir.Pos) *ir.Model {
 			return m
 		}
 	}
-	m := &ir.Model{Kind: origin.Kind, Name: name, Module: origin.Module, QualName: name, Doc: origin.Doc,
+	// A parametrization is a new class without a docstring (pydantic's schema has no
+	// description for Page[Item]).
+	m := &ir.Model{Kind: origin.Kind, Name: name, Module: origin.Module, QualName: name,
 		Bases: origin.Bases, Config: origin.Config, Validators: origin.Validators, GenericOrigin: origin,
 		GenericArgs: targs, Root: origin.Root, Pos: origin.Pos}
 	subst := map[string]*ir.Type{}
@@ -456,6 +489,8 @@ func displayType(t *ir.Type) string {
 		return "Any"
 	case ir.KindNone:
 		return "NoneType"
+	case ir.KindIP, ir.KindURL:
+		return t.Name[strings.LastIndexByte(t.Name, '.')+1:]
 	case ir.KindList, ir.KindSet, ir.KindFrozenSet, ir.KindDict, ir.KindTuple:
 		var parts []string
 		for _, a := range t.Args {

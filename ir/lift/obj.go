@@ -62,6 +62,8 @@ type (
 		lifting bool
 		// params/args of a parametrized generic model
 		genericArgs []obj
+		// config is a model's effective config (inherited keys merged), once lifted.
+		config dictObj
 	}
 	// funcObj is a function defined in the app.
 	funcObj struct {
@@ -82,6 +84,14 @@ type (
 		cls        *classObj
 		decorators []obj
 		callable   *ir.Callable
+		// scope is where the def statement ran: annotations are evaluated there (closures
+		// of a dependency factory included).
+		scope *scope
+		// wraps is the function functools.wraps(f) copied onto this one (its __wrapped__).
+		wraps obj
+		// notes say what decorators did that covetgen cannot follow; an endpoint or a
+		// dependency carrying notes is unresolved.
+		notes []ir.Diagnostic
 	}
 	// lambdaObj is a lambda expression (a default_factory).
 	lambdaObj struct {

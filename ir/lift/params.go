@@ -133,12 +133,21 @@ func funcSignature(f *funcObj, skipSelf bool) []sigParam {
 	if skipSelf && len(args) > 0 {
 		args = args[1:]
 	}
+	// inspect.signature's order: positional, *args, keyword-only, **kwargs. FastAPI reads
+	// *args and **kwargs as two more parameters called by their names.
+	if f.args.Vararg != nil {
+		args = append(args, f.args.Vararg)
+	}
 	args = append(args, f.args.Kwonlyargs...)
+	if f.args.Kwarg != nil {
+		args = append(args, f.args.Kwarg)
+	}
+	sc := f.annScope()
 	var out []sigParam
 	for _, a := range args {
 		p := sigParam{name: a.Arg, pos: f.ms.pos(a), ms: f.ms}
 		if a.Annotation != nil {
-			p.ann = f.ms.eval(a.Annotation, f.ms.globals)
+			p.ann = f.ms.eval(a.Annotation, sc)
 		}
 		if d, ok := f.defaults[a.Arg]; ok {
 			p.def = d
@@ -146,6 +155,15 @@ func funcSignature(f *funcObj, skipSelf bool) []sigParam {
 		out = append(out, p)
 	}
 	return out
+}
+
+// annScope is where a function's annotations were evaluated: the scope its def ran in (a
+// factory's locals for a closure), else its module's globals.
+func (f *funcObj) annScope() *scope {
+	if f.scope != nil {
+		return f.scope
+	}
+	return f.ms.globals
 }
 
 // dependantOpts are get_dependant's arguments.
@@ -167,6 +185,9 @@ func (in *interp) buildDependant(call obj, o dependantOpts, diags *ir.Diagnostic
 		OwnScopes: o.ownScopes, ParentScopes: o.parentScopes, Pos: o.pos}
 	d.Call = in.callableOf(target)
 	d.Call.Key = callKey(target)
+	for _, n := range notesOf(target) {
+		diags.Add(n.Pos, "%s", n.Msg)
+	}
 	if fc, ok := target.(fwCall); ok {
 		if s, ok := securityScheme(fc.name, fc.args, fc.kw); ok {
 			d.Security = s
@@ -390,8 +411,8 @@ func (in *interp) analyzeParam(d *ir.Dependant, sp sigParam, isPath bool, curren
 	p := &ir.Param{Name: sp.name, In: mk.in, Type: t, Info: *fi, IncludeInSchema: mk.includeInSchema,
 		ConvertUnderscores: mk.convertUnderscores, Embed: mk.embed, MediaType: mk.mediaType,
 		OpenAPIExamples: mk.openapiExamples, Example: mk.example, Pos: sp.pos}
-	if t.Kind == ir.KindUnknown {
-		diags.Add(sp.pos, "type of parameter %s not resolved: %s", sp.name, t.Name)
+	if p := typeProblem(t); p != "" {
+		diags.Add(sp.pos, "type of parameter %s %s", sp.name, p)
 	}
 	d.Params = append(d.Params, p)
 }

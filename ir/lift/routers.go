@@ -13,6 +13,8 @@ type routerObj struct {
 	entries  []routerEntry
 	pos      ir.Pos
 	ms       *modState
+	// missing say which registrations on the router could not be followed.
+	missing []ir.Diagnostic
 }
 
 // routerSettings are the settings FastAPI copies from a router into each route it adds, and
@@ -29,6 +31,9 @@ type routerSettings struct {
 	callbacks       []obj
 	// uniqueID is nil for Default(generate_unique_id).
 	uniqueID obj
+	// problems are the settings not known statically: every route they apply to carries
+	// them.
+	problems []ir.Diagnostic
 }
 
 func defaultSettings() routerSettings { return routerSettings{includeInSchema: true} }
@@ -57,37 +62,65 @@ func isAppMethod(name string) bool {
 	return false
 }
 
-// settingsFromKw reads APIRouter(...) / FastAPI(...) keyword arguments.
+// settingsFromKw reads APIRouter(...) / FastAPI(...) / include_router(...) / route keyword
+// arguments; the ones not known statically are recorded as problems.
 func (ms *modState) settingsFromKw(kw []kwArg) routerSettings {
 	s := defaultSettings()
-	if v, ok := kwGet(kw, "prefix"); ok {
-		s.prefix, _ = constStr(v)
+	problem := func(k kwArg, what string) {
+		s.problems = append(s.problems, ir.Diagnostic{Pos: k.pos, Msg: k.name + "= " + what + whyUnknown(k.val)})
 	}
-	if v, ok := kwGet(kw, "tags"); ok {
-		s.tags = seqItems(v)
-	}
-	if v, ok := kwGet(kw, "dependencies"); ok {
-		s.deps = seqItems(v)
-	}
-	if v, ok := kwGet(kw, "responses"); ok {
-		if d, ok := v.(dictObj); ok {
-			s.responses = d
+	list := func(k kwArg) []obj {
+		if isNoneObj(k.val) {
+			return nil
 		}
+		if _, ok := k.val.(seqObj); !ok {
+			if _, ok := k.val.(routesRef); !ok {
+				problem(k, "is not a list known statically")
+			}
+		}
+		return seqItems(k.val)
 	}
-	if v, ok := kwGet(kw, "default_response_class"); ok {
-		s.responseClass = v
-	}
-	if v, ok := kwGet(kw, "deprecated"); ok {
-		s.deprecated, _ = truthValue(v)
-	}
-	if v, ok := kwGet(kw, "include_in_schema"); ok {
-		s.includeInSchema, _ = truthValue(v)
-	}
-	if v, ok := kwGet(kw, "callbacks"); ok {
-		s.callbacks = seqItems(v)
-	}
-	if v, ok := kwGet(kw, "generate_unique_id_function"); ok {
-		s.uniqueID = v
+	for _, k := range kw {
+		switch k.name {
+		case "prefix":
+			var ok bool
+			if s.prefix, ok = constStr(k.val); !ok {
+				problem(k, "not known statically")
+			}
+		case "tags":
+			s.tags = list(k)
+		case "dependencies":
+			s.deps = list(k)
+		case "callbacks":
+			s.callbacks = list(k)
+		case "responses":
+			if d, ok := k.val.(dictObj); ok {
+				s.responses = d
+			} else if !isNoneObj(k.val) {
+				problem(k, "is not a dict known statically")
+			}
+		case "default_response_class":
+			s.responseClass = k.val
+			if _, ok := k.val.(unknownObj); ok {
+				problem(k, "not known statically")
+			}
+		case "deprecated", "include_in_schema":
+			b, ok := truthValue(k.val)
+			if !ok {
+				problem(k, "not known statically")
+			}
+			if k.name == "deprecated" {
+				s.deprecated = b
+			} else {
+				s.includeInSchema = b
+			}
+		case "generate_unique_id_function":
+			s.uniqueID = k.val
+		case "route_class":
+			if !isFw(k.val, "fastapi.routing.APIRoute") {
+				problem(k, "is a custom APIRoute class (it changes how requests are handled), not supported")
+			}
+		}
 	}
 	return s
 }
@@ -174,6 +207,10 @@ func (ms *modState) callMethod(m boundMethod, args []obj, kw []kwArg, pos ir.Pos
 		ms.register(d, fn)
 		return valObj{ir.None{}}
 	case "include_router":
+		if d, ok := ms.in.inDynamicLoop("routers"); ok {
+			router.addMissing(d)
+			return valObj{ir.None{}}
+		}
 		child, _ := arg(0, "router")
 		cr, ok := child.(*routerObj)
 		if !ok {
@@ -182,8 +219,11 @@ func (ms *modState) callMethod(m boundMethod, args []obj, kw []kwArg, pos ir.Pos
 			}
 		}
 		if cr == nil {
-			ms.in.diags.Add(pos, "include_router of a router not known statically")
-			router.entries = append(router.entries, routerEntry{include: &includeCall{pos: pos, ms: ms}})
+			why := "not a router"
+			if u, ok := child.(unknownObj); ok {
+				why = u.why
+			}
+			router.addMissing(ir.Diagnostic{Pos: pos, Msg: "include_router of a router not known statically (" + why + "); its routes are missing"})
 			return valObj{ir.None{}}
 		}
 		router.entries = append(router.entries, routerEntry{include: &includeCall{child: cr, kw: kw, pos: pos, ms: ms}})
@@ -191,6 +231,17 @@ func (ms *modState) callMethod(m boundMethod, args []obj, kw []kwArg, pos ir.Pos
 	}
 	if app == nil {
 		return unknownObj{why: "router method ." + m.name, pos: pos}
+	}
+	switch m.name {
+	case "mount", "add_middleware", "add_exception_handler", "add_event_handler":
+		if d, ok := ms.in.inDynamicLoop(m.name + " calls"); ok {
+			if m.name == "mount" {
+				app.router.addMissing(d) // the mounted paths are missing
+			} else {
+				ms.in.diags = append(ms.in.diags, d)
+			}
+			return valObj{ir.None{}}
+		}
 	}
 	switch m.name {
 	case "mount":
@@ -300,25 +351,28 @@ func (ms *modState) mount(app *appObj, args []obj, kw []kwArg, pos ir.Pos) obj {
 	return valObj{ir.None{}}
 }
 
-// applyDecorator applies a decorator to a function definition.
-func (ms *modState) applyDecorator(d obj, fn obj) obj {
-	switch x := d.(type) {
-	case *routeDecorator:
-		ms.register(x, fn)
-		return fn
-	case *registerDecorator:
-		ms.applyRegister(x, fn)
-		return fn
-	}
-	return fn
-}
-
 // register adds a route to a router.
 func (ms *modState) register(d *routeDecorator, fn obj) {
+	if dg, ok := ms.in.inDynamicLoop("routes"); ok {
+		d.router.addMissing(dg)
+		return
+	}
 	path, ok := constStr(d.path)
 	var diags ir.Diagnostics
 	if !ok {
-		diags.Add(d.pos, "route path not known statically")
+		diags.Add(d.pos, "route path not known statically%s", whyUnknown(d.path))
+	}
+	if v, ok := kwGet(d.kw, "methods"); ok && !isNoneObj(v) {
+		items, isSeq := iterItems(v)
+		known := isSeq
+		for _, it := range items {
+			if _, ok := constStr(it); !ok {
+				known = false
+			}
+		}
+		if !known {
+			diags.Add(d.pos, "methods= not known statically%s", whyUnknown(v))
+		}
 	}
 	methods := d.methods
 	if d.kind == ir.APIRoute && len(methods) == 0 {

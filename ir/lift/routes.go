@@ -45,6 +45,7 @@ func (rl *routeLifter) forInclude(parent *routerObj, inc *includeCall) routerSet
 		deprecated:      (hasDep && kw.deprecated) || p.deprecated,
 		includeInSchema: p.includeInSchema && (!hasIIS || kw.includeInSchema),
 		uniqueID:        getValueOrDefault(kw.uniqueID, p.uniqueID),
+		problems:        append(append([]ir.Diagnostic{}, p.problems...), kw.problems...),
 	}
 	return s
 }
@@ -61,6 +62,7 @@ func combine(a, b routerSettings) routerSettings {
 		deprecated:      a.deprecated || b.deprecated,
 		includeInSchema: a.includeInSchema && b.includeInSchema,
 		uniqueID:        getValueOrDefault(b.uniqueID, a.uniqueID),
+		problems:        append(append([]ir.Diagnostic{}, a.problems...), b.problems...),
 	}
 }
 
@@ -82,6 +84,10 @@ func (rl *routeLifter) flatten(r *routerObj, ctx *routerSettings, included *rout
 		if depth > 20 {
 			return
 		}
+		for _, d := range r.missing {
+			rl.app.RoutesUnresolved = true
+			rl.app.Diags = append(rl.app.Diags, d)
+		}
 		for _, e := range r.entries {
 			if e.route != nil {
 				if route := rl.liftRoute(e.route, ctx, included); route != nil {
@@ -90,11 +96,6 @@ func (rl *routeLifter) flatten(r *routerObj, ctx *routerSettings, included *rout
 				continue
 			}
 			inc := e.include
-			if inc.child == nil {
-				rl.app.RoutesUnresolved = true
-				rl.app.Diags.Add(inc.pos, "included router not resolved; its routes are missing")
-				continue
-			}
 			if seen[inc.child] && depth > 10 {
 				continue
 			}
@@ -148,7 +149,13 @@ func (rl *routeLifter) liftRoute(pr *pendingRoute, ctx *routerSettings, included
 		callbacks = append(append([]obj{}, ctx.callbacks...), callbacks...)
 		uid = getValueOrDefault(uid, inclUID, ctx.uniqueID)
 	}
+	route.Diags = append(route.Diags, rs.problems...)
+	route.Diags = append(route.Diags, rkw.problems...)
+	if ctx != nil {
+		route.Diags = append(route.Diags, ctx.problems...)
+	}
 	route.Path = pathFormat(path)
+	route.Template = path
 	route.Deprecated = deprecated
 	route.IncludeInSchema = iis
 	for _, t := range tags {
@@ -165,6 +172,9 @@ func (rl *routeLifter) liftRoute(pr *pendingRoute, ctx *routerSettings, included
 		}
 	}
 	fn := pr.fn
+	for _, n := range notesOf(fn) {
+		route.Diags.Add(n.Pos, "%s", n.Msg)
+	}
 	route.Endpoint = in.callableOf(fn)
 	route.Endpoint.Key = callKey(fn)
 	route.Name = route.Endpoint.Name
@@ -198,6 +208,9 @@ func (rl *routeLifter) liftRoute(pr *pendingRoute, ctx *routerSettings, included
 			if s, ok := constStr(v); ok {
 				return &s
 			}
+			if !isNoneObj(v) {
+				route.Diags.Add(pr.pos, "%s= not known statically%s", name, whyUnknown(v))
+			}
 		}
 		return nil
 	}
@@ -216,12 +229,19 @@ func (rl *routeLifter) liftRoute(pr *pendingRoute, ctx *routerSettings, included
 	}
 	route.Description = strings.TrimFunc(route.Description, unicode.IsSpace)
 	if v, ok := kwGet(kw, "openapi_extra"); ok {
-		route.OpenAPIExtra, _ = toValue(v)
+		var known bool
+		route.OpenAPIExtra, known = toValue(v)
 		route.OpenAPIExtra = nonNone(route.OpenAPIExtra)
+		if !known {
+			route.Diags.Add(pr.pos, "openapi_extra= not known statically%s", whyUnknown(v))
+		}
 	}
 	for _, name := range []string{"response_model_exclude_unset", "response_model_exclude_defaults", "response_model_exclude_none", "response_model_by_alias"} {
 		if v, ok := kwGet(kw, name); ok {
-			b, _ := truthValue(v)
+			b, known := truthValue(v)
+			if !known {
+				route.Diags.Add(pr.pos, "%s= not known statically%s", name, whyUnknown(v))
+			}
 			switch name {
 			case "response_model_exclude_unset":
 				route.ResponseModelExcludeUnset = b
@@ -234,11 +254,18 @@ func (rl *routeLifter) liftRoute(pr *pendingRoute, ctx *routerSettings, included
 			}
 		}
 	}
-	if v, ok := kwGet(kw, "response_model_include"); ok {
-		route.ResponseModelInclude, _ = toValue(v)
-	}
-	if v, ok := kwGet(kw, "response_model_exclude"); ok {
-		route.ResponseModelExclude, _ = toValue(v)
+	for _, name := range []string{"response_model_include", "response_model_exclude"} {
+		if v, ok := kwGet(kw, name); ok {
+			val, known := toValue(v)
+			if !known {
+				route.Diags.Add(pr.pos, "%s= not known statically%s", name, whyUnknown(v))
+			}
+			if name == "response_model_include" {
+				route.ResponseModelInclude = nonNone(val)
+			} else {
+				route.ResponseModelExclude = nonNone(val)
+			}
+		}
 	}
 	route.ResponseClass, route.ResponseClassDefault = rl.responseClass(respClass)
 	// Unique id: operation_id, else the generate_unique_id function.
@@ -300,6 +327,9 @@ func (rl *routeLifter) liftRoute(pr *pendingRoute, ctx *routerSettings, included
 			if ks == "model" {
 				if t := ms.typeOf(spec.vals[j], pr.pos); t != nil {
 					er.Model = t
+					if p := typeProblem(t); p != "" {
+						route.Diags.Add(pr.pos, "model of response %s %s", er.Key.Repr(), p)
+					}
 				}
 				continue
 			}
@@ -323,6 +353,9 @@ func (rl *routeLifter) liftRoute(pr *pendingRoute, ctx *routerSettings, included
 		route.IsSSEStream = route.ResponseClass != nil && strings.HasSuffix(route.ResponseClass.Name, "EventSourceResponse")
 	}
 	rl.responseModel(route, pr, fn, kw)
+	if p := typeProblem(route.ResponseModel); p != "" {
+		route.Diags.Add(pr.pos, "response model %s", p)
+	}
 	rl.uniqueID(route, uid)
 	rl.finish(route)
 	return route
@@ -383,7 +416,7 @@ func (rl *routeLifter) responseModel(route *ir.Route, pr *pendingRoute, fn obj, 
 	if !ok || f.ret == nil {
 		return
 	}
-	ann := f.ms.resolveForward(f.ms.eval(f.ret, f.ms.globals), 0)
+	ann := f.ms.resolveForward(f.ms.eval(f.ret, f.annScope()), 0)
 	t := f.ms.typeOf(ann, pr.pos)
 	if t.Kind == ir.KindNone {
 		return

@@ -32,8 +32,15 @@ func (ms *modState) resolveForward(o obj, depth int) obj {
 		if !ok {
 			return o
 		}
-		e, err := ms.in.prog.ParseExpr(s)
-		if err != nil {
+		e, ok := ms.in.annotations[s]
+		if !ok {
+			var err error
+			if e, err = ms.in.prog.ParseExpr(s); err != nil {
+				e = nil
+			}
+			ms.in.annotations[s] = e
+		}
+		if e == nil {
 			return unknownObj{why: "string annotation " + s + " does not parse"}
 		}
 		o = ms.eval(e, ms.globals)
@@ -151,6 +158,10 @@ func fwType(name string, pos ir.Pos) *ir.Type {
 		return k(ir.KindPath)
 	case "types.NoneType":
 		return k(ir.KindNone)
+	case "ipaddress.IPv4Address", "ipaddress.IPv6Address", "ipaddress.IPv4Network", "ipaddress.IPv6Network",
+		"ipaddress.IPv4Interface", "ipaddress.IPv6Interface", "pydantic.IPvAnyAddress", "pydantic.IPvAnyNetwork",
+		"pydantic.IPvAnyInterface":
+		return k(ir.KindIP)
 	}
 	if rest, ok := strings.CutPrefix(name, "pydantic."); ok {
 		switch {
@@ -241,7 +252,7 @@ func sameType(a, b *ir.Type) bool {
 		len(a.Args) != len(b.Args) || !a.Constraints.IsZero() || !b.Constraints.IsZero() || a.Meta != nil || b.Meta != nil {
 		return false
 	}
-	if a.Kind == ir.KindClass || a.Kind == ir.KindUnknown || a.Kind == ir.KindURL {
+	if a.Kind == ir.KindClass || a.Kind == ir.KindUnknown || a.Kind == ir.KindURL || a.Kind == ir.KindIP {
 		if a.Name != b.Name {
 			return false
 		}
@@ -358,6 +369,9 @@ func (ms *modState) applyTypeMeta(t *ir.Type, meta []obj, pos ir.Pos) *ir.Type {
 	c := *t
 	t = &c
 	for _, m := range meta {
+		if p := metadataProblem(m); p != "" {
+			ms.in.report(pos, "%s", p)
+		}
 		call, ok := m.(fwCall)
 		if !ok {
 			continue

@@ -49,11 +49,41 @@ type Program struct {
 	// Order lists the module names in the order they were read.
 	Order []string
 	Diags ir.Diagnostics
+	// Found is the instance found under the root when no module:attr was given (nil
+	// otherwise, and when the single file given holds no module-level instance).
+	Found *AppCandidate
 	parse ParseFunc
+	// parsed keeps the files parsed while looking for the app, for Import.
+	parsed map[string]*ast.File
+	// scanErrs are the errors of files that did not parse while looking for the app.
+	scanErrs []error
 }
 
 // ErrNoApp is returned when no app module can be determined.
 var ErrNoApp = errors.New("no FastAPI app found")
+
+// ParseErrors lists modules that do not parse (each a *parser.Error when the parser says
+// where). Python cannot import an app whose modules do not parse, so neither can covetgen.
+type ParseErrors []error
+
+func (e ParseErrors) Error() string {
+	msgs := make([]string, len(e))
+	for i, err := range e {
+		msgs[i] = err.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// ParseErrors returns the parse errors of the modules read, in the order they were read.
+func (p *Program) ParseErrors() ParseErrors {
+	var out ParseErrors
+	for _, name := range p.Order {
+		if m := p.Modules[name]; m.Err != nil && m.File == nil {
+			out = append(out, m.Err)
+		}
+	}
+	return out
+}
 
 // Load reads the app under root (a directory, or a single .py file) and every module of the
 // root reachable from the app module through imports.
@@ -65,7 +95,7 @@ func Load(root string, opts Options) (*Program, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load: %w", err)
 	}
-	p := &Program{Modules: map[string]*Module{}, parse: opts.Parse}
+	p := &Program{Modules: map[string]*Module{}, parse: opts.Parse, parsed: map[string]*ast.File{}}
 	var appModule string
 	if st.IsDir() {
 		p.Root = root
@@ -80,9 +110,15 @@ func Load(root string, opts Options) (*Program, error) {
 		}
 		appModule, p.AppAttr = mod, attr
 	}
-	if appModule == "" {
-		appModule, p.AppAttr, err = p.findApp()
-		if err != nil {
+	if p.AppAttr == "" {
+		// A directory: find the instance under it; a single file: the instance in it, or,
+		// with none at module level, the lifter's pick among what the module defines.
+		c, err := p.findApp(appModule)
+		switch {
+		case err == nil:
+			appModule, p.AppAttr = c.Module, c.Attr
+			p.Found = &c
+		case appModule == "" || !errors.Is(err, ErrNoApp):
 			return nil, err
 		}
 	}
@@ -160,7 +196,11 @@ func (p *Program) Import(name string) *Module {
 		p.Diags.Add(ir.Pos{File: rel}, "cannot read module %s: %v", name, err)
 		return m
 	}
-	f, err := p.parse(rel, src)
+	f, ok := p.parsed[rel]
+	if !ok {
+		f, err = p.parse(rel, src)
+	}
+	delete(p.parsed, rel)
 	if err != nil {
 		m.Err = err
 		var pe *parser.Error

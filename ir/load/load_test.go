@@ -3,6 +3,7 @@ package load
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/covetpy/covetgen/parser"
@@ -92,25 +93,76 @@ func TestResolveFrom(t *testing.T) {
 }
 
 func TestFindApp(t *testing.T) {
-	root := writeTree(t, map[string]string{
-		"sub.py":      "from fastapi import FastAPI\nsubapi = FastAPI()\n",
-		"main.py":     "from fastapi import FastAPI\nfrom sub import subapi\napi = FastAPI()\napi.mount('/s', subapi)\n",
-		"tools/x.py":  "import fastapi\napp = fastapi.FastAPI()\n",
-		".venv/a.py":  "from fastapi import FastAPI\napp = FastAPI()\n",
-		"broken.py":   "def (:\n",
-		"notes/n.txt": "FastAPI(",
-	})
-	p, err := Load(root, Options{Parse: parser.ParseFile})
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name  string
+		files map[string]string
+		root  string // a file under the root, or "" for the root itself
+		want  string // module:attr and position, or the error's text
+	}{
+		{
+			name: "sub-apps mounted elsewhere are not the app",
+			files: map[string]string{
+				"sub.py":      "from fastapi import FastAPI\nsubapi = FastAPI()\n",
+				"other.py":    "import fastapi\nextra = fastapi.FastAPI()\n",
+				"main.py":     "from fastapi import FastAPI\nfrom sub import subapi\nimport other\napi = FastAPI()\napi.mount('/s', subapi)\napi.mount('/o', app=other.extra)\n",
+				".venv/a.py":  "from fastapi import FastAPI\napp = FastAPI()\n",
+				"notes/n.txt": "FastAPI(",
+			},
+			want: "main:api main.py:4:1",
+		},
+		{
+			name: "package app",
+			files: map[string]string{
+				"svc/__init__.py": "",
+				"svc/main.py":     "from fastapi import FastAPI\nfrom .v1 import api as v1\n\napp: FastAPI = FastAPI()\napp.mount('/v1', v1.app)\n",
+				"svc/v1/api.py":   "from fastapi import FastAPI\napp = FastAPI()\n",
+			},
+			want: "svc.main:app svc/main.py:4:1",
+		},
+		{
+			name: "several instances",
+			files: map[string]string{
+				"main.py":  "from fastapi import FastAPI\n\napp = FastAPI()\n",
+				"admin.py": "from fastapi import FastAPI\nadmin = FastAPI()\n",
+			},
+			want: "load: 2 FastAPI() instances under ROOT; choose one with --app module:attr:\n  admin:admin (admin.py:2:1)\n  main:app (main.py:3:1)",
+		},
+		{
+			name:  "a single file with two instances",
+			files: map[string]string{"one.py": "from fastapi import FastAPI\na = FastAPI()\nb = FastAPI()\n", "main.py": "from fastapi import FastAPI\napp = FastAPI()\n"},
+			root:  "one.py",
+			want:  "load: 2 FastAPI() instances under ROOT; choose one with --app module:attr:\n  one:a (one.py:2:1)\n  one:b (one.py:3:1)",
+		},
+		{
+			name:  "factory",
+			files: map[string]string{"main.py": "from factory import create_app\napp = create_app()\n", "factory.py": "def create_app(): ...\n"},
+			want:  "main:app main.py:2:1",
+		},
+		{
+			name:  "syntax error",
+			files: map[string]string{"main.py": "from fastapi import FastAPI\napp = FastAPI(\n"},
+			want:  "main.py:2:14: SyntaxError: '(' was never closed",
+		},
+		{
+			name:  "nothing",
+			files: map[string]string{"a.py": "x = 1\n"},
+			want:  "load: no module-level FastAPI() instance under ROOT: no FastAPI app found",
+		},
 	}
-	// "app" beats "api", and sub-apps mounted elsewhere lose... but tools.x's app is
-	// called "app": the name wins over the module.
-	if p.AppModule != "tools.x" || p.AppAttr != "app" {
-		t.Errorf("found %s:%s", p.AppModule, p.AppAttr)
-	}
-	if _, err := Load(writeTree(t, map[string]string{"a.py": "x = 1\n"}), Options{Parse: parser.ParseFile}); err == nil {
-		t.Error("want ErrNoApp")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := writeTree(t, tt.files)
+			p, err := Load(filepath.Join(root, tt.root), Options{Parse: parser.ParseFile})
+			var got string
+			if err != nil {
+				got = strings.ReplaceAll(err.Error(), root, "ROOT")
+			} else {
+				got = p.AppModule + ":" + p.AppAttr + " " + p.Found.Pos.String()
+			}
+			if got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
 	}
 }
 

@@ -1,6 +1,7 @@
 package ojson
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -10,28 +11,36 @@ import (
 // json.dumps(indent=indent), with indent 0 on one line with the default ", " and ": "
 // separators, and with indent < 0 in the compact form (separators "," and ":").
 func Marshal(v Value, indent int) []byte {
-	var b strings.Builder
+	var b bytes.Buffer
 	e := encoder{b: &b, indent: indent}
 	e.value(v, 0)
-	return []byte(b.String())
+	return b.Bytes()
 }
 
 // MarshalIndent writes v as json.dumps(v, indent=2, ensure_ascii=False) + "\n", the form of
 // the recorded goldens.
 func MarshalIndent(v Value) []byte {
-	out := Marshal(v, 2)
-	return append(out, '\n')
+	var b bytes.Buffer
+	e := encoder{b: &b, indent: 2}
+	e.value(v, 0)
+	b.WriteByte('\n')
+	return b.Bytes()
 }
 
 type encoder struct {
-	b      *strings.Builder
+	b      *bytes.Buffer
 	indent int
 }
+
+// spaces is sliced for indentation.
+var spaces = strings.Repeat(" ", 256)
 
 func (e *encoder) newline(level int) {
 	if e.indent > 0 {
 		e.b.WriteByte('\n')
-		e.b.WriteString(strings.Repeat(" ", e.indent*level))
+		for n := e.indent * level; n > 0; n -= len(spaces) {
+			e.b.WriteString(spaces[:min(n, len(spaces))])
+		}
 	}
 }
 
@@ -96,7 +105,7 @@ func (e *encoder) value(v Value, level int) {
 			e.newline(level + 1)
 			writeString(e.b, k)
 			e.keySep()
-			e.value(x.vals[k], level+1)
+			e.value(x.vals[i], level+1)
 		}
 		e.newline(level)
 		e.b.WriteByte('}')
@@ -105,7 +114,16 @@ func (e *encoder) value(v Value, level int) {
 
 // writeString quotes s as json.dumps(ensure_ascii=False): only '"', '\\' and control
 // characters are escaped.
-func writeString(b *strings.Builder, s string) {
+// WriteString writes s as a JSON string literal, as json.dumps(ensure_ascii=False) does.
+func WriteString(b *strings.Builder, s string) { writeString(b, s) }
+
+// stringWriter is a strings.Builder or a bytes.Buffer.
+type stringWriter interface {
+	WriteByte(c byte) error
+	WriteString(s string) (int, error)
+}
+
+func writeString[W stringWriter](b W, s string) {
 	b.WriteByte('"')
 	for i := 0; i < len(s); {
 		c := s[i]

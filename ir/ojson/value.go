@@ -70,26 +70,63 @@ func (n Number) Rat() *big.Rat {
 	return r
 }
 
-// Object is a JSON object whose keys keep their insertion order.
+// Object is a JSON object whose keys keep their insertion order. Keys and values are kept
+// side by side; an index is built once the object grows past indexMin keys (most schema
+// objects have a handful of keys, for which a linear scan beats hashing).
 type Object struct {
-	keys []string
-	vals map[string]Value
+	keys  []string
+	vals  []Value
+	index map[string]int
 }
 
+// indexMin is the number of keys above which an object keeps a map from key to position.
+const indexMin = 16
+
 // NewObject returns an empty object.
-func NewObject() *Object { return &Object{vals: map[string]Value{}} }
+func NewObject() *Object { return &Object{} }
 
 // Obj builds an object from alternating keys and values: Obj("type", String("string")).
 // It panics on a malformed argument list, which is a programming error.
 func Obj(kv ...any) *Object {
-	o := NewObject()
 	if len(kv)%2 != 0 {
 		panic("ojson.Obj: odd argument count")
 	}
+	o := &Object{keys: make([]string, 0, len(kv)/2), vals: make([]Value, 0, len(kv)/2)}
 	for i := 0; i < len(kv); i += 2 {
 		o.Set(kv[i].(string), kv[i+1].(Value))
 	}
 	return o
+}
+
+// find returns the position of key, or -1.
+func (o *Object) find(key string) int {
+	if o == nil {
+		return -1
+	}
+	if o.index != nil {
+		if i, ok := o.index[key]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, k := range o.keys {
+		if k == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// reindex rebuilds the key index (or drops it for a small object).
+func (o *Object) reindex() {
+	if len(o.keys) <= indexMin {
+		o.index = nil
+		return
+	}
+	o.index = make(map[string]int, len(o.keys))
+	for i, k := range o.keys {
+		o.index[k] = i
+	}
 }
 
 // Len returns the number of keys.
@@ -108,30 +145,43 @@ func (o *Object) Keys() []string {
 	return o.keys
 }
 
+// Values returns the values in key order. Elements may be replaced in place (the object
+// sees the change); the slice must not be appended to.
+func (o *Object) Values() []Value {
+	if o == nil {
+		return nil
+	}
+	return o.vals
+}
+
 // Get returns the value of key.
 func (o *Object) Get(key string) (Value, bool) {
-	if o == nil {
-		return nil, false
+	if i := o.find(key); i >= 0 {
+		return o.vals[i], true
 	}
-	v, ok := o.vals[key]
-	return v, ok
+	return nil, false
 }
 
 // Has reports whether key is present.
-func (o *Object) Has(key string) bool {
-	_, ok := o.Get(key)
-	return ok
-}
+func (o *Object) Has(key string) bool { return o.find(key) >= 0 }
 
 // Set sets key to v; a new key goes last, an existing one keeps its place (like a Python dict).
 func (o *Object) Set(key string, v Value) {
-	if o.vals == nil {
-		o.vals = map[string]Value{}
+	if i := o.find(key); i >= 0 {
+		o.vals[i] = v
+		return
 	}
-	if _, ok := o.vals[key]; !ok {
-		o.keys = append(o.keys, key)
+	if o.keys == nil {
+		o.keys, o.vals = make([]string, 0, 4), make([]Value, 0, 4)
 	}
-	o.vals[key] = v
+	o.keys = append(o.keys, key)
+	o.vals = append(o.vals, v)
+	switch {
+	case o.index != nil:
+		o.index[key] = len(o.keys) - 1
+	case len(o.keys) > indexMin:
+		o.reindex()
+	}
 }
 
 // SetDefault returns the value of key, first setting it to v when absent (dict.setdefault).
@@ -145,15 +195,14 @@ func (o *Object) SetDefault(key string, v Value) Value {
 
 // Delete removes key.
 func (o *Object) Delete(key string) {
-	if _, ok := o.vals[key]; !ok {
+	i := o.find(key)
+	if i < 0 {
 		return
 	}
-	delete(o.vals, key)
-	for i, k := range o.keys {
-		if k == key {
-			o.keys = append(o.keys[:i:i], o.keys[i+1:]...)
-			break
-		}
+	o.keys = append(o.keys[:i:i], o.keys[i+1:]...)
+	o.vals = append(o.vals[:i:i], o.vals[i+1:]...)
+	if o.index != nil {
+		o.reindex()
 	}
 }
 
@@ -171,9 +220,12 @@ func Clone(v Value) Value {
 		if x == nil {
 			return x
 		}
-		c := &Object{keys: append([]string(nil), x.keys...), vals: make(map[string]Value, len(x.vals))}
-		for k, e := range x.vals {
-			c.vals[k] = Clone(e)
+		c := &Object{keys: append([]string(nil), x.keys...), vals: make([]Value, len(x.vals))}
+		for i, e := range x.vals {
+			c.vals[i] = Clone(e)
+		}
+		if x.index != nil {
+			c.reindex()
 		}
 		return c
 	case Array:

@@ -28,7 +28,7 @@ func writeCanonical(b *strings.Builder, v ojson.Value) {
 		sort.Strings(keys)
 		b.WriteByte('{')
 		for _, k := range keys {
-			b.WriteString(string(ojson.Marshal(ojson.String(k), -1)))
+			ojson.WriteString(b, k)
 			b.WriteByte(':')
 			e, _ := x.Get(k)
 			writeCanonical(b, e)
@@ -43,7 +43,11 @@ func writeCanonical(b *strings.Builder, v ojson.Value) {
 		}
 		b.WriteByte(']')
 	case ojson.Number:
-		if r := x.Rat(); r != nil {
+		if !x.IsFloat() && x != "-0" {
+			// An integer lexeme is its own canonical form.
+			b.WriteByte('n')
+			b.WriteString(string(x))
+		} else if r := x.Rat(); r != nil {
 			b.WriteString("n" + r.RatString())
 		} else {
 			b.WriteString(string(x))
@@ -54,6 +58,8 @@ func writeCanonical(b *strings.Builder, v ojson.Value) {
 		} else {
 			b.WriteString("n0")
 		}
+	case ojson.String:
+		ojson.WriteString(b, string(x))
 	default:
 		b.Write(ojson.Marshal(v, -1))
 	}

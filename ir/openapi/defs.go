@@ -15,41 +15,72 @@ type remapping struct {
 }
 
 // buildRemapping is _DefinitionsRemapping.from_prioritized_choices.
+//
+// An alternative name is usable when every definition that could take it has the same
+// schema; a definition that shares none of its alternatives with another one needs no
+// comparison, so only the others are copied, remapped and rendered canonically.
 func (g *gen) buildRemapping() remapping {
+	refsPerAlt := map[string]int{}
+	for _, ref := range g.defOrder {
+		for _, alt := range g.choices[ref] {
+			refsPerAlt[alt]++
+		}
+	}
 	copied := map[string]*ojson.Object{}
-	for _, k := range g.defOrder {
-		copied[k] = ojson.Clone(g.defs[k]).(*ojson.Object)
+	for _, ref := range g.defOrder {
+		for _, alt := range g.choices[ref] {
+			if refsPerAlt[alt] > 1 {
+				copied[ref] = ojson.Clone(g.defs[ref]).(*ojson.Object)
+				break
+			}
+		}
 	}
 	var prevKeys map[string]string
 	var rm remapping
+	// canon caches each compared definition's canonical form; a definition the remapping
+	// changes is rendered again.
+	canon := map[string]string{}
 	for iter := 0; iter < 100; iter++ {
 		alts := map[string]map[string]bool{}
 		for _, ref := range g.defOrder {
-			c := canonical(copied[ref])
+			if copied[ref] == nil {
+				continue
+			}
+			c, ok := canon[ref]
+			if !ok {
+				c = canonical(copied[ref])
+				canon[ref] = c
+			}
 			for _, alt := range g.choices[ref] {
+				if refsPerAlt[alt] < 2 {
+					continue
+				}
 				if alts[alt] == nil {
 					alts[alt] = map[string]bool{}
 				}
 				alts[alt][c] = true
 			}
 		}
-		rm = remapping{defs: map[string]string{}, json: map[string]string{}}
+		rm = remapping{defs: make(map[string]string, len(g.defOrder)), json: make(map[string]string, 6*len(g.defOrder))}
 		for _, ref := range g.defOrder {
 			choices := g.choices[ref]
 			idx := len(choices) - 1
 			for i, alt := range choices {
-				if len(alts[alt]) == 1 {
+				if refsPerAlt[alt] < 2 || len(alts[alt]) == 1 {
 					idx = i
 					break
 				}
 			}
 			rm.defs[ref] = choices[idx]
+			target := refPrefix + choices[idx]
 			for _, alt := range choices[idx:] {
-				rm.json[refPrefix+alt] = refPrefix + choices[idx]
+				rm.json[refPrefix+alt] = target
 			}
 		}
-		for _, ref := range g.defOrder {
-			remapValue(copied[ref], rm.json)
+		for ref, c := range copied {
+			if remapInPlace(c, rm.json) {
+				delete(canon, ref)
+			}
 		}
 		if prevKeys != nil && sameMap(prevKeys, rm.defs) {
 			break
@@ -73,26 +104,51 @@ func sameMap(a, b map[string]string) bool {
 
 // remapValue replaces, in place, every string that is a remapped json ref.
 func remapValue(v ojson.Value, m map[string]string) ojson.Value {
+	if s, ok := v.(ojson.String); ok {
+		if r, ok := remapString(s, m); ok {
+			return r
+		}
+		return v
+	}
+	remapInPlace(v, m)
+	return v
+}
+
+// remapInPlace replaces the remapped refs inside an object or array and reports whether
+// anything changed.
+func remapInPlace(v ojson.Value, m map[string]string) bool {
+	changed := false
+	var elems []ojson.Value
 	switch x := v.(type) {
 	case *ojson.Object:
-		for _, k := range x.Keys() {
-			e, _ := x.Get(k)
-			x.Set(k, remapValue(e, m))
-		}
-		return x
+		elems = x.Values()
 	case ojson.Array:
-		for i, e := range x {
-			x[i] = remapValue(e, m)
-		}
-		return x
-	case ojson.String:
-		if strings.HasPrefix(string(x), refPrefix) {
-			if r, ok := m[string(x)]; ok {
-				return ojson.String(r)
+		elems = x
+	default:
+		return false
+	}
+	for i, e := range elems {
+		if s, ok := e.(ojson.String); ok {
+			if r, ok := remapString(s, m); ok {
+				elems[i] = r
+				changed = changed || r != s
 			}
+			continue
+		}
+		if remapInPlace(e, m) {
+			changed = true
 		}
 	}
-	return v
+	return changed
+}
+
+func remapString(s ojson.String, m map[string]string) (ojson.String, bool) {
+	if strings.HasPrefix(string(s), refPrefix) {
+		if r, ok := m[string(s)]; ok {
+			return ojson.String(r), true
+		}
+	}
+	return s, false
 }
 
 // pydanticSort is GenerateJsonSchema.sort: keys sorted recursively, except the direct keys

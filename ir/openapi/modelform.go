@@ -16,6 +16,8 @@ import (
 type form struct {
 	fields []string
 	conv   map[string]func(ojson.Value) ojson.Value
+	// known is the set of fields, built once the forms are defined.
+	known map[string]bool
 }
 
 var schemaFields = []string{"$schema", "$vocabulary", "$id", "$anchor", "$dynamicAnchor", "$ref", "$dynamicRef",
@@ -125,6 +127,17 @@ func init() {
 		"info": apply(&infoForm), "servers": each(apply(&serverForm)), "paths": values(rawOrPathItem),
 		"webhooks": values(apply(&pathItemForm)), "components": apply(&componentsForm), "tags": each(apply(&tagForm)),
 		"externalDocs": apply(&externalDocsForm)}}
+	for _, f := range []*form{schemaForm, pathItemForm, operationForm, parameterForm, headerForm, requestBodyForm,
+		mediaTypeForm, responseForm, exampleForm, infoForm, contactForm, licenseForm, serverForm, tagForm,
+		externalDocsForm, componentsForm, discriminatorForm, openapiForm, securityForm} {
+		if f == nil {
+			continue
+		}
+		f.known = make(map[string]bool, len(f.fields))
+		for _, k := range f.fields {
+			f.known[k] = true
+		}
+	}
 }
 
 // apply converts an object to the model's form; anything else is returned as is.
@@ -134,9 +147,7 @@ func (f *form) apply(v ojson.Value) ojson.Value {
 		return v
 	}
 	out := ojson.NewObject()
-	known := map[string]bool{}
 	for _, k := range f.fields {
-		known[k] = true
 		e, ok := o.Get(k)
 		if !ok {
 			continue
@@ -150,7 +161,7 @@ func (f *form) apply(v ojson.Value) ojson.Value {
 		out.Set(k, e)
 	}
 	for _, k := range o.Keys() {
-		if !known[k] {
+		if !f.known[k] {
 			e, _ := o.Get(k)
 			out.Set(k, e)
 		}

@@ -117,8 +117,6 @@ func (g *gen) modelDef(m *ir.Model) *ojson.Object {
 		for i, k := range d.Keys {
 			s.Set(keyString(k), g.enc.encode(d.Values[i]))
 		}
-	} else if m.Config.JSONSchemaExtra != nil {
-		g.diags.Add(m.Pos, "json_schema_extra of %s is not a dict; it is left out", m.Name)
 	}
 	if m.Deprecated {
 		s.Set("deprecated", ojson.Bool(true))
@@ -126,10 +124,22 @@ func (g *gen) modelDef(m *ir.Model) *ojson.Object {
 	return s
 }
 
-// fieldName is the property name of a field in a mode (by alias).
+// fieldName is the property name of a field in a mode (by alias): pydantic's
+// _get_alias_name. An AliasChoices / AliasPath validation alias names the property by its
+// first choice that is a single str key, else by the field name.
 func fieldName(f *ir.Field, mode string) string {
 	if mode == validation && f.Info.ValidationAlias != nil {
 		return *f.Info.ValidationAlias
+	}
+	if mode == validation && f.Info.ValidationAliasPaths != nil {
+		for _, p := range f.Info.ValidationAliasPaths {
+			if len(p) == 1 {
+				if s, ok := p[0].(ir.Str); ok {
+					return string(s)
+				}
+			}
+		}
+		return f.Name
 	}
 	if mode == serialization && f.Info.SerializationAlias != nil {
 		return *f.Info.SerializationAlias

@@ -66,11 +66,23 @@ func (g *gen) typeSchemaNoMeta(t *ir.Type) *ojson.Object {
 		}
 		return ojson.Obj("type", ojson.String("string"), "format", ojson.String(format))
 	case ir.KindURL:
-		s := ojson.Obj("type", ojson.String("string"), "format", ojson.String("uri"), "minLength", ojson.Int(1))
-		if strings.HasSuffix(t.Name, ".HttpUrl") {
+		format := "uri"
+		switch t.Name {
+		case "pydantic.MongoDsn", "pydantic.NatsDsn", "pydantic.PostgresDsn":
+			format = "multi-host-uri"
+		}
+		s := ojson.Obj("type", ojson.String("string"), "format", ojson.String(format), "minLength", ojson.Int(1))
+		if t.Name == "pydantic.HttpUrl" || t.Name == "pydantic.WebsocketUrl" {
 			s.Set("maxLength", ojson.Int(2083))
 		}
 		return s
+	case ir.KindIP:
+		// IPv4Address -> ipv4, IPv6Network -> ipv6network, IPvAnyAddress -> ipvanyaddress.
+		format := strings.ToLower(t.Name[strings.LastIndexByte(t.Name, '.')+1:])
+		if format == "ipv4address" || format == "ipv6address" {
+			format = format[:4]
+		}
+		return ojson.Obj("type", ojson.String("string"), "format", ojson.String(format))
 	case ir.KindPath:
 		return ojson.Obj("type", ojson.String("string"), "format", ojson.String("path"))
 	case ir.KindList:
@@ -97,7 +109,7 @@ func (g *gen) typeSchemaNoMeta(t *ir.Type) *ojson.Object {
 		if t.Name == "fastapi.UploadFile" {
 			return ojson.Obj("type", ojson.String("string"), "contentMediaType", ojson.String("application/octet-stream"))
 		}
-		g.diags.Add(t.Pos, "no JSON Schema for %s (pydantic cannot generate one)", t.Name)
+		// The lifter reports the types it does not model.
 		return ojson.NewObject()
 	}
 	// KindUnknown: the lifter has reported it.

@@ -1,0 +1,1 @@
+"""A hub service: routers nested across modules with options at every level."""
