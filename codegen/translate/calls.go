@@ -1,0 +1,416 @@
+package translate
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/covetpy/covetgen/ir"
+	"github.com/covetpy/covetgen/parser/ast"
+	"github.com/covetpy/covetgen/runtime/pyval"
+)
+
+// builtinFuncs are the builtin functions a body may call.
+var builtinFuncs = map[string]bool{
+	"len": true, "str": true, "repr": true, "ascii": true, "int": true, "float": true,
+	"bool": true, "abs": true, "min": true, "max": true, "sum": true, "round": true,
+	"isinstance": true, "list": true, "tuple": true, "dict": true,
+}
+
+// builtinTypes are the classes isinstance accepts, by their type name.
+var builtinTypes = map[string]string{"int": "int", "float": "float", "str": "str", "bool": "bool",
+	"list": "list", "dict": "dict", "tuple": "tuple", "bytes": "bytes", "object": "object"}
+
+func isBuiltinExc(name string) bool {
+	return pyval.IsBuiltinException(name) && name != "ValidationError"
+}
+
+// calleeGlobal resolves the callee of a call or raise to a module-level entity.
+func (f *fn) calleeGlobal(e ast.Expr) global {
+	g, ok := f.lookupGlobal(e)
+	if !ok {
+		return global{why: "call of " + exprName(e)}
+	}
+	return g
+}
+
+func (f *fn) callExpr(c *ast.Call, await bool) val {
+	g, isGlobal := f.lookupGlobal(c.Func)
+	if !isGlobal {
+		if at, ok := c.Func.(*ast.Attribute); ok && !await {
+			return f.methodCall(c, at)
+		}
+		if await {
+			f.refuse(c, "await of %s", exprName(c))
+		}
+		f.refuse(c, "call of %s", exprName(c.Func))
+	}
+	if await && g.kind != gFunc {
+		f.refuse(c, "await of %s", exprName(c))
+	}
+	switch g.kind {
+	case gBuiltin:
+		return f.builtinCall(g.name, c)
+	case gModel:
+		return f.modelCall(g.model, c, false)
+	case gTypedDict:
+		return f.modelCall(g.model, c, true)
+	case gFunc:
+		return f.helperCall(g, c, await)
+	case gConst:
+		if at, ok := c.Func.(*ast.Attribute); ok {
+			return f.methodCall(c, at)
+		}
+	case gNone, gStdlibModule:
+		if g.why != "" {
+			f.refuse(c, "%s", g.why)
+		}
+	case gHTTPExc:
+		f.refuse(c, "HTTPException(...) outside a raise statement")
+	case gBuiltinExc:
+		f.refuse(c, "%s(...) outside a raise statement", g.name)
+	}
+	f.refuse(c, "call of %s", exprName(c.Func))
+	return val{}
+}
+
+func (f *fn) noStar(c *ast.Call) {
+	for _, a := range c.Args {
+		if _, ok := a.(*ast.Starred); ok {
+			f.refuse(a, "call with *arguments")
+		}
+	}
+	for _, k := range c.Keywords {
+		if k == nil || k.Arg == nil {
+			f.refuse(c, "call with **arguments")
+		}
+	}
+}
+
+// args compiles positional arguments then the keyword arguments named in allowed (others
+// refused), in source order.
+func (f *fn) args(c *ast.Call, what string, allowed ...string) ([]val, map[string]val) {
+	f.noStar(c)
+	exprs := append([]ast.Expr{}, c.Args...)
+	var names []string
+	for _, k := range c.Keywords {
+		ok := false
+		for _, a := range allowed {
+			ok = ok || a == *k.Arg || a == "*"
+		}
+		if !ok {
+			f.refuse(k, "keyword argument %s of %s", *k.Arg, what)
+		}
+		exprs = append(exprs, k.Value)
+		names = append(names, *k.Arg)
+	}
+	vs := f.seq(exprs, f.value)
+	kw := map[string]val{}
+	for i, n := range names {
+		kw[n] = vs[len(c.Args)+i]
+	}
+	return vs[:len(c.Args)], kw
+}
+
+func (f *fn) builtinCall(name string, c *ast.Call) val {
+	nargs := len(c.Args)
+	want := func(lo, hi int) {
+		if nargs < lo || nargs > hi {
+			f.refuse(c, "call of %s with %d arguments", name, nargs)
+		}
+	}
+	one := func(fname string, typ *ir.Type) val {
+		want(1, 1)
+		as, _ := f.args(c, name)
+		return f.callVal(q(fname).Call(as[0].code), kindValue, typ)
+	}
+	switch name {
+	case "len":
+		return one("Len", intType)
+	case "abs":
+		as, _ := f.args(c, name)
+		want(1, 1)
+		t := as[0].typ
+		if !isNumberType(t) {
+			t = nil
+		} else if t.Kind == ir.KindBool {
+			t = intType
+		}
+		return f.callVal(q("Abs").Call(as[0].code), kindValue, t)
+	case "round":
+		if nargs == 2 || len(c.Keywords) > 0 {
+			f.refuse(c, "round with ndigits")
+		}
+		return one("Round", intType)
+	case "str", "repr", "ascii":
+		want(0, 1)
+		if nargs == 0 && name == "str" {
+			f.args(c, name)
+			return val{code: q("Str").Call(jen.Lit("")), atomic: true, typ: strType}
+		}
+		want(1, 1)
+		fname := map[string]string{"str": "StrOf", "repr": "Repr", "ascii": "Ascii"}[name]
+		return one(fname, strType)
+	case "int", "float":
+		want(0, 1)
+		if nargs == 0 {
+			f.args(c, name)
+			if name == "int" {
+				return f.constVal(pyval.IntOf(0))
+			}
+			return f.constVal(pyval.Float(0))
+		}
+		if name == "int" {
+			return one("ToInt", intType)
+		}
+		return one("ToFloat", floatType)
+	case "bool":
+		want(0, 1)
+		if nargs == 0 {
+			f.args(c, name)
+			return f.constVal(pyval.False)
+		}
+		as, _ := f.args(c, name)
+		return val{code: q("Truthy").Call(as[0].code), kind: kindBool, typ: boolType}
+	case "list", "tuple":
+		want(0, 1)
+		as, _ := f.args(c, name)
+		arg := jen.Nil()
+		if nargs == 1 {
+			arg = as[0].code
+		}
+		if name == "list" {
+			return f.callVal(q("ToList").Call(arg), kindValue, listType)
+		}
+		return f.callVal(q("ToTuple").Call(arg), kindValue, tupleType)
+	case "dict":
+		if nargs > 0 {
+			f.refuse(c, "dict() with positional arguments")
+		}
+		return f.kwDict(c, "dict()")
+	case "min", "max":
+		if nargs == 0 {
+			f.refuse(c, "call of %s with 0 arguments", name)
+		}
+		as, kw := f.args(c, name, "default")
+		items := make([]jen.Code, len(as))
+		for i, a := range as {
+			items[i] = a.code
+		}
+		def := jen.Nil()
+		if d, ok := kw["default"]; ok {
+			def = d.code
+		}
+		fname := map[string]string{"min": "Min", "max": "Max"}[name]
+		return f.callVal(q(fname).Call(jen.Index().Qual(pyvalPkg, "Value").Values(items...), def), kindValue, nil)
+	case "sum":
+		want(1, 2)
+		as, kw := f.args(c, name, "start")
+		start := jen.Nil()
+		if nargs == 2 {
+			start = as[1].code
+		} else if s, ok := kw["start"]; ok {
+			start = s.code
+		}
+		return f.callVal(q("Sum").Call(as[0].code, start), kindValue, nil)
+	case "isinstance":
+		want(2, 2)
+		types := f.isinstanceTypes(c.Args[1])
+		as := f.seq(c.Args[:1], f.value)
+		if len(c.Keywords) > 0 {
+			f.refuse(c, "keyword arguments to isinstance")
+		}
+		args := []jen.Code{as[0].code}
+		for _, t := range types {
+			args = append(args, jen.Lit(t))
+		}
+		return val{code: q("IsInstance").Call(args...), kind: kindBool, typ: boolType}
+	}
+	f.refuse(c, "call of %s", name)
+	return val{}
+}
+
+// isinstanceTypes reads isinstance's second argument: builtin classes only.
+func (f *fn) isinstanceTypes(e ast.Expr) []string {
+	switch x := e.(type) {
+	case *ast.Tuple:
+		var out []string
+		for _, el := range x.Elts {
+			out = append(out, f.isinstanceTypes(el)...)
+		}
+		return out
+	case *ast.Call:
+		if n, ok := x.Func.(*ast.Name); ok && n.Id == "type" && f.locals["type"] == nil && len(x.Args) == 1 && len(x.Keywords) == 0 {
+			if c, ok := x.Args[0].(*ast.Constant); ok {
+				if _, none := c.Value.(ast.NoneValue); none {
+					return []string{"NoneType"}
+				}
+			}
+		}
+	case *ast.Name:
+		if g, ok := f.lookupGlobal(x); ok && g.kind == gBuiltin && builtinTypes[g.name] != "" {
+			return []string{builtinTypes[g.name]}
+		}
+	}
+	f.refuse(e, "isinstance with %s", exprName(e))
+	return nil
+}
+
+// kwDict builds the dict of a call's keyword arguments (** merged, duplicates a
+// TypeError).
+func (f *fn) kwDict(c *ast.Call, what string) val {
+	unpack := false
+	for _, k := range c.Keywords {
+		if k == nil {
+			f.refuse(c, "malformed keyword argument")
+		}
+		unpack = unpack || k.Arg == nil
+	}
+	if !unpack {
+		exprs := make([]ast.Expr, len(c.Keywords))
+		for i, k := range c.Keywords {
+			exprs[i] = k.Value
+		}
+		vs := f.seq(exprs, f.value)
+		var items []jen.Code
+		for i, k := range c.Keywords {
+			items = append(items, q("Str").Call(jen.Lit(*k.Arg)), vs[i].code)
+		}
+		return val{code: q("DictOf").Call(items...), typ: dictType}
+	}
+	t := f.newTmp()
+	f.emit(jen.Id(t).Op(":=").Add(q("DictOf").Call()))
+	for _, k := range c.Keywords {
+		v := f.value(k.Value)
+		if k.Arg == nil {
+			f.errOnly(q("KwUpdate").Call(jen.Id(t), v.code))
+			continue
+		}
+		f.errOnly(q("KwUpdate").Call(jen.Id(t), q("DictOf").Call(q("Str").Call(jen.Lit(*k.Arg)), v.code)))
+	}
+	return val{code: jen.Id(t), atomic: true, typ: dictType}
+}
+
+// modelCall is Model(field=..., **kw): pydantic validation in the generated constructor.
+func (f *fn) modelCall(m *ir.Model, c *ast.Call, typedDict bool) val {
+	if len(c.Args) > 0 {
+		f.refuse(c, "positional arguments to %s", m.Name)
+	}
+	if typedDict {
+		return f.kwDict(c, m.Name)
+	}
+	switch {
+	case m.Kind != ir.BaseModel:
+		f.refuse(c, "construction of %s (a dataclass)", m.Name)
+	case m.Root:
+		f.refuse(c, "construction of %s (a RootModel)", m.Name)
+	case m.Unresolved:
+		f.refuse(c, "construction of %s (a model not fully resolved)", m.Name)
+	case len(m.Validators) > 0:
+		f.refuse(c, "construction of %s (a model with validators)", m.Name)
+	case len(m.TypeParams) > 0:
+		f.refuse(c, "construction of %s (a generic model)", m.Name)
+	}
+	kw := f.kwDict(c, m.Name)
+	f.u.useModel(m)
+	ctor := jen.Add(f.u.names.ModelNew(m))
+	return f.callVal(ctor.Call(kw.code), kindValue, &ir.Type{Kind: ir.KindModel, Name: m.Name, Model: m})
+}
+
+// Methods a body may call, with the keyword arguments they take.
+var strMethods = map[string][]string{"upper": nil, "lower": nil, "strip": nil, "lstrip": nil,
+	"rstrip": nil, "startswith": nil, "endswith": nil, "replace": nil, "split": {"sep", "maxsplit"},
+	"join": nil, "format": {"*"}}
+
+var methodResult = map[string]*ir.Type{"upper": strType, "lower": strType, "strip": strType,
+	"lstrip": strType, "rstrip": strType, "replace": strType, "join": strType, "format": strType,
+	"split": {Kind: ir.KindList, Args: []*ir.Type{strType}}, "model_dump": dictType, "dict": dictType}
+
+func (f *fn) methodCall(c *ast.Call, at *ast.Attribute) val {
+	name := at.Attr
+	var recv val
+	var kwAllowed []string
+	switch {
+	case name == "append":
+		recv = f.ownedBase(at.Value)
+	case name == "model_dump" || name == "dict":
+		recv = f.value(at.Value)
+		m := modelOf(recv.typ)
+		if m == nil {
+			f.refuse(c, "call of method %s() on a value of unknown type", name)
+		}
+		if len(c.Args) > 0 || len(c.Keywords) > 0 {
+			f.refuse(c, "%s() with arguments", name)
+		}
+		f.checkDumpable(c, m)
+	case name == "get" || name == "copy":
+		recv = f.value(at.Value)
+	default:
+		kws, ok := strMethods[name]
+		if !ok {
+			f.refuse(c, "call of method %s()", name)
+		}
+		recv = f.value(at.Value)
+		kwAllowed = kws
+	}
+	if !recv.atomic {
+		recv = f.hoist(recv)
+	}
+	as, kw := f.args(c, name+"()", kwAllowed...)
+	args := []jen.Code{recv.code, jen.Lit(name)}
+	if len(kw) == 0 {
+		for _, a := range as {
+			args = append(args, a.code)
+		}
+		return f.callVal(q("CallMethod").Call(args...), kindValue, methodResult[name])
+	}
+	items := make([]jen.Code, len(as))
+	for i, a := range as {
+		items[i] = a.code
+	}
+	args = append(args, jen.Index().Qual(pyvalPkg, "Value").Values(items...))
+	for _, k := range c.Keywords {
+		args = append(args, q("KW").Values(jen.Dict{jen.Id("Name"): jen.Lit(*k.Arg), jen.Id("Value"): kw[*k.Arg].code}))
+	}
+	return f.callVal(q("CallMethodKw").Call(args...), kindValue, methodResult[name])
+}
+
+// checkDumpable refuses model_dump() of models whose dump needs Python code or data the
+// Model contract does not carry.
+func (f *fn) checkDumpable(c *ast.Call, m *ir.Model) {
+	switch {
+	case len(m.Computed) > 0:
+		f.refuse(c, "model_dump() of %s (computed fields)", m.Name)
+	case len(m.Validators) > 0:
+		f.refuse(c, "model_dump() of %s (validators or serializers)", m.Name)
+	case m.Root:
+		f.refuse(c, "model_dump() of %s (a RootModel)", m.Name)
+	case m.Config.Extra == "allow":
+		f.refuse(c, "model_dump() of %s (extra fields allowed)", m.Name)
+	case m.Kind != ir.BaseModel:
+		f.refuse(c, "model_dump() of %s (not a BaseModel)", m.Name)
+	}
+	for _, fd := range m.Fields {
+		if !Holdable(fd.Type) {
+			f.refuse(c, "model_dump() of %s (field %s of type %s)", m.Name, fd.Name, fd.Type)
+		}
+		for _, sub := range nestedModels(fd.Type) {
+			if sub != m {
+				f.checkDumpable(c, sub)
+			}
+		}
+	}
+}
+
+// nestedModels lists the models a field type contains.
+func nestedModels(t *ir.Type) []*ir.Model {
+	if t == nil {
+		return nil
+	}
+	var out []*ir.Model
+	if t.Kind == ir.KindModel && t.Model != nil {
+		out = append(out, t.Model)
+	}
+	for _, a := range t.Args {
+		out = append(out, nestedModels(a)...)
+	}
+	return out
+}

@@ -1,0 +1,117 @@
+// Package translate turns the body of a FastAPI handler, and of the module-level functions
+// it calls, into Go code over runtime/pyval values with Python's exact semantics: whole
+// function or nothing.
+//
+// # API
+//
+//	// Var is a name visible in the body: the Go expression that yields it as a
+//	// pyval.Value, and its IR type (nil: unknown).
+//	type Var struct {
+//		Go     jen.Code
+//		Type   *ir.Type
+//		Shared bool // the value is not owned by the call: the body may not mutate it
+//	}
+//
+//	// Scope is what a body may refer to.
+//	type Scope struct {
+//		Vars   map[string]Var // the function's parameters that have a value (a parameter
+//		                      // missing here makes the body refuse when it uses it)
+//		App    *ir.App        // the lifted app: models are looked up here
+//		Module string         // dotted name of the module defining the function
+//		Unit   *Unit          // shared by every body of one generated package (nil: only
+//		                      // parameters, literals and builtins resolve)
+//	}
+//
+//	// Func translates fn (*ast.FunctionDef or *ast.AsyncFunctionDef) to the statements
+//	// of a Go function returning (pyval.Value, error). On refusal code is nil and diags
+//	// holds one diagnostic, "file:line:col: cannot translate <construct>", at the first
+//	// offending construct. Func never panics.
+//	func Func(fn ast.Stmt, scope *Scope) (code []jen.Code, diags []ir.Diagnostic)
+//
+//	func GoName(py string) string          // Go identifier of a Python parameter or local
+//	func Holdable(t *ir.Type) bool         // whether a pyval.Value can carry type t
+//
+//	type Names struct { ModelNew func(m *ir.Model) jen.Code }
+//	func DefaultNames() Names              // ModelNew: jen.Id("New" + m.Name)
+//	func NewUnit(prog *load.Program, names Names) *Unit
+//	func (u *Unit) Decls() []jen.Code      // package-level declarations to emit once
+//	func (u *Unit) Models() []*ir.Model    // models whose constructor the bodies call
+//	func (u *Unit) Helpers() []Helper      // app functions translated for the bodies
+//
+// # How generated code holds a body
+//
+// The statements Func returns form the body of a Go func with results (pyval.Value, error).
+// The natural shape, which the tests use, is one Go func per Python function whose
+// parameters are the Python parameters named GoName(name), all of type pyval.Value, with
+// Var.Go = jen.Id(GoName(name)). A Var.Go of any other form is evaluated once, at the top
+// of the body, into a local called GoName(name). Locals are named after the Python names
+// (GoName appends "_" to Go keywords, predeclared identifiers and the names translated code
+// uses: err, pyval, math, _t<N>, pyc_*, pyfn_*, pyk_*); temporaries are _t1, _t2...
+// Only parameters whose type is Holdable belong in Vars (pyval cannot carry a datetime,
+// UUID, Enum...).
+//
+// Every statement is preceded by a comment with its Python source line
+// ("// main.py:23: if item_id not in ITEMS:"; an elif's comment opens its block). The
+// returned error is a *pyval.Exception (any Python exception: KeyError, TypeError,
+// pydantic's ValidationError... FastAPI answers 500 unless the app has a handler for its
+// class: see Exception.IsInstance) or a *response.HTTPException (raise HTTPException).
+// The value returned implements response.JSONable (path B); see runtime/pyval for path A.
+//
+// Parameters are owned by the call (fresh per request, as FastAPI builds them, never a
+// pyval.Frozen value): the body may mutate list and dict parameters. Set Var.Shared for a
+// value that is not (a cached dependency result shared across requests): mutating it is
+// then refused.
+//
+// # Unit: module constants, helpers, models
+//
+// A Unit resolves module-level names through the loaded program (imports, defs, classes,
+// assignments) and collects what the bodies need at package level; call Decls after the
+// last Func and emit them once, in order:
+//
+//   - module constants (a module-level name bound once to a value computable at
+//     generation time, never rebound, and — for lists and dicts — never mutated, aliased
+//     for mutation or passed to unknown code anywhere in the app) become package
+//     variables pyc_<module>_<NAME>, built once at init, frozen and shared read-only;
+//   - constant results (a display with constant contents, returned or used as-is) become
+//     frozen package variables pyk_<N> carrying their pre-encoded path-B JSON, so
+//     returning one costs a pointer and encoding it is a copy;
+//   - app functions a body calls (module-level def / async def, undecorated or decorated
+//     only by route decorators) are translated once each into Go funcs
+//     pyfn_<module>_<name>(params pyval.Value) (pyval.Value, error), parameters in
+//     declaration order, defaults (constants) filled in at the call site; a helper that
+//     cannot be translated makes its caller refuse, quoting the helper's own diagnostic
+//     ("cannot translate call of g (m.py:4:5: cannot translate for loop)");
+//   - model constructors are not emitted: Item(name=..., **kw) calls Names.ModelNew(m),
+//     which the code generator provides for every model Models lists, with the signature
+//     func(kw *pyval.Dict) (pyval.Value, error): m(**kw) validated as pydantic does in
+//     python mode, a failure being a *pyval.Exception of class "ValidationError" (a 500
+//     when raised in a body, as in FastAPI). The value returned implements pyval.Model
+//     (see runtime/pyval's package documentation for that contract and for
+//     pyval.ValidationInput, the bridge to the JSON-mode decoders).
+//
+// Names are deterministic: given the same sequence of Func calls, the same Go names.
+//
+// # The subset
+//
+// Statements: return, raise HTTPException(status_code, detail, headers) (fastapi's,
+// starlette's, positional or keyword), raise of a builtin exception class, if/elif/else,
+// assert, pass, docstrings, expression statements, assignment to names (chained, tuple
+// unpacking), augmented and annotated assignment, subscript assignment and list.append on
+// dicts and lists the function owns (built by a display, model_dump(), copy()... or a
+// request parameter). Expressions: literals but complex, f-strings (conversions, nested
+// format specs), names, arithmetic (+ - * / // % ** unary - + ~, bit operators, shifts,
+// str % args), comparisons (chained; is / is not with None, True, False or between
+// lists/dicts; in / not in), not, and/or (returning operands), conditional expressions,
+// dict/list/tuple displays (with * and ** unpacking), subscripts and slices, model field
+// access (static types from the IR), fastapi.status constants, calls of the builtins len
+// str repr ascii int float bool abs min max sum round isinstance list tuple dict, of the
+// str methods upper lower strip lstrip rstrip startswith endswith replace split join
+// format, dict.get, dict.copy, list.copy, model_dump() / dict(), model and TypedDict
+// construction, app functions (await of async ones).
+//
+// Refused: loops and comprehensions, try/except, with, lambda, global/nonlocal, imports
+// and stdlib modules, nested def/class, walrus, del, match, yield, starred assignment
+// targets, attribute assignment, calls of other functions and methods, dataclass and
+// RootModel construction, models with validators, recursion, mutation of values the
+// function does not own, module state that is mutated or rebound anywhere in the app.
+package translate
