@@ -11,7 +11,7 @@ type slab[T any] struct {
 
 func (s *slab[T]) alloc() *T {
 	if len(s.buf) == 0 {
-		s.n = min(max(s.n*2, 16), 256)
+		s.n = min(max(s.n*2, 8), 64)
 		s.buf = make([]T, s.n)
 	}
 	x := &s.buf[0]
@@ -39,6 +39,34 @@ type nodeSlabs struct {
 	assigns   slab[ast.Assign]
 	compares  slab[ast.Compare]
 	tuples    slab[ast.Tuple]
+	strs      slab[string]
+	exprChunk []ast.Expr
+	stmtChunk []ast.Stmt
+}
+
+// exprList returns a new list of n expressions, carved from a shared chunk.
+func (p *parser) exprList(n int) []ast.Expr {
+	if n > 64 {
+		return make([]ast.Expr, n)
+	}
+	if len(p.exprChunk) < n {
+		p.exprChunk = make([]ast.Expr, 512)
+	}
+	out := p.exprChunk[:n:n]
+	p.exprChunk = p.exprChunk[n:]
+	return out
+}
+
+func (p *parser) stmtList(n int) []ast.Stmt {
+	if n > 64 {
+		return make([]ast.Stmt, n)
+	}
+	if len(p.stmtChunk) < n {
+		p.stmtChunk = make([]ast.Stmt, 256)
+	}
+	out := p.stmtChunk[:n:n]
+	p.stmtChunk = p.stmtChunk[n:]
+	return out
 }
 
 // scratch stacks: lists are gathered on a shared stack and copied out at their exact size.
@@ -47,7 +75,7 @@ func (p *parser) exprsFrom(mark int) []ast.Expr {
 	if n == 0 {
 		return nil
 	}
-	out := make([]ast.Expr, n)
+	out := p.exprList(n)
 	copy(out, p.exprStack[mark:])
 	clear(p.exprStack[mark:])
 	p.exprStack = p.exprStack[:mark]
@@ -59,7 +87,7 @@ func (p *parser) stmtsFrom(mark int) []ast.Stmt {
 	if n == 0 {
 		return nil
 	}
-	out := make([]ast.Stmt, n)
+	out := p.stmtList(n)
 	copy(out, p.stmtStack[mark:])
 	clear(p.stmtStack[mark:])
 	p.stmtStack = p.stmtStack[:mark]

@@ -26,8 +26,7 @@ func lastComprehensionItem(c *ast.Comprehension) ast.Expr {
 func (p *parser) parseArguments(genexpOK bool) ([]ast.Expr, []*ast.Keyword) {
 	open := p.tok()
 	p.next()
-	var args []ast.Expr
-	var kws []*ast.Keyword
+	argMark, kwMark := len(p.exprStack), len(p.kwStack)
 	sawKw, sawDStar := false, false
 	for p.kind != token.RPAR {
 		t := p.tok()
@@ -38,7 +37,7 @@ func (p *parser) parseArguments(genexpOK bool) ([]ast.Expr, []*ast.Keyword) {
 			if sawDStar {
 				p.errorRange("SyntaxError", comma.Start, endOf(st), "iterable argument unpacking follows keyword argument unpacking")
 			}
-			args = append(args, st)
+			p.exprStack = append(p.exprStack, st)
 		case t.Kind == token.DOUBLESTAR:
 			p.next()
 			v := p.parseExpression()
@@ -47,7 +46,8 @@ func (p *parser) parseArguments(genexpOK bool) ([]ast.Expr, []*ast.Keyword) {
 				x := p.parseExpression()
 				p.errorRange("SyntaxError", t.Start, endOf(x), "cannot assign to keyword argument unpacking")
 			}
-			kws = append(kws, &ast.Keyword{Value: v, Span: mkSpan(t.Start, p.prevEnd)})
+			kw := newNode(&p.keywords, ast.Keyword{Value: v, Span: mkSpan(t.Start, p.prevEnd)})
+			p.kwStack = append(p.kwStack, kw)
 			sawDStar = true
 		case t.Kind == token.NAME && p.peek(1) == token.EQUAL:
 			eq := p.peekTok(1)
@@ -57,58 +57,86 @@ func (p *parser) parseArguments(genexpOK bool) ([]ast.Expr, []*ast.Keyword) {
 				p.errorRange("SyntaxError", t.Start, eq.End, "expected argument value expression")
 			}
 			v := p.parseExpression()
-			if p.kind == token.FOR || (p.kind == token.ASYNC && p.peek(1) == token.FOR) {
+			if p.atForQuiet() {
 				p.parseComprehensions()
 				p.errorRange("SyntaxError", t.Start, eq.End, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
 			}
-			id := p.ident(t)
-			kws = append(kws, newNode(&p.keywords, ast.Keyword{Arg: &id, Value: v, Span: mkSpan(t.Start, p.prevEnd)}))
+			kw := newNode(&p.keywords, ast.Keyword{Arg: newNode(&p.strs, p.ident(t)), Value: v, Span: mkSpan(t.Start, p.prevEnd)})
+			p.kwStack = append(p.kwStack, kw)
 			sawKw = true
 		case (t.Kind == token.TRUE || t.Kind == token.FALSE || t.Kind == token.NONE) && p.peek(1) == token.EQUAL:
 			p.errorRange("SyntaxError", t.Start, p.peekTok(1).End, "cannot assign to "+t.Kind.String())
 		default:
+			isFirst := len(p.exprStack) == argMark && len(p.kwStack) == kwMark
+			if !isFirst && (sawKw || sawDStar) {
+				// CPython's first pass reads no positional argument after keywords: unless
+				// one parses (for the error of its second pass), the error is here
+				s := p.save()
+				ok := p.trySpecific(func() { p.parseExpression() })
+				p.restore(s)
+				if !ok {
+					p.fail(p.tok())
+				}
+			}
 			startIdx := p.pos
 			var e ast.Expr
 			if t.Kind == token.NAME && p.peek(1) == token.COLONEQUAL {
 				e = p.parseNamedExpression()
 			} else {
 				e = p.parseExpression()
-				if p.kind == token.COLONEQUAL {
-					p.errorNode(e, "cannot use assignment expressions with "+exprName(e))
-				}
 			}
-			if p.kind == token.FOR || (p.kind == token.ASYNC && p.peek(1) == token.FOR) {
+			if (isFirst && p.atFor()) || (!isFirst && p.atForQuiet()) {
 				forTok := p.tok()
 				gens := p.parseComprehensions()
 				last := lastComprehensionItem(gens[len(gens)-1])
-				if !genexpOK && len(args) == 0 && len(kws) == 0 {
+				if !genexpOK && len(p.exprStack) == argMark && len(p.kwStack) == kwMark {
 					p.fail(forTok)
 				}
-				if len(args) > 0 || len(kws) > 0 || p.kind != token.RPAR || !genexpOK {
+				if len(p.exprStack) > argMark || len(p.kwStack) > kwMark || p.kind == token.COMMA {
 					p.errorNodes(e, last, "Generator expression must be parenthesized")
 				}
+				if p.kind != token.RPAR {
+					p.fail(p.tok())
+				}
 				g := &ast.GeneratorExp{Elt: e, Generators: gens, Span: mkSpan(open.Start, p.tok().End)}
-				args = append(args, g)
+				p.exprStack = append(p.exprStack, g)
 				continue
 			}
-			if p.kind == token.EQUAL {
+			if _, walrus := e.(*ast.NamedExpr); p.kind == token.EQUAL && !(walrus && t.Kind == token.NAME && p.toks[startIdx+1].Kind == token.COLONEQUAL) {
 				eq := p.tok()
 				p.errorRange("SyntaxError", p.toks[startIdx].Start, eq.End, "expression cannot contain assignment, perhaps you meant \"==\"?")
 			}
-			if sawDStar {
-				p.errorAt(p.tok(), "positional argument follows keyword argument unpacking")
+			if sawDStar || sawKw {
+				// RAISE_SYNTAX_ERROR: at the last token read, after the rest of the
+				// arguments (invalid_arguments: args ',' args)
+				last := p.pos
+				p.try(func() {
+					for p.got(token.COMMA) {
+						last = p.pos
+						if p.kind == token.STAR || p.kind == token.DOUBLESTAR {
+							p.next()
+						} else if p.kind == token.NAME && p.peek(1) == token.EQUAL {
+							p.next()
+							p.next()
+						}
+						p.parseExpression()
+						last = p.pos
+					}
+				})
+				t := &p.toks[last]
+				if sawDStar {
+					p.errorAt(t, "positional argument follows keyword argument unpacking")
+				}
+				p.errorAt(t, "positional argument follows keyword argument")
 			}
-			if sawKw {
-				p.errorAt(p.tok(), "positional argument follows keyword argument")
-			}
-			args = append(args, e)
+			p.exprStack = append(p.exprStack, e)
 		}
 		if !p.got(token.COMMA) {
 			break
 		}
 	}
 	p.expectClose(token.RPAR)
-	return args, kws
+	return p.exprsFrom(argMark), p.keywordsFrom(kwMark)
 }
 
 func (p *parser) parseStarredArg() ast.Expr {
@@ -118,9 +146,6 @@ func (p *parser) parseStarredArg() ast.Expr {
 		p.errorAt(p.tok(), "Invalid star expression")
 	}
 	v := p.parseExpression()
-	if ie, ok := v.(*ast.IfExp); ok {
-		p.errorRange("SyntaxError", st.Start, endOf(ie), "invalid starred expression. Did you forget to wrap the conditional expression in parentheses?")
-	}
 	if p.kind == token.EQUAL {
 		p.next()
 		x := p.parseExpression()
@@ -137,7 +162,6 @@ func (p *parser) parseParams(lambda bool) *ast.Arguments {
 		closer = token.COLON
 	}
 	a := &ast.Arguments{}
-	var firstTok = p.tok()
 	sawSlash, sawStar, sawDefault := false, false, false
 	var kwargTok *token.Token
 	nparams := 0
@@ -174,7 +198,10 @@ func (p *parser) parseParams(lambda bool) *ast.Arguments {
 			}
 		case token.STAR:
 			if sawStar {
-				p.errorAt(t, "* argument may appear only once")
+				if k := p.peek(1); k == token.NAME || k == token.COMMA {
+					p.errorAt(t, "* argument may appear only once")
+				}
+				p.fail(t)
 			}
 			sawStar = true
 			p.next()
@@ -253,7 +280,6 @@ func (p *parser) parseParams(lambda bool) *ast.Arguments {
 			break
 		}
 	}
-	_ = firstTok
 	if p.kind != closer {
 		p.fail(p.tok())
 	}

@@ -7,6 +7,12 @@ import (
 	"github.com/covetpy/covetgen/parser/token"
 )
 
+// startsFactor reports whether a token of kind k can begin a factor (an operand of a binary
+// operator).
+func startsFactor(k token.Kind) bool {
+	return startsExpr(k) && k != token.NOT && k != token.LAMBDA
+}
+
 // startsExpr reports whether a token of kind k can begin an expression.
 func startsExpr(k token.Kind) bool {
 	switch k {
@@ -92,11 +98,25 @@ func (p *parser) parseNamedExpression() ast.Expr {
 	e := p.parseExpression()
 	switch p.kind {
 	case token.COLONEQUAL:
-		p.errorNode(e, "cannot use assignment expressions with "+exprName(e))
+		p.invalidWalrus(e)
 	case token.EQUAL:
 		p.invalidNamedAssign(e, start)
 	}
 	return e
+}
+
+// invalidWalrus reports invalid_named_expression's "expression ':=' expression" error for a
+// target that is not a name; the current token is ':='.
+func (p *parser) invalidWalrus(e ast.Expr) {
+	s := p.save()
+	ok := p.try(func() {
+		p.next()
+		p.parseExpression()
+	})
+	p.restore(s)
+	if ok {
+		p.errorNode(e, "cannot use assignment expressions with "+exprName(e))
+	}
 }
 
 // invalidNamedAssign reports invalid_named_expression's errors for `e = ...` where only an
@@ -113,6 +133,7 @@ func (p *parser) invalidNamedAssign(e ast.Expr, startIdx int) {
 		p.restore(s)
 		return
 	}
+	p.fetchedLine = max(p.fetchedLine, p.tok().Start.Line)
 	p.restore(s)
 	if _, isName := e.(*ast.Name); isName && st == token.NAME && p.pos == startIdx+1 {
 		p.errorNodes(e, rhs, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
@@ -145,7 +166,7 @@ func (p *parser) startsWithDisplay(i int) bool {
 	case *ast.List, *ast.GeneratorExp:
 		return true
 	case *ast.Tuple:
-		return startOf(a) == p.toks[i].Start
+		return samePos(startOf(a), p.toks[i].Start)
 	}
 	return false
 }
@@ -173,8 +194,6 @@ func (p *parser) parseExpression() ast.Expr {
 	start := p.tok().Start
 	e := p.parseDisjunction()
 	if p.kind == token.IF {
-		ifTok := p.tok()
-		_ = ifTok
 		p.next()
 		test := p.parseDisjunction()
 		if p.kind != token.ELSE {
@@ -199,7 +218,8 @@ func (p *parser) missingComma(a ast.Expr, startIdx int) {
 	t0 := p.toks[startIdx]
 	// invalid_expression: !(NAME STRING | SOFT_KEYWORD) disjunction expression_without_invalid
 	nameString := t0.Kind == token.NAME && startIdx+1 < len(p.toks) && (p.toks[startIdx+1].Kind == token.STRING || p.toks[startIdx+1].Kind == token.FSTRING_START)
-	if !nameString && !(t0.Kind == token.NAME && isSoftKeyword(t0.Lit)) {
+	commaTried := !nameString && !(t0.Kind == token.NAME && isSoftKeyword(t0.Lit))
+	if commaTried {
 		legacyName := false
 		if n, ok := a.(*ast.Name); ok && (n.Id == "print" || n.Id == "exec") && p.pos == startIdx+1 {
 			legacyName = true
@@ -227,7 +247,14 @@ func (p *parser) missingComma(a ast.Expr, startIdx int) {
 	}
 	s := p.save()
 	var b ast.Expr
-	ok = p.trySpecific(func() { b = p.parseStarExpressions() })
+	parse := func() { b = p.parseStarExpressions() }
+	if commaTried {
+		// CPython memoized the expressions there without its diagnoses while trying the
+		// missing comma, so none can fire now
+		ok = p.try(parse)
+	} else {
+		ok = p.trySpecific(parse)
+	}
 	p.restore(s)
 	if ok && (n.Id == "print" || n.Id == "exec") {
 		p.errorNodes(a, b, "Missing parentheses in call to '"+n.Id+"'. Did you mean "+n.Id+"(...)?")
@@ -251,8 +278,15 @@ func (p *parser) parseExpressionNoInvalid() ast.Expr {
 	return e
 }
 
+// isSoftKeyword is CPython's SOFT_KEYWORD lookahead, which compares only as many characters
+// as the name has: any non-empty prefix of a soft keyword ("m", "ca", "typ") matches.
 func isSoftKeyword(s string) bool {
-	return s == "_" || s == "match" || s == "case" || s == "type"
+	for _, kw := range [...]string{"_", "case", "match", "type"} {
+		if s != "" && len(s) <= len(kw) && kw[:len(s)] == s {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *parser) parseDisjunction() ast.Expr {
@@ -261,11 +295,13 @@ func (p *parser) parseDisjunction() ast.Expr {
 	if p.kind != token.OR {
 		return e
 	}
-	values := []ast.Expr{e}
+	mark := len(p.exprStack)
+	p.exprStack = append(p.exprStack, e)
 	for p.got(token.OR) {
-		values = append(values, p.parseConjunction())
+		x := p.parseConjunction()
+		p.exprStack = append(p.exprStack, x)
 	}
-	return &ast.BoolOp{Op: ast.Or, Values: values, Span: mkSpan(start, p.prevEnd)}
+	return &ast.BoolOp{Op: ast.Or, Values: p.exprsFrom(mark), Span: mkSpan(start, p.prevEnd)}
 }
 
 func (p *parser) parseConjunction() ast.Expr {
@@ -274,11 +310,13 @@ func (p *parser) parseConjunction() ast.Expr {
 	if p.kind != token.AND {
 		return e
 	}
-	values := []ast.Expr{e}
+	mark := len(p.exprStack)
+	p.exprStack = append(p.exprStack, e)
 	for p.got(token.AND) {
-		values = append(values, p.parseInversion())
+		x := p.parseInversion()
+		p.exprStack = append(p.exprStack, x)
 	}
-	return &ast.BoolOp{Op: ast.And, Values: values, Span: mkSpan(start, p.prevEnd)}
+	return &ast.BoolOp{Op: ast.And, Values: p.exprsFrom(mark), Span: mkSpan(start, p.prevEnd)}
 }
 
 func (p *parser) parseInversion() ast.Expr {
@@ -298,6 +336,9 @@ func (p *parser) cmpOp() (ast.CmpOp, int) {
 	case token.EQEQUAL:
 		return ast.Eq, 1
 	case token.NOTEQUAL:
+		if p.tok().Lit == "<>" { // only with barry_as_FLUFL, which compile() does not honour here
+			return 0, 0
+		}
 		return ast.NotEq, 1
 	case token.LESS:
 		return ast.Lt, 1
@@ -314,9 +355,7 @@ func (p *parser) cmpOp() (ast.CmpOp, int) {
 			return ast.NotIn, 2
 		}
 		// CPython looked at the token after 'not' before giving up
-		if p.pos+1 > p.furthest {
-			p.furthest = p.pos + 1
-		}
+		p.furthestAt(p.pos + 1)
 	case token.IS:
 		if p.peek(1) == token.NOT {
 			return ast.IsNot, 2
@@ -393,6 +432,12 @@ func (p *parser) parseBinary(minPrec int) ast.Expr {
 		if prec < minPrec || prec == 0 {
 			return left
 		}
+		if k := p.peek(1); !startsFactor(k) && !(k == token.NOT && prec >= 5) {
+			// CPython's left-recursive rule backtracks to the left operand, having
+			// read the token after the operator
+			p.furthestAt(p.pos + 1)
+			return left
+		}
 		p.next()
 		if p.kind == token.NOT && prec >= 5 {
 			nt := p.tok()
@@ -464,11 +509,13 @@ func (p *parser) parseTrailers(e ast.Expr, start token.Pos) ast.Expr {
 		}
 		switch p.kind {
 		case token.DOT:
+			if p.peek(1) != token.NAME {
+				// CPython backtracks to the primary before the '.', having read past it
+				p.furthestAt(p.pos + 1)
+				return e
+			}
 			p.next()
 			t := p.tok()
-			if t.Kind != token.NAME {
-				p.fail(t)
-			}
 			p.next()
 			e = newNode(&p.attrs, ast.Attribute{Value: e, Attr: p.ident(t), Ctx: ast.Load, Span: mkSpan(start, p.prevEnd)})
 		case token.LPAR:
@@ -556,9 +603,13 @@ func (p *parser) parseSlice() ast.Expr {
 // parseNamedExpressionOrExpr parses an expression that may be followed by ':' (a slice's
 // lower bound) or be a named expression.
 func (p *parser) parseNamedExpressionOrExpr() ast.Expr {
+	startIdx := p.pos
 	e := p.parseExpression()
-	if p.kind == token.COLONEQUAL {
-		p.errorNode(e, "cannot use assignment expressions with "+exprName(e))
+	switch p.kind {
+	case token.COLONEQUAL:
+		p.invalidWalrus(e)
+	case token.EQUAL:
+		p.invalidNamedAssign(e, startIdx)
 	}
 	return e
 }
@@ -621,25 +672,25 @@ func (p *parser) parseParen() ast.Expr {
 	case token.DOUBLESTAR:
 		st := p.tok()
 		p.next()
-		x := p.parseExpression()
-		if p.kind == token.FOR || (p.kind == token.ASYNC && p.peek(1) == token.FOR) {
+		p.parseExpression()
+		if p.atForQuiet() {
 			p.fail(st)
 		}
-		_ = x
 		if p.kind == token.RPAR {
 			p.errorAt(st, "cannot use double starred expression here")
 		}
 		p.fail(p.tok())
 	}
 	first := p.parseStarNamedExpression()
-	switch p.kind {
-	case token.FOR, token.ASYNC:
+	if p.atFor() {
 		if _, ok := first.(*ast.Starred); ok {
 			p.fail(p.tok())
 		}
 		gens := p.parseComprehensions()
 		p.expectClose(token.RPAR)
 		return &ast.GeneratorExp{Elt: first, Generators: gens, Span: mkSpan(start, p.prevEnd)}
+	}
+	switch p.kind {
 	case token.RPAR:
 		if st, ok := first.(*ast.Starred); ok {
 			p.errorNode(st, "cannot use starred expression here")
@@ -647,15 +698,17 @@ func (p *parser) parseParen() ast.Expr {
 		p.next()
 		return first
 	case token.COMMA:
-		elts := []ast.Expr{first}
+		mark := len(p.exprStack)
+		p.exprStack = append(p.exprStack, first)
 		for p.got(token.COMMA) {
 			if p.kind == token.RPAR {
 				break
 			}
-			elts = append(elts, p.parseStarNamedExpression())
+			x := p.parseStarNamedExpression()
+			p.exprStack = append(p.exprStack, x)
 		}
 		p.expectClose(token.RPAR)
-		return &ast.Tuple{Elts: elts, Ctx: ast.Load, Span: mkSpan(start, p.prevEnd)}
+		return newNode(&p.tuples, ast.Tuple{Elts: p.exprsFrom(mark), Ctx: ast.Load, Span: mkSpan(start, p.prevEnd)})
 	}
 	p.fail(p.tok())
 	return nil
@@ -671,14 +724,10 @@ func (p *parser) parseList() ast.Expr {
 		return &ast.List{Ctx: ast.Load, Span: mkSpan(start, p.prevEnd)}
 	}
 	if p.kind == token.DOUBLESTAR {
-		st := p.tok()
-		p.next()
-		x := p.parseExpression()
-		_ = x
-		p.fail(st)
+		p.fail(p.tok())
 	}
 	first := p.parseStarNamedExpression()
-	if p.kind == token.FOR || p.kind == token.ASYNC {
+	if p.atFor() {
 		if _, ok := first.(*ast.Starred); ok {
 			p.errorNode(first, "iterable unpacking cannot be used in comprehension")
 		}
@@ -686,24 +735,26 @@ func (p *parser) parseList() ast.Expr {
 		p.expectClose(token.RSQB)
 		return &ast.ListComp{Elt: first, Generators: gens, Span: mkSpan(start, p.prevEnd)}
 	}
-	elts := []ast.Expr{first}
+	mark := len(p.exprStack)
+	p.exprStack = append(p.exprStack, first)
 	for p.got(token.COMMA) {
-		if p.kind == token.FOR || p.kind == token.ASYNC {
-			if len(elts) == 1 {
+		if p.atForQuiet() {
+			if len(p.exprStack)-mark == 1 {
 				p.errorRange("SyntaxError", startOf(first), p.toks[p.pos-1].End, "did you forget parentheses around the comprehension target?")
 			}
-			p.errorNodes(first, elts[len(elts)-1], "did you forget parentheses around the comprehension target?")
+			p.errorNodes(first, p.exprStack[len(p.exprStack)-1], "did you forget parentheses around the comprehension target?")
 		}
 		if p.kind == token.RSQB {
 			break
 		}
-		elts = append(elts, p.parseStarNamedExpression())
-		if p.kind == token.FOR || p.kind == token.ASYNC {
-			p.errorNodes(first, elts[len(elts)-1], "did you forget parentheses around the comprehension target?")
+		x := p.parseStarNamedExpression()
+		p.exprStack = append(p.exprStack, x)
+		if p.atForQuiet() {
+			p.errorNodes(first, x, "did you forget parentheses around the comprehension target?")
 		}
 	}
 	p.expectClose(token.RSQB)
-	return &ast.List{Elts: elts, Ctx: ast.Load, Span: mkSpan(start, p.prevEnd)}
+	return &ast.List{Elts: p.exprsFrom(mark), Ctx: ast.Load, Span: mkSpan(start, p.prevEnd)}
 }
 
 func (p *parser) parseBrace() ast.Expr {
@@ -719,7 +770,7 @@ func (p *parser) parseBrace() ast.Expr {
 		st := p.tok()
 		s := p.save()
 		p.next()
-		if p.try(func() { p.parseBitOr() }) && (p.kind == token.FOR || p.kind == token.ASYNC) {
+		if p.try(func() { p.parseBitOr() }) && p.atForQuiet() {
 			p.errorAt(st, "dict unpacking cannot be used in dict comprehension")
 		}
 		p.restore(s)
@@ -731,7 +782,7 @@ func (p *parser) parseBrace() ast.Expr {
 		if _, ok := first.(*ast.Starred); ok {
 			p.fail(p.tok())
 		}
-		if _, ok := first.(*ast.NamedExpr); ok && startOf(first) == firstStart {
+		if _, ok := first.(*ast.NamedExpr); ok && samePos(startOf(first), firstStart) {
 			p.fail(p.tok())
 		}
 		colon := p.tok()
@@ -746,14 +797,14 @@ func (p *parser) parseBrace() ast.Expr {
 			p.errorRange("SyntaxError", st.Start, endOf(x), "cannot use a starred expression in a dictionary value")
 		}
 		value := p.parseExpression()
-		if p.kind == token.FOR || p.kind == token.ASYNC {
+		if p.atFor() {
 			gens := p.parseComprehensions()
 			p.expectClose(token.RBRACE)
 			return &ast.DictComp{Key: first, Value: value, Generators: gens, Span: mkSpan(start, p.prevEnd)}
 		}
 		return p.parseDictRest(start, []ast.Expr{first}, []ast.Expr{value})
 	}
-	if p.kind == token.FOR || p.kind == token.ASYNC {
+	if p.atFor() {
 		if _, ok := first.(*ast.Starred); ok {
 			p.errorNode(first, "iterable unpacking cannot be used in comprehension")
 		}
@@ -761,24 +812,26 @@ func (p *parser) parseBrace() ast.Expr {
 		p.expectClose(token.RBRACE)
 		return &ast.SetComp{Elt: first, Generators: gens, Span: mkSpan(start, p.prevEnd)}
 	}
-	elts := []ast.Expr{first}
+	mark := len(p.exprStack)
+	p.exprStack = append(p.exprStack, first)
 	for p.got(token.COMMA) {
-		if p.kind == token.FOR || p.kind == token.ASYNC {
-			if len(elts) == 1 {
+		if p.atForQuiet() {
+			if len(p.exprStack)-mark == 1 {
 				p.errorRange("SyntaxError", startOf(first), p.toks[p.pos-1].End, "did you forget parentheses around the comprehension target?")
 			}
-			p.errorNodes(first, elts[len(elts)-1], "did you forget parentheses around the comprehension target?")
+			p.errorNodes(first, p.exprStack[len(p.exprStack)-1], "did you forget parentheses around the comprehension target?")
 		}
 		if p.kind == token.RBRACE {
 			break
 		}
-		elts = append(elts, p.parseStarNamedExpression())
-		if p.kind == token.FOR || p.kind == token.ASYNC {
-			p.errorNodes(first, elts[len(elts)-1], "did you forget parentheses around the comprehension target?")
+		x := p.parseStarNamedExpression()
+		p.exprStack = append(p.exprStack, x)
+		if p.atForQuiet() {
+			p.errorNodes(first, x, "did you forget parentheses around the comprehension target?")
 		}
 	}
 	p.expectClose(token.RBRACE)
-	return &ast.Set{Elts: elts, Span: mkSpan(start, p.prevEnd)}
+	return &ast.Set{Elts: p.exprsFrom(mark), Span: mkSpan(start, p.prevEnd)}
 }
 
 // parseDictRest parses the remaining key/value pairs of a dict display; the current token
@@ -799,7 +852,7 @@ func (p *parser) parseDictRest(start token.Pos, keys, values []ast.Expr) ast.Exp
 		values = append(values, v)
 	}
 	if p.kind != token.RBRACE {
-		if len(keys) > 0 && keys[len(keys)-1] == nil && (p.kind == token.FOR || p.kind == token.ASYNC) {
+		if len(keys) > 0 && keys[len(keys)-1] == nil && p.atForQuiet() {
 			p.fail(p.tok())
 		}
 	}
@@ -814,14 +867,14 @@ func (p *parser) parseKVPair() (ast.Expr, ast.Expr) {
 		return nil, v
 	}
 	if p.kind == token.STAR {
-		p.next()
-		p.parseBitOr()
 		p.fail(p.tok())
 	}
 	k := p.parseExpressionNoInvalid()
 	if p.kind != token.COLON {
-		e := endOf(k)
-		p.errorRange("SyntaxError", token.Pos{Line: e.Line, Col: e.Col - 1}, token.Pos{Line: e.Line, Col: e.Col - 1}, "':' expected after dictionary key")
+		// CPython reports the key's start line with its end column
+		s := spanOf(k)
+		pos := token.Pos{Line: s.Lineno, Col: s.EndColOffset - 1}
+		p.errorRange("SyntaxError", pos, pos, "':' expected after dictionary key")
 	}
 	colon := p.tok()
 	p.next()
@@ -853,11 +906,9 @@ func (p *parser) parseComprehensions() []*ast.Comprehension {
 			return gens
 		}
 		p.next()
-		target := p.parseTargetList(forTargets)
-		if p.kind != token.IN {
-			p.errorAt(p.tok(), "'in' expected after for-loop variables")
-		}
-		p.next()
+		target := p.parseForTarget(true)
+		p.next() // 'in'
+
 		iter := p.parseDisjunction()
 		var ifs []ast.Expr
 		for p.kind == token.IF {

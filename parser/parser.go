@@ -56,6 +56,7 @@ type parser struct {
 	maxChain int // a bound on the depth of left-nested nodes built in loops
 	err      *Error
 	furthest int // the furthest token index where a failed trial parse stopped
+	maxPos   int // the furthest token index any trial parse reached
 	// noFullCheck marks errors that CPython reports without tokenizing the rest of the file
 	// (unexpected indent/unindent).
 	noFullCheck bool
@@ -74,6 +75,7 @@ type parser struct {
 	bufp     *[]token.Token
 	trials   int           // active trial parses (no compaction meanwhile)
 	brackets []token.Token // brackets open at the end of what was read
+	fdepth   int           // f-strings open at the end of what was read
 
 	// lines caches the start offset of each line, for byte→character column conversion.
 	lineStarts []int
@@ -126,6 +128,7 @@ func (p *parser) start(sc *scanner.Scanner) {
 
 func (p *parser) release() {
 	if p.bufp != nil && cap(p.toks) <= 1<<16 {
+		clear(p.toks) // drop references to this file's text
 		*p.bufp = p.toks[:0]
 		tokPool.Put(p.bufp)
 	}
@@ -147,6 +150,10 @@ func (p *parser) fill(i int) {
 			if p.scanErr = p.sc.Err(); p.scanErr != nil {
 				p.scanDone = true
 			}
+		case token.FSTRING_START:
+			p.fdepth++
+		case token.FSTRING_END:
+			p.fdepth--
 		case token.LPAR, token.LSQB, token.LBRACE:
 			p.brackets = append(p.brackets, t)
 		case token.RPAR, token.RSQB, token.RBRACE:
@@ -166,10 +173,8 @@ func (p *parser) compact() {
 	}
 	n := copy(p.toks, p.toks[p.pos:])
 	p.toks = p.toks[:n]
-	p.furthest -= p.pos
-	if p.furthest < 0 {
-		p.furthest = 0
-	}
+	p.furthest = max(p.furthest-p.pos, 0)
+	p.maxPos = max(p.maxPos-p.pos, 0)
 	p.pos = 0
 }
 
@@ -192,10 +197,12 @@ func (p *parser) drain() {
 func (p *parser) parseModule() (mod *ast.Module, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			if _, ok := r.(bailout); !ok {
-				panic(r)
-			}
 			mod = nil
+			if _, ok := r.(bailout); !ok {
+				// a bug: report it rather than crash the caller
+				err = &Error{Filename: p.filename, Kind: "InternalError", Msg: fmt.Sprintf("parser panic: %v", r)}
+				return
+			}
 			err = p.finalError()
 		}
 	}()
@@ -230,6 +237,10 @@ func (p *parser) finalError() *Error {
 	}
 	errLine := p.errTokLine()
 	p.drain()
+	if p.fdepth > 0 || (p.scanErr != nil && isFStringError(p.scanErr)) {
+		// CPython keeps the parser's error when its tokenizer fails inside an f-string
+		return p.err
+	}
 	if p.scanErr == nil || !scanErrRaises(p.scanErr) {
 		// CPython's check stops at the end, or at a tokenizer error that sets no exception
 		// (bad indentation, a bad line continuation): only a bracket still open then can
@@ -262,11 +273,6 @@ func (p *parser) unclosedBracket() *token.Token {
 // the others (E_DEDENT, E_TABSPACE, E_LINECONT, E_EOF, E_TOODEEP) only stop it, and become
 // exceptions when the parser itself reaches them.
 func scanErrRaises(e *scanner.Error) bool {
-	// An error inside an f-string leaves the parser's error in place (CPython restores it
-	// when its tokenizer is in f-string mode).
-	if strings.HasPrefix(e.Msg, "f-string") || strings.HasPrefix(e.Msg, "unterminated f-string") {
-		return false
-	}
 	switch e.Msg {
 	case "unindent does not match any outer indentation level",
 		"inconsistent use of tabs and spaces in indentation",
@@ -276,6 +282,11 @@ func scanErrRaises(e *scanner.Error) bool {
 		return false
 	}
 	return !isUnclosedError(e)
+}
+
+// isFStringError reports whether the scanner failed inside an f-string.
+func isFStringError(e *scanner.Error) bool {
+	return strings.HasPrefix(e.Msg, "f-string") || strings.HasPrefix(e.Msg, "unterminated f-string")
 }
 
 func isUnclosedError(e *scanner.Error) bool {
@@ -403,6 +414,14 @@ func (p *parser) tryOpt(f func(), keepSpecific, recordFurthest bool) (ok bool) {
 			ok = false
 		}
 	}()
+	furthest := p.furthest
+	defer func() {
+		// runs first, before any restore
+		p.maxPos = max(p.maxPos, p.pos)
+		if !recordFurthest {
+			p.furthest = furthest
+		}
+	}()
 	f()
 	return true
 }
@@ -465,8 +484,11 @@ func (p *parser) fail(t *token.Token) {
 		if t.Kind == token.DEDENT {
 			msg = "unexpected unindent"
 		}
-		p.err = &Error{Filename: p.filename, Kind: "IndentationError", Msg: msg,
-			Line: t.End.Line, Col: p.charCol(t.End.Line, t.End.Col), EndLine: t.End.Line, EndCol: p.charCol(t.End.Line, t.End.Col)}
+		line, col := t.End.Line, p.charCol(t.End.Line, t.End.Col)
+		if t.Start.Offset >= len(p.src) {
+			line, col = p.endOfSource()
+		}
+		p.err = &Error{Filename: p.filename, Kind: "IndentationError", Msg: msg, Line: line, Col: col, EndLine: line, EndCol: -1}
 		p.noFullCheck = true
 		panic(bailout{})
 	case token.EOF:
@@ -521,14 +543,7 @@ func (p *parser) tokenError(kind string, t *token.Token, msg string) {
 	if t.Kind == token.DEDENT && t.Start.Offset < len(p.src) {
 		e.Line, e.Col = t.End.Line, p.charCol(t.End.Line, t.End.Col)
 	} else {
-		// the end of the last line of the file, counted as CPython's cursor
-		p.charCol(1, 0) // fills lineStarts
-		n := len(p.src)
-		line := len(p.lineStarts) - 1
-		for line > 1 && p.lineStarts[line] >= n {
-			line--
-		}
-		e.Line, e.Col = line, utf8.RuneCount(p.src[p.lineStarts[line]:n])
+		e.Line, e.Col = p.endOfSource()
 	}
 	e.EndLine = e.Line
 	p.err = e
@@ -568,8 +583,10 @@ func (p *parser) errTokLine() int {
 	if p.pos < len(p.toks) && p.toks[p.pos].Start.Line > line {
 		line = p.toks[p.pos].Start.Line
 	}
-	if p.furthest < len(p.toks) && p.toks[p.furthest].Start.Line > line {
-		line = p.toks[p.furthest].Start.Line
+	for _, i := range [...]int{p.furthest, p.maxPos} {
+		if i < len(p.toks) && p.toks[i].Start.Line > line {
+			line = p.toks[i].Start.Line
+		}
 	}
 	return max(line, p.fetchedLine)
 }
@@ -589,8 +606,16 @@ func (p *parser) charCol(line, col int) int {
 	}
 	start := p.lineStarts[line]
 	end := start + col
+	// CPython clamps an offset past the end of the line to the line's end
+	lineEnd := len(p.src)
+	if line+1 < len(p.lineStarts) {
+		lineEnd = p.lineStarts[line+1] - 1
+	}
+	if end > lineEnd+1 {
+		end = lineEnd
+	}
 	if end > len(p.src) {
-		return col
+		end = len(p.src)
 	}
 	return utf8.RuneCount(p.src[start:end])
 }
@@ -656,4 +681,45 @@ func treeDepth(v reflect.Value) int {
 		return d
 	}
 	return 0
+}
+
+// furthestAt records that CPython's first pass read token i.
+func (p *parser) furthestAt(i int) {
+	if i > p.furthest {
+		p.furthest = i
+	}
+}
+
+// atFor reports whether a comprehension's 'for' or 'async for' begins here.
+func (p *parser) atFor() bool {
+	switch p.kind {
+	case token.FOR:
+		return true
+	case token.ASYNC:
+		if p.peek(1) == token.FOR {
+			return true
+		}
+		p.furthestAt(p.pos + 1)
+	}
+	return false
+}
+
+// atForQuiet is atFor where CPython's first pass tries no comprehension.
+func (p *parser) atForQuiet() bool {
+	return p.kind == token.FOR || (p.kind == token.ASYNC && p.peek(1) == token.FOR)
+}
+
+// samePos compares two positions by line and column (node spans carry no offsets).
+func samePos(a, b token.Pos) bool { return a.Line == b.Line && a.Col == b.Col }
+
+// endOfSource returns where CPython's tokenizer cursor is at the end of the file, as an
+// error position: the last line, and its length in characters (newline included).
+func (p *parser) endOfSource() (line, col int) {
+	p.charCol(1, 0) // fills lineStarts
+	n := len(p.src)
+	line = len(p.lineStarts) - 1
+	for line > 1 && p.lineStarts[line] >= n {
+		line--
+	}
+	return line, utf8.RuneCount(p.src[p.lineStarts[line]:n])
 }

@@ -56,8 +56,7 @@ func (p *parser) tryMatch() ast.Stmt {
 		cases = append(cases, p.parseCase())
 	}
 	p.next()
-	last := cases[len(cases)-1].Body
-	return &ast.Match{Subject: subject, Cases: cases, Span: mkSpan(matchTok.Start, p.blockEnd(last))}
+	return &ast.Match{Subject: subject, Cases: cases, Span: mkSpan(matchTok.Start, p.blockEnd())}
 }
 
 // parseSubject: subject_expr.
@@ -356,10 +355,8 @@ func (p *parser) parseMappingPattern() ast.Pattern {
 	var keys []ast.Expr
 	var pats []ast.Pattern
 	var rest *string
-	var restTok *token.Token
 	for p.kind != token.RBRACE {
 		if p.kind == token.DOUBLESTAR {
-			dt := p.tok()
 			p.next()
 			t := p.tok()
 			if t.Kind != token.NAME || t.Lit == "_" {
@@ -368,8 +365,6 @@ func (p *parser) parseMappingPattern() ast.Pattern {
 			p.next()
 			s := p.ident(t)
 			rest = &s
-			restTok = dt
-			_ = restTok
 			p.got(token.COMMA)
 			break
 		}

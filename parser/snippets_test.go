@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/covetpy/covetgen/parser"
 	"github.com/covetpy/covetgen/parser/ast"
@@ -83,7 +84,10 @@ var snippetCases = []string{
 // testdata/errors.txt (separated by "\n---\n"), mostly invalid ones.
 func TestSnippets(t *testing.T) { checkSnippets(t, snippetCases) }
 
-func TestValidSnippets(t *testing.T) { checkSnippetFile(t, "testdata/valid.txt") }
+func TestValidSnippets(t *testing.T) {
+	checkSnippetFile(t, "testdata/valid.txt")
+	checkSnippetFile(t, "testdata/valid2.txt")
+}
 
 func TestErrorSnippets(t *testing.T) { checkSnippetFile(t, "testdata/errors.txt") }
 
@@ -167,4 +171,52 @@ func itoa(i int) string {
 		return string(rune('0' + i))
 	}
 	return itoa(i/10) + string(rune('0'+i%10))
+}
+
+// FuzzParseInternal: no input reaches a parser bug (reported as an "InternalError").
+func FuzzParseInternal(f *testing.F) {
+	data, _ := os.ReadFile("testdata/valid.txt")
+	for _, c := range strings.Split(string(data), "\n---\n") {
+		f.Add([]byte(c))
+	}
+	data, _ = os.ReadFile("testdata/errors.txt")
+	for _, c := range strings.Split(string(data), "\n---\n") {
+		f.Add([]byte(c))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		done := make(chan error, 1)
+		go func() {
+			_, err := parser.ParseFile("fuzz.py", src)
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			var pe *parser.Error
+			if errors.As(err, &pe) && pe.Kind == "InternalError" {
+				t.Fatalf("%q: %v", src, err)
+			}
+		case <-time.After(3 * time.Second):
+			t.Fatalf("%q: no result after 3s", src)
+		}
+	})
+}
+
+func TestCommentsAndErrorFormat(t *testing.T) {
+	f, err := parser.ParseFile("c.py", []byte("x = 1  # one\n# two\ndef f():\n    pass  # three\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []ast.Comment{{Text: "# one", Lineno: 1, Col: 7}, {Text: "# two", Lineno: 2, Col: 0}, {Text: "# three", Lineno: 4, Col: 10}}
+	if len(f.Comments) != len(want) {
+		t.Fatalf("comments = %+v, want %+v", f.Comments, want)
+	}
+	for i := range want {
+		if f.Comments[i] != want[i] {
+			t.Errorf("comment %d = %+v, want %+v", i, f.Comments[i], want[i])
+		}
+	}
+	_, err = parser.ParseFile("e.py", []byte("x = (1 2)\n"))
+	if got, want := err.Error(), "e.py:1:6: SyntaxError: invalid syntax. Perhaps you forgot a comma?"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
 }

@@ -13,13 +13,13 @@ import (
 func (p *parser) parseStatement(list []ast.Stmt) []ast.Stmt {
 	switch p.kind {
 	case token.DEF:
-		return append(list, p.parseFuncDef(nil, nil))
+		return append(list, p.parseFuncDef(nil))
 	case token.AT:
 		return append(list, p.parseDecorated())
 	case token.ASYNC:
 		switch p.peek(1) {
 		case token.DEF:
-			return append(list, p.parseFuncDef(nil, nil))
+			return append(list, p.parseFuncDef(nil))
 		case token.WITH:
 			return append(list, p.parseWith())
 		case token.FOR:
@@ -29,7 +29,7 @@ func (p *parser) parseStatement(list []ast.Stmt) []ast.Stmt {
 	case token.IF:
 		return append(list, p.parseIf())
 	case token.CLASS:
-		return append(list, p.parseClassDef(nil, nil))
+		return append(list, p.parseClassDef(nil))
 	case token.WITH:
 		return append(list, p.parseWith())
 	case token.FOR:
@@ -190,7 +190,7 @@ func (p *parser) parseDelTarget() ast.Expr {
 		e := &ast.Starred{Value: v, Ctx: ast.Load, Span: mkSpan(start, p.prevEnd)}
 		p.errorNode(e, "cannot delete starred")
 	}
-	return p.parseBitOr()
+	return p.parsePrimary()
 }
 
 func (p *parser) parseAssert() ast.Stmt {
@@ -446,6 +446,21 @@ func (p *parser) parseExprStmt() ast.Stmt {
 	switch p.kind {
 	case token.NEWLINE, token.SEMI:
 		return newNode(&p.exprStmts, ast.ExprStmt{Value: e, Span: mkSpan(start, p.prevEnd)})
+	case token.COLONEQUAL:
+		// invalid_named_expression: expression ':=' expression, for a target that is not a
+		// bare name (a bare name parses as a named expression, and the error is generic)
+		_, isTuple := e.(*ast.Tuple)
+		if _, isName := e.(*ast.Name); !isTuple && !(isName && p.pos == startIdx+1) {
+			s := p.save()
+			ok := p.try(func() {
+				p.next()
+				p.parseExpression()
+			})
+			p.restore(s)
+			if ok {
+				p.errorNode(e, "cannot use assignment expressions with "+exprName(e))
+			}
+		}
 	case token.EQUAL:
 		return p.parseAssign(e, start, startIdx)
 	case token.COLON:
@@ -504,7 +519,8 @@ func augOp(k token.Kind) (ast.Operator, bool) {
 }
 
 func (p *parser) parseAssign(first ast.Expr, start token.Pos, startIdx int) ast.Stmt {
-	targets := []ast.Expr{first}
+	targets := p.exprList(1)
+	targets[0] = first
 	eqIdx := p.pos
 	for {
 		p.next() // '='
@@ -513,6 +529,10 @@ func (p *parser) parseAssign(first ast.Expr, start token.Pos, startIdx int) ast.
 			v = p.parseYield()
 		} else {
 			if !startsExpr(p.kind) && p.kind != token.STAR {
+				// invalid_assignment: (star_targets '=')* a=star_expressions '='
+				for _, t := range targets {
+					p.checkAssignTarget(t)
+				}
 				p.fail(p.tok())
 			}
 			v = p.parseStarExpressions()
@@ -522,19 +542,24 @@ func (p *parser) parseAssign(first ast.Expr, start token.Pos, startIdx int) ast.
 				p.invalidFirstTarget(first, startIdx, eqIdx)
 			}
 			for _, t := range targets {
-				if bad := invalidTarget(t, starTargets); bad != nil {
-					switch t.(type) {
-					case *ast.Yield, *ast.YieldFrom:
-						p.errorNode(t, "assignment to yield expression not possible")
-					}
-					p.errorNode(bad, "cannot assign to "+exprName(bad))
-				}
-				setContext(t, ast.Store)
+				p.checkAssignTarget(t)
 			}
 			return newNode(&p.assigns, ast.Assign{Targets: targets, Value: v, Span: mkSpan(start, p.prevEnd)})
 		}
 		targets = append(targets, v)
 	}
+}
+
+// checkAssignTarget reports an invalid assignment target, and otherwise sets its context.
+func (p *parser) checkAssignTarget(t ast.Expr) {
+	if bad := invalidTarget(t, starTargets); bad != nil {
+		switch t.(type) {
+		case *ast.Yield, *ast.YieldFrom:
+			p.errorNode(t, "assignment to yield expression not possible")
+		}
+		p.errorNode(bad, "cannot assign to "+exprName(bad))
+	}
+	setContext(t, ast.Store)
 }
 
 // invalidFirstTarget reports invalid_named_expression's errors, which CPython reaches
@@ -543,7 +568,7 @@ func (p *parser) parseAssign(first ast.Expr, start token.Pos, startIdx int) ast.
 func (p *parser) invalidFirstTarget(first ast.Expr, startIdx, eqIdx int) {
 	last := first
 	lastIdx := startIdx
-	if tup, ok := first.(*ast.Tuple); ok && startOf(first) == p.toks[startIdx].Start && p.toks[startIdx].Kind != token.LPAR {
+	if tup, ok := first.(*ast.Tuple); ok && samePos(startOf(first), p.toks[startIdx].Start) && p.toks[startIdx].Kind != token.LPAR {
 		last = tup.Elts[len(tup.Elts)-1]
 		depth := 0
 		for i := startIdx; i < eqIdx; i++ {
@@ -660,17 +685,9 @@ func (p *parser) parseBlock(what string, line int) []ast.Stmt {
 }
 
 // blockEnd is the end of a compound statement: the last token its last block consumed
-// (a trailing ';' included).
-func (p *parser) blockEnd(body []ast.Stmt) token.Pos {
+// (a trailing ';' included), not the end of its last statement.
+func (p *parser) blockEnd() token.Pos {
 	return p.prevEnd
-}
-
-// blockHeader expects the ':' ending a compound statement header.
-func (p *parser) blockColon() {
-	if p.kind != token.COLON {
-		p.errorAt(p.tok(), "expected ':'")
-	}
-	p.next()
 }
 
 func (p *parser) parseIf() ast.Stmt {
@@ -687,9 +704,9 @@ func (p *parser) parseIf() ast.Stmt {
 		n.Orelse = p.parseElse()
 	}
 	if len(n.Orelse) > 0 {
-		n.Span = mkSpan(t.Start, p.blockEnd(n.Orelse))
+		n.Span = mkSpan(t.Start, p.blockEnd())
 	} else {
-		n.Span = mkSpan(t.Start, p.blockEnd(body))
+		n.Span = mkSpan(t.Start, p.blockEnd())
 	}
 	return n
 }
@@ -727,9 +744,9 @@ func (p *parser) parseWhile() ast.Stmt {
 	n := &ast.While{Test: test, Body: body}
 	if p.kind == token.ELSE {
 		n.Orelse = p.parseElse()
-		n.Span = mkSpan(t.Start, p.blockEnd(n.Orelse))
+		n.Span = mkSpan(t.Start, p.blockEnd())
 	} else {
-		n.Span = mkSpan(t.Start, p.blockEnd(body))
+		n.Span = mkSpan(t.Start, p.blockEnd())
 	}
 	return n
 }
@@ -742,11 +759,9 @@ func (p *parser) parseFor() ast.Stmt {
 	}
 	forTok := *p.tok()
 	p.next()
-	target := p.parseTargetList(forTargets)
-	if p.kind != token.IN {
-		p.fail(p.tok())
-	}
-	p.next()
+	target := p.parseForTarget(false)
+	p.next() // 'in'
+
 	if !startsExpr(p.kind) && p.kind != token.STAR {
 		p.fail(p.tok())
 	}
@@ -754,10 +769,10 @@ func (p *parser) parseFor() ast.Stmt {
 	p.headerColon()
 	body := p.parseBlock("'for' statement", forTok.Start.Line)
 	var orelse []ast.Stmt
-	end := p.blockEnd(body)
+	end := p.blockEnd()
 	if p.kind == token.ELSE {
 		orelse = p.parseElse()
-		end = p.blockEnd(orelse)
+		end = p.blockEnd()
 	}
 	if isAsync {
 		return &ast.AsyncFor{Target: target, Iter: iter, Body: body, Orelse: orelse, Span: mkSpan(start, end)}
@@ -805,9 +820,9 @@ func (p *parser) parseWith() ast.Stmt {
 	p.headerColon()
 	body := p.parseBlock("'with' statement", withTok.Start.Line)
 	if isAsync {
-		return &ast.AsyncWith{Items: items, Body: body, Span: mkSpan(start, p.blockEnd(body))}
+		return &ast.AsyncWith{Items: items, Body: body, Span: mkSpan(start, p.blockEnd())}
 	}
-	return &ast.With{Items: items, Body: body, Span: mkSpan(start, p.blockEnd(body))}
+	return &ast.With{Items: items, Body: body, Span: mkSpan(start, p.blockEnd())}
 }
 
 // parenWithLooksLikeItems reports whether the '(' after 'with' closes with ')' ':' — the
@@ -834,27 +849,36 @@ func (p *parser) parseWithItem() *ast.WithItem {
 	item := &ast.WithItem{ContextExpr: e}
 	if p.kind == token.AS {
 		p.next()
-		t := p.parseStarTarget()
-		switch p.kind {
-		case token.COMMA, token.RPAR, token.COLON:
-		default:
-			p.fail(p.tok())
+		start := p.save()
+		var t ast.Expr
+		if p.tryFirst(func() { t = p.parseStarTarget() }) && withItemEnd(p.kind) {
+			p.checkTarget(t, starTargets)
+			item.OptionalVars = t
+			return item
 		}
-		p.checkTarget(t, starTargets)
-		item.OptionalVars = t
+		// invalid_with_item: expression 'as' expression &(',' | ')' | ':')
+		s := p.save()
+		p.restore(start)
+		var x ast.Expr
+		if p.try(func() { x = p.parseExpression() }) && withItemEnd(p.kind) {
+			if bad := invalidTarget(x, starTargets); bad != nil {
+				p.errorNode(bad, "cannot assign to "+exprName(bad))
+			}
+		}
+		p.restore(s)
+		p.fail(p.tok())
 	}
 	return item
 }
 
-// parseStarTarget parses one star_target (for with-items).
-func (p *parser) parseStarTarget() ast.Expr {
-	return p.parseTargetElem()
+func withItemEnd(k token.Kind) bool {
+	return k == token.COMMA || k == token.RPAR || k == token.COLON
 }
 
 func (p *parser) parseTry() ast.Stmt {
 	t := *p.tok()
 	p.next()
-	p.blockColonIndent("'try' statement", &t)
+	p.blockColonIndent()
 	body := p.parseBlock("'try' statement", t.Start.Line)
 	var handlers []*ast.ExceptHandler
 	star := false
@@ -877,7 +901,7 @@ func (p *parser) parseTry() ast.Stmt {
 	if p.kind == token.FINALLY {
 		ft := *p.tok()
 		p.next()
-		p.blockColonIndent("'finally' statement", &ft)
+		p.blockColonIndent()
 		final = p.parseBlock("'finally' statement", ft.Start.Line)
 	}
 	if len(handlers) == 0 && final == nil {
@@ -886,9 +910,9 @@ func (p *parser) parseTry() ast.Stmt {
 	var end token.Pos
 	switch {
 	case final != nil:
-		end = p.blockEnd(final)
+		end = p.blockEnd()
 	case orelse != nil:
-		end = p.blockEnd(orelse)
+		end = p.blockEnd()
 	default:
 		end = endOf(handlers[len(handlers)-1])
 	}
@@ -899,7 +923,7 @@ func (p *parser) parseTry() ast.Stmt {
 }
 
 // blockColonIndent handles `&&':'` after try/finally: a missing ':' is "expected ':'".
-func (p *parser) blockColonIndent(what string, t *token.Token) {
+func (p *parser) blockColonIndent() {
 	if p.kind != token.COLON {
 		p.errorAt(p.tok(), "expected ':'")
 	}
@@ -929,31 +953,26 @@ func (p *parser) parseExcept() (*ast.ExceptHandler, bool) {
 		if p.kind == token.COMMA {
 			// multiple types without parentheses
 			s := p.save()
-			p.next()
-			var hasAs bool
-			p.try(func() {
+			ok := p.try(func() {
+				p.next()
 				p.parseExpressions()
-				hasAs = p.kind == token.AS
+				if p.got(token.AS) {
+					p.expect(token.NAME)
+				}
+				if p.kind != token.COLON {
+					p.fail(p.tok())
+				}
 			})
 			p.restore(s)
-			_ = hasAs
-			p.errorRange("SyntaxError", typStart, typStart, "multiple exception types must be parenthesized")
+			if ok {
+				p.errorRange("SyntaxError", typStart, typStart, "multiple exception types must be parenthesized")
+			}
+			p.fail(p.tok())
 		}
 		if p.got(token.AS) {
 			n := p.tok()
-			if n.Kind != token.NAME || (p.peek(1) != token.COLON && p.peek(1) != token.NEWLINE) {
-				if startsExpr(n.Kind) {
-					var e ast.Expr
-					if p.try(func() { e = p.parseExpression() }) && p.kind == token.COLON {
-						if star {
-							p.errorNode(e, "cannot use except* statement with "+exprName(e))
-						}
-						p.errorNode(e, "cannot use except statement with "+exprName(e))
-					}
-				}
-				if n.Kind != token.NAME {
-					p.fail(n)
-				}
+			if n.Kind != token.NAME {
+				p.fail(n)
 			}
 			name := p.ident(n)
 			p.next()
@@ -968,7 +987,7 @@ func (p *parser) parseExcept() (*ast.ExceptHandler, bool) {
 	}
 	p.next()
 	h.Body = p.parseBlock(what, t.Start.Line)
-	h.Span = mkSpan(t.Start, p.blockEnd(h.Body))
+	h.Span = mkSpan(t.Start, p.blockEnd())
 	return h, star
 }
 
@@ -1001,20 +1020,20 @@ func (p *parser) parseDecorated() ast.Stmt {
 	}
 	switch p.kind {
 	case token.DEF:
-		return p.parseFuncDef(decos, nil)
+		return p.parseFuncDef(decos)
 	case token.ASYNC:
 		if p.peek(1) == token.DEF {
-			return p.parseFuncDef(decos, nil)
+			return p.parseFuncDef(decos)
 		}
 		p.fail(p.peekTok(1))
 	case token.CLASS:
-		return p.parseClassDef(decos, nil)
+		return p.parseClassDef(decos)
 	}
 	p.fail(p.tok())
 	return nil
 }
 
-func (p *parser) parseFuncDef(decos []ast.Expr, _ []ast.TypeParam) ast.Stmt {
+func (p *parser) parseFuncDef(decos []ast.Expr) ast.Stmt {
 	start := p.tok().Start
 	isAsync := p.kind == token.ASYNC
 	if isAsync {
@@ -1062,14 +1081,14 @@ func (p *parser) parseFuncDef(decos []ast.Expr, _ []ast.TypeParam) ast.Stmt {
 	}
 	p.next()
 	body := p.parseBlock("function definition", defTok.Start.Line)
-	span := mkSpan(start, p.blockEnd(body))
+	span := mkSpan(start, p.blockEnd())
 	if isAsync {
 		return &ast.AsyncFunctionDef{Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns, TypeParams: tps, Span: span}
 	}
 	return &ast.FunctionDef{Name: name, Args: args, Body: body, DecoratorList: decos, Returns: returns, TypeParams: tps, Span: span}
 }
 
-func (p *parser) parseClassDef(decos []ast.Expr, _ []ast.TypeParam) ast.Stmt {
+func (p *parser) parseClassDef(decos []ast.Expr) ast.Stmt {
 	t := *p.tok()
 	p.next()
 	nt := p.tok()
@@ -1089,5 +1108,5 @@ func (p *parser) parseClassDef(decos []ast.Expr, _ []ast.TypeParam) ast.Stmt {
 	}
 	p.headerColon()
 	body := p.parseBlock("class definition", t.Start.Line)
-	return &ast.ClassDef{Name: name, Bases: bases, Keywords: kws, Body: body, DecoratorList: decos, TypeParams: tps, Span: mkSpan(t.Start, p.blockEnd(body))}
+	return &ast.ClassDef{Name: name, Bases: bases, Keywords: kws, Body: body, DecoratorList: decos, TypeParams: tps, Span: mkSpan(t.Start, p.blockEnd())}
 }

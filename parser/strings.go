@@ -142,10 +142,15 @@ func (p *parser) parseFString() *ast.JoinedStr {
 	raw := fstringRaw(st.Lit)
 	p.next()
 	var values []ast.Expr
+	var decodeErr *literal.Error
 	for p.kind != token.FSTRING_END {
 		switch p.kind {
 		case token.FSTRING_MIDDLE:
-			values = append(values, p.fstringMiddle(raw))
+			c, err := p.fstringMiddle(raw)
+			if err != nil && decodeErr == nil {
+				decodeErr = err
+			}
+			values = append(values, c)
 		case token.LBRACE:
 			v := p.parseReplacementField(raw)
 			if js, ok := v.(*ast.JoinedStr); ok {
@@ -158,16 +163,19 @@ func (p *parser) parseFString() *ast.JoinedStr {
 		}
 	}
 	end := p.tok()
+	if decodeErr != nil {
+		// CPython decodes the literal parts once the f-string is parsed, and reports
+		// their errors at its closing quote
+		p.literalError(end, decodeErr)
+	}
 	p.next()
 	return &ast.JoinedStr{Values: foldConstants(values), Span: mkSpan(st.Start, end.End)}
 }
 
-func (p *parser) fstringMiddle(raw bool) *ast.Constant {
+// fstringMiddle decodes a FSTRING_MIDDLE token; the caller reports a decoding error.
+func (p *parser) fstringMiddle(raw bool) (*ast.Constant, *literal.Error) {
 	t := p.tok()
 	s, err := literal.FStringMiddle(t.Lit, raw)
-	if err != nil {
-		p.literalError(t, err)
-	}
 	p.next()
 	end := t.End
 	// A doubled brace ends a chunk after its first brace; CPython's constant covers both.
@@ -175,7 +183,7 @@ func (p *parser) fstringMiddle(raw bool) *ast.Constant {
 		end.Col++
 		end.Offset++
 	}
-	return &ast.Constant{Value: ast.Str(s), Span: mkSpan(t.Start, end)}
+	return &ast.Constant{Value: ast.Str(s), Span: mkSpan(t.Start, end)}, err
 }
 
 // parseReplacementField: '{' annotated_rhs ['='] ['!' NAME] [':' format_spec*] '}'. It
@@ -187,14 +195,16 @@ func (p *parser) parseReplacementField(raw bool) ast.Expr {
 	case token.EQUAL, token.EXCLAMATION, token.COLON, token.RBRACE:
 		p.errorAt(p.tok(), "f-string: valid expression required before '"+p.kind.String()+"'")
 	}
-	if !startsExpr(p.kind) && p.kind != token.YIELD && p.kind != token.STAR {
-		p.errorAt(p.tok(), "f-string: expecting a valid expression after '{'")
-	}
 	var e ast.Expr
-	if p.kind == token.YIELD {
-		e = p.parseYield()
-	} else {
-		e = p.parseStarExpressions()
+	first := p.tok()
+	if !p.trySpecific(func() {
+		if p.kind == token.YIELD {
+			e = p.parseYield()
+		} else {
+			e = p.parseStarExpressions()
+		}
+	}) {
+		p.errorAt(first, "f-string: expecting a valid expression after '{'")
 	}
 	debug := false
 	if p.kind == token.EQUAL {
@@ -216,7 +226,7 @@ func (p *parser) parseReplacementField(raw bool) ast.Expr {
 			p.errorAt(t, "f-string: invalid conversion character")
 		}
 		if t.Start.Offset != bang.End.Offset {
-			p.errorAt(t, "f-string: conversion type must come right after the exclamanation mark")
+			p.errorRange("SyntaxError", bang.Start, t.End, "f-string: conversion type must come right after the exclamanation mark")
 		}
 		convTok = t
 		p.next()
@@ -237,7 +247,15 @@ func (p *parser) parseReplacementField(raw bool) ast.Expr {
 		var items []ast.Expr
 		for p.kind == token.FSTRING_MIDDLE || p.kind == token.LBRACE {
 			if p.kind == token.FSTRING_MIDDLE {
-				items = append(items, p.fstringMiddle(raw))
+				c, err := p.fstringMiddle(raw)
+				if err != nil {
+					// CPython decodes a format spec's text at once and lets the codec's
+					// UnicodeDecodeError through, positionless
+					p.err = &Error{Filename: p.filename, Kind: "UnicodeDecodeError", Msg: strings.TrimPrefix(err.Msg, "(unicode error) ")}
+					p.noFullCheck = true
+					panic(bailout{})
+				}
+				items = append(items, c)
 			} else {
 				items = append(items, p.parseReplacementField(raw))
 			}
@@ -266,6 +284,9 @@ func (p *parser) parseReplacementField(raw bool) ast.Expr {
 		}
 	}
 	if p.kind != token.RBRACE {
+		if p.kind == token.EOF || p.atScanError(p.tok()) {
+			p.fail(p.tok()) // "'{' was never closed", or the scanner's error
+		}
 		switch {
 		case spec != nil:
 			p.errorAt(p.tok(), "f-string: expecting '}', or format specs")

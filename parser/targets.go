@@ -154,50 +154,84 @@ func (p *parser) checkTarget(e ast.Expr, mode targetMode) {
 	}
 }
 
-// parseTargetList parses star_targets where they are followed by 'in' (for loops and
-// comprehensions): elements are parsed at bitwise_or level so that 'in' is not consumed.
-func (p *parser) parseTargetList(mode targetMode) ast.Expr {
-	start := p.tok().Start
-	startIdx, startEnd := p.pos, p.prevEnd
-	e := p.parseTargetElem()
-	if p.kind == token.COMMA {
-		elts := []ast.Expr{e}
-		for p.got(token.COMMA) {
-			if !startsExpr(p.kind) && p.kind != token.STAR {
-				break
-			}
-			elts = append(elts, p.parseTargetElem())
-		}
-		e = &ast.Tuple{Elts: elts, Ctx: ast.Store, Span: mkSpan(start, p.prevEnd)}
+// parseForTarget parses the star_targets of a for loop or comprehension, which 'in' follows.
+// Targets are primaries (names, attributes, subscripts, parenthesized or bracketed target
+// lists), optionally starred. When they do not parse, or 'in' does not follow, the
+// diagnoses of invalid_for_if_clause (comprehensions only) and invalid_for_target come
+// before the generic error.
+func (p *parser) parseForTarget(comprehension bool) ast.Expr {
+	start := p.save()
+	var e ast.Expr
+	ok := p.tryFirst(func() { e = p.parseStarTargets() })
+	if ok && p.kind == token.IN {
+		p.checkTarget(e, forTargets)
+		return e
 	}
-	if p.kind != token.IN {
-		// invalid_for_target: star_expressions, then the target check
+	if comprehension {
+		// invalid_for_if_clause: bitwise_or (',' bitwise_or)* [','] !'in'
 		s := p.save()
-		var full ast.Expr
+		p.restore(start)
+		var notIn bool
 		if p.try(func() {
-			p.restore(state{pos: startIdx, level: p.level, prevEnd: startEnd})
-			full = p.parseStarExpressions()
-		}) {
-			p.restore(s)
-			if bad := invalidTarget(full, mode); bad != nil {
-				p.errorNode(bad, "cannot assign to "+exprName(bad))
+			for {
+				p.parseBitOr()
+				if !p.got(token.COMMA) || !startsExpr(p.kind) {
+					break
+				}
 			}
+			notIn = p.kind != token.IN
+		}) && notIn {
+			p.errorAt(p.tok(), "'in' expected after for-loop variables")
 		}
 		p.restore(s)
 	}
-	p.checkTarget(e, mode)
-	return e
+	// invalid_for_target: star_expressions, then the target check
+	s := p.save()
+	p.restore(start)
+	var full ast.Expr
+	if p.try(func() { full = p.parseStarExpressions() }) {
+		if bad := invalidTarget(full, forTargets); bad != nil {
+			p.errorNode(bad, "cannot assign to "+exprName(bad))
+		}
+	}
+	p.restore(s)
+	if !ok {
+		p.restore(start)
+		p.parseStarTargets() // fails again, with the generic error
+	}
+	p.fail(p.tok())
+	return nil
 }
 
-func (p *parser) parseTargetElem() ast.Expr {
+// parseStarTargets: star_target (',' star_target)* [','], as a Tuple when there are commas.
+func (p *parser) parseStarTargets() ast.Expr {
+	start := p.tok().Start
+	e := p.parseStarTarget()
+	if p.kind != token.COMMA {
+		return e
+	}
+	mark := len(p.exprStack)
+	p.exprStack = append(p.exprStack, e)
+	for p.got(token.COMMA) {
+		if !startsExpr(p.kind) && p.kind != token.STAR {
+			break
+		}
+		x := p.parseStarTarget()
+		p.exprStack = append(p.exprStack, x)
+	}
+	return newNode(&p.tuples, ast.Tuple{Elts: p.exprsFrom(mark), Ctx: ast.Store, Span: mkSpan(start, p.prevEnd)})
+}
+
+// parseStarTarget: '*' star_target | a primary (validated by checkTarget).
+func (p *parser) parseStarTarget() ast.Expr {
 	if p.kind == token.STAR {
 		start := p.tok().Start
 		p.next()
 		if p.kind == token.STAR {
 			p.fail(p.tok())
 		}
-		v := p.parseTargetElem()
+		v := p.parseStarTarget()
 		return &ast.Starred{Value: v, Ctx: ast.Store, Span: mkSpan(start, p.prevEnd)}
 	}
-	return p.parseBitOr()
+	return p.parsePrimary()
 }
