@@ -24,7 +24,8 @@ var (
 
 // TestConformance requires that, for every .py file of python3.13's standard library (or of
 // -corpus), our dump with attributes equals python3.13's ast.dump(include_attributes=True),
-// and that every file python3.13 rejects is rejected, at the same line.
+// and that every file python3.13 rejects is rejected with the same error: kind, line, column
+// (SyntaxError.offset) and message.
 func TestConformance(t *testing.T) {
 	root := *corpusFlag
 	if root == "" {
@@ -122,8 +123,9 @@ func compareFile(ref pyref.Result) (string, int64) {
 		if !errors.As(perr, &pe) {
 			return fmt.Sprintf("error of type %T, want *parser.Error: %v", perr, perr), int64(len(src))
 		}
-		if ref.Err.Line > 0 && pe.Line != ref.Err.Line {
-			return fmt.Sprintf("rejected at line %d (%s), python3.13 at line %d (%s)", pe.Line, pe.Msg, ref.Err.Line, ref.Err.Msg), int64(len(src))
+		if pe.Kind != ref.Err.Kind || pe.Line != ref.Err.Line || pe.Col != ref.Err.Offset || pe.Msg != ref.Err.Msg {
+			return fmt.Sprintf("rejected with %s at %d:%d: %s; python3.13: %s at %d:%d: %s", pe.Kind, pe.Line, pe.Col, pe.Msg,
+				ref.Err.Kind, ref.Err.Line, ref.Err.Offset, ref.Err.Msg), int64(len(src))
 		}
 		return "", int64(len(src))
 	}

@@ -74,6 +74,14 @@ func (p *parser) parseStarExpression() ast.Expr {
 	return p.parseExpression()
 }
 
+// invalidFirstStar reports invalid_starred_expression for a '*' that begins a display and
+// no expression follows.
+func (p *parser) invalidFirstStar() {
+	if p.kind == token.STAR && !startsExpr(p.peek(1)) {
+		p.errorAt(p.peekTok(1), "Invalid star expression")
+	}
+}
+
 // parseStarNamedExpression: '*' bitwise_or | named_expression.
 func (p *parser) parseStarNamedExpression() ast.Expr {
 	if p.kind == token.STAR {
@@ -518,17 +526,45 @@ func (p *parser) parseTrailers(e ast.Expr, start token.Pos) ast.Expr {
 			t := p.tok()
 			p.next()
 			e = newNode(&p.attrs, ast.Attribute{Value: e, Attr: p.ident(t), Ctx: ast.Load, Span: mkSpan(start, p.prevEnd)})
-		case token.LPAR:
-			e = p.parseCall(e, start)
-		case token.LSQB:
-			p.next()
-			s := p.parseSlices()
-			p.expectClose(token.RSQB)
-			e = newNode(&p.subs, ast.Subscript{Value: e, Slice: s, Ctx: ast.Load, Span: mkSpan(start, p.prevEnd)})
+		case token.LPAR, token.LSQB:
+			x, ok := p.parseBracketTrailer(e, start)
+			if !ok {
+				// CPython's left-recursive primary backtracks to the shorter primary
+				return e
+			}
+			e = x
 		default:
 			return e
 		}
 	}
+}
+
+// parseBracketTrailer parses a call or subscript of e. A generic syntax error inside makes it
+// report false, with the parser back at the bracket (and the error's place recorded as the
+// furthest read); specific errors propagate.
+func (p *parser) parseBracketTrailer(e ast.Expr, start token.Pos) (x ast.Expr, ok bool) {
+	s := p.save()
+	ne, ns, nk := len(p.exprStack), len(p.stmtStack), len(p.kwStack)
+	depth := p.depth
+	defer func() {
+		if r := recover(); r != nil {
+			if _, isB := r.(bailout); !isB || p.err == nil || p.err.Msg != "invalid syntax" {
+				panic(r)
+			}
+			p.furthestAt(p.pos)
+			p.restore(s)
+			p.depth = depth
+			p.exprStack, p.stmtStack, p.kwStack = p.exprStack[:ne], p.stmtStack[:ns], p.kwStack[:nk]
+			x, ok = e, false
+		}
+	}()
+	if p.kind == token.LPAR {
+		return p.parseCall(e, start), true
+	}
+	p.next()
+	sl := p.parseSlices()
+	p.expectClose(token.RSQB)
+	return newNode(&p.subs, ast.Subscript{Value: e, Slice: sl, Ctx: ast.Load, Span: mkSpan(start, p.prevEnd)}), true
 }
 
 // expectClose expects a closing bracket.
@@ -681,6 +717,7 @@ func (p *parser) parseParen() ast.Expr {
 		}
 		p.fail(p.tok())
 	}
+	p.invalidFirstStar()
 	first := p.parseStarNamedExpression()
 	if p.atFor() {
 		if _, ok := first.(*ast.Starred); ok {
@@ -726,6 +763,7 @@ func (p *parser) parseList() ast.Expr {
 	if p.kind == token.DOUBLESTAR {
 		p.fail(p.tok())
 	}
+	p.invalidFirstStar()
 	first := p.parseStarNamedExpression()
 	if p.atFor() {
 		if _, ok := first.(*ast.Starred); ok {
@@ -777,6 +815,7 @@ func (p *parser) parseBrace() ast.Expr {
 		return p.parseDictRest(start, nil, nil)
 	}
 	firstStart := p.tok().Start
+	p.invalidFirstStar()
 	first := p.parseStarNamedExpression()
 	if p.kind == token.COLON {
 		if _, ok := first.(*ast.Starred); ok {

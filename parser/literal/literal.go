@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/covetpy/covetgen/parser/ast"
+	"github.com/covetpy/covetgen/parser/scanner"
 )
 
 // Error is a literal error at a byte offset inside the literal text, with CPython's message.
@@ -237,11 +238,15 @@ func invalidUTF8(s string) int {
 	return -1
 }
 
-// utf8Error is an approximation of CPython's UnicodeDecodeError for invalid UTF-8 source,
-// which the tokenizer reports before any literal is decoded.
+// utf8Error is CPython's UnicodeDecodeError for invalid UTF-8 in a literal's text s, which
+// holds an undecodable byte at or after i; the scanner's UTF8Error words it as Python's
+// strict UTF-8 decoder does.
 func utf8Error(s string, i int) *Error {
-	return &Error{i, "(unicode error) 'utf-8' codec can't decode byte 0x" + strconv.FormatUint(uint64(s[i]), 16) +
-		" in position " + strconv.Itoa(i) + ": invalid utf-8"}
+	pos, msg := scanner.UTF8Error([]byte(s))
+	if pos < 0 {
+		pos, msg = i, "'utf-8' codec can't decode byte 0x"+strconv.FormatUint(uint64(s[i]), 16)+" in position "+strconv.Itoa(i)+": invalid start byte"
+	}
+	return &Error{pos, "(unicode error) " + msg}
 }
 
 // appendUnicodeEscapes appends the decoded s to out. It emulates decode_unicode_with_escapes: CPython first rewrites the body
