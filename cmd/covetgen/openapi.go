@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -32,8 +33,11 @@ func (e envFlags) Set(s string) error {
 // [-o FILE]`: it reads the FastAPI app under ROOT statically and prints the OpenAPI
 // document FastAPI would serve, as json.dumps(indent=2) does. The app is read as if imported
 // with exactly the given environment (os.environ holds only the --env values).
-// Diagnostics (what could not be resolved) go to stderr as FILE:LINE:COL: MESSAGE; the exit
-// status is 1 when no app can be found.
+// Without --app, the one module-level FastAPI() instance under ROOT is used, and named on
+// stderr; several instances are an error that lists them. Diagnostics (what could not be
+// resolved) go to stderr as FILE:LINE:COL: MESSAGE. The exit status is 1 when there is no
+// app: none found, several, or a module that does not parse (printed as
+// FILE:LINE:COL: SyntaxError: MESSAGE).
 func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("openapi", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -65,16 +69,18 @@ func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 	root := positional[0]
 	prog, err := load.Load(root, load.Options{Parse: parser.ParseFile, App: *appFlag})
 	if err != nil {
-		fmt.Fprintf(stderr, "covetgen openapi: %v\n", err)
-		return 1
+		return failed(stderr, err)
 	}
 	app, err := lift.Lift(prog, lift.Options{Env: env})
 	if err != nil {
-		for _, d := range prog.Diags {
-			fmt.Fprintln(stderr, d)
+		return failed(stderr, err)
+	}
+	if *appFlag == "" {
+		pos := app.Pos
+		if prog.Found != nil {
+			pos = prog.Found.Pos
 		}
-		fmt.Fprintf(stderr, "covetgen openapi: %v\n", err)
-		return 1
+		fmt.Fprintf(stderr, "covetgen: using app \"%s:%s\" (%s)\n", app.Module, app.Attr, pos)
 	}
 	doc, diags := openapi.Generate(app)
 	seen := map[string]bool{}
@@ -97,4 +103,18 @@ func runOpenAPI(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// failed reports why there is no app and returns the exit status 1: each module that does
+// not parse as the parser words it, anything else prefixed with the command.
+func failed(stderr io.Writer, err error) int {
+	var pe load.ParseErrors
+	if errors.As(err, &pe) {
+		for _, e := range pe {
+			fmt.Fprintln(stderr, e)
+		}
+		return 1
+	}
+	fmt.Fprintf(stderr, "covetgen openapi: %v\n", err)
+	return 1
 }

@@ -85,11 +85,27 @@ func uploadFileInput(u *request.UploadFile) pyjson.Dict {
 	for _, h := range u.Headers {
 		headers.Set(h.Name, h.Value)
 	}
+	// The file is a SpooledTemporaryFile(max_size=1 MiB): jsonable_encoder gives its
+	// vars(), which lose the constructor arguments once the data rolled over to disk.
+	const maxSpool = 1024 * 1024
+	file := pyjson.Dict{{Key: "_file", Value: pyjson.Dict{}}, {Key: "_max_size", Value: int64(maxSpool)},
+		{Key: "_rolled", Value: len(u.Data) > maxSpool}}
+	if len(u.Data) <= maxSpool {
+		file = append(file, pyjson.Member{Key: "_TemporaryFileArgs", Value: pyjson.Dict{
+			{Key: "mode", Value: "w+b"}, {Key: "buffering", Value: int64(-1)}, {Key: "suffix", Value: nil},
+			{Key: "prefix", Value: nil}, {Key: "encoding", Value: nil}, {Key: "newline", Value: nil},
+			{Key: "dir", Value: nil}, {Key: "errors", Value: nil}}})
+	}
 	return pyjson.Dict{
 		{Key: "filename", Value: u.Filename},
-		{Key: "file", Value: pyjson.Dict{}},
+		{Key: "file", Value: file},
 		{Key: "size", Value: int64(len(u.Data))},
 		{Key: "headers", Value: headers},
 		{Key: "_max_mem_size", Value: int64(1024 * 1024)},
 	}
 }
+
+// UploadFileInput is an UploadFile as a pydantic error reports it in the 422 body
+// (jsonable_encoder of the object's attributes): generated code uses it when a form field
+// that is not a file receives one.
+func UploadFileInput(u *request.UploadFile) pyjson.Dict { return uploadFileInput(u) }

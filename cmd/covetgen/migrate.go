@@ -1,0 +1,62 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/covetpy/covetgen/migrate"
+)
+
+// runMigrate implements `covetgen migrate ROOT [--app module:attr] [--env KEY=VALUE]...
+// -o OUT`: it converts the FastAPI app under ROOT into a Go module in OUT that builds with
+// plain `go build` and serves the app natively. When some part of the app cannot be
+// converted exactly, nothing is written: each reason is printed as
+// FILE:LINE:COL: cannot translate CONSTRUCT and the exit status is 1.
+func runMigrate(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	appFlag := fs.String("app", "", "the app as module:attr (default: find the FastAPI() instance)")
+	outFlag := fs.String("o", "", "the folder to write the Go module to (required)")
+	env := envFlags{}
+	fs.Var(env, "env", "set KEY=VALUE in the environment the app is read under (repeatable)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: covetgen migrate ROOT [--app module:attr] [--env KEY=VALUE]... -o OUT")
+		fs.PrintDefaults()
+	}
+	var positional []string
+	rest := args
+	for len(rest) > 0 {
+		if err := fs.Parse(rest); err != nil {
+			return 2
+		}
+		rest = fs.Args()
+		if len(rest) > 0 {
+			positional = append(positional, rest[0])
+			rest = rest[1:]
+		}
+	}
+	if len(positional) != 1 || *outFlag == "" {
+		fs.Usage()
+		return 2
+	}
+	s, err := migrate.Run(migrate.Options{Root: positional[0], App: *appFlag, Out: *outFlag, Env: env})
+	if err != nil {
+		var re *migrate.RefusedError
+		if errors.As(err, &re) {
+			for _, r := range re.Refusals {
+				fmt.Fprintln(stderr, r)
+			}
+			fmt.Fprintf(stderr, "covetgen migrate: %d construct(s) cannot be translated; nothing written\n", len(re.Refusals))
+			return 1
+		}
+		fmt.Fprintf(stderr, "covetgen migrate: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "migrated %s to %s (module %s)\n", s.App, *outFlag, s.Module)
+	fmt.Fprintf(stdout, "  routes: %d native, 0 refused\n", s.Routes)
+	fmt.Fprintf(stdout, "  models: %d\n", s.Models)
+	fmt.Fprintf(stdout, "  files:  %d written (%d service files, %d in %s/)\n", len(s.Files), len(s.Files)-s.RuntimeFiles, s.RuntimeFiles, migrate.RuntimeDir)
+	return 0
+}

@@ -1,0 +1,111 @@
+package codegen
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/covetpy/covetgen/codegen/translate"
+	"github.com/covetpy/covetgen/ir"
+	"github.com/covetpy/covetgen/parser/ast"
+	jen "github.com/dave/jennifer/jen"
+)
+
+// pyFunc is a Python function translated into a Go func of pyval.Value parameters.
+type pyFunc struct {
+	name string
+	// params are the Python parameter names in declaration order.
+	params []string
+	ok     bool
+}
+
+// translated returns the Go func of the Python function c, translating it on first use;
+// types gives the IR type of each parameter known to the caller.
+func (g *gen) translated(c *ir.Callable, vars map[string]arg) *pyFunc {
+	if pf, ok := g.funcs[c]; ok {
+		return pf
+	}
+	pf := &pyFunc{}
+	g.funcs[c] = pf
+	def := findDef(g.in.Prog, c)
+	var args *ast.Arguments
+	var body []ast.Stmt
+	switch x := def.(type) {
+	case *ast.FunctionDef:
+		args, body = x.Args, x.Body
+	case *ast.AsyncFunctionDef:
+		args, body = x.Args, x.Body
+	default:
+		if c.Name == "<lambda>" {
+			g.refuse.add(c.Pos, "lambda endpoint or dependency")
+		} else {
+			g.refuse.add(c.Pos, "function %s: its definition was not found", c.Name)
+		}
+		return pf
+	}
+	_ = body
+	if args.Vararg != nil || args.Kwarg != nil {
+		g.refuse.add(c.Pos, "function %s with *args or **kwargs", c.Name)
+		return pf
+	}
+	for _, group := range [][]*ast.Arg{args.Posonlyargs, args.Args, args.Kwonlyargs} {
+		for _, a := range group {
+			pf.params = append(pf.params, a.Arg)
+		}
+	}
+	scope := &translate.Scope{Vars: map[string]translate.Var{}, App: g.in.App, Module: c.Module, Unit: g.unit}
+	var params []jen.Code
+	for _, p := range pf.params {
+		goName := translate.GoName(p)
+		scope.Vars[p] = translate.Var{Go: jen.Id(goName), Type: vars[p].typ}
+		params = append(params, jen.Id(goName))
+	}
+	if len(params) > 0 {
+		params[len(params)-1] = jen.Add(params[len(params)-1]).Qual(pkgPyval, "Value")
+	}
+	code, diags := translate.Func(def, scope)
+	if len(diags) > 0 || code == nil {
+		for _, d := range diags {
+			g.refuse.add(d.Pos, "%s", strings.TrimPrefix(d.Msg, "cannot translate "))
+		}
+		if len(diags) == 0 {
+			g.refuse.add(c.Pos, "function %s", c.Name)
+		}
+		return pf
+	}
+	// py_<name>: camel-cased handler locals never contain an underscore, so the two never
+	// meet; translate's own package-level names are pyfn_, pyc_ and pyk_.
+	pf.name = g.pkg.get("py_" + c.Name)
+	f := g.file(moduleFile(c.Module))
+	f.Commentf("%s is %s (%s), translated.", pf.name, pySignature(c.Name, pf.params, c.IsAsync), c.Pos)
+	f.Func().Id(pf.name).Params(params...).Params(jen.Qual(pkgPyval, "Value"), jen.Error()).Block(code...)
+	pf.ok = true
+	return pf
+}
+
+// pySignature renders "def name(a, b)" for comments.
+func pySignature(name string, params []string, async bool) string {
+	s := fmt.Sprintf("def %s(%s)", name, strings.Join(params, ", "))
+	if async {
+		s = "async " + s
+	}
+	return s
+}
+
+// endpointFunc translates the endpoint of r and returns the Go func to call with its
+// arguments, taken from vars (Python parameter name -> pyval.Value expression).
+func (g *gen) endpointFunc(r *ir.Route, d *ir.Dependant, vars map[string]arg) (string, []jen.Code, bool) {
+	pf := g.translated(d.Call, vars)
+	if !pf.ok {
+		return "", nil, false
+	}
+	var args []jen.Code
+	for _, p := range pf.params {
+		v, ok := vars[p]
+		if !ok {
+			g.refuse.add(d.Call.Pos, "parameter %s of %s", p, d.Call.Name)
+			return "", nil, false
+		}
+		args = append(args, v.code)
+	}
+	return pf.name, args, true
+}
