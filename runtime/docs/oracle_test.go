@@ -25,7 +25,7 @@ func TestHTMLSafeJSONAgainstPython(t *testing.T) {
 		{"plain", "'plain'"}, {"é\u2028😀\x00\x1f\x7f\"\\/</script>&amp;", `'é\u2028😀\x00\x1f\x7f"\\/</script>&amp;'`},
 		{"\xed\xa0\x80", `'\ud800'`},
 		{[]any{}, "[]"}, {[]any{1, "a", []any{nil}}, "[1, 'a', [None]]"},
-		{[]Param{}, "{}"}, {[]Param{{"b", 1}, {"a", []Param{{"<k>", "v&"}}}}, "{'b': 1, 'a': {'<k>': 'v&'}}"},
+		{[]Param{}, "{}"}, {[]Param{{Key: "b", Value: 1}, {Key: "a", Value: []Param{{Key: "<k>", Value: "v&"}}}}, "{'b': 1, 'a': {'<k>': 'v&'}}"},
 	}
 	var cases []any
 	for _, v := range values {
@@ -94,8 +94,8 @@ func TestDocsRoutesAgainstFastAPI(t *testing.T) {
 				"redoc_url":             nil,
 			},
 			app: defaults(App{Title: "Tïtle <b>&amp;</b>", DocsURL: "/docs",
-				InitOAuth:           []Param{{"clientId", "id</script>"}, {"usePkceWithAuthorizationCodeGrant", true}},
-				SwaggerUIParameters: []Param{{"deepLinking", false}, {"filter", "é"}, {"tryItOutEnabled", nil}}}),
+				InitOAuth:           []Param{{Key: "clientId", Value: "id</script>"}, {Key: "usePkceWithAuthorizationCodeGrant", Value: true}},
+				SwaggerUIParameters: []Param{{Key: "deepLinking", Value: false}, {Key: "filter", Value: "é"}, {Key: "tryItOutEnabled", Value: nil}}}),
 			doc:   doc("Tïtle <b>&amp;</b>", ""),
 			paths: []string{"/docs", "/redoc", "/docs/oauth2-redirect"},
 		},

@@ -28,11 +28,11 @@ type SwaggerUI struct {
 // defaultSwaggerParams is swagger_ui_default_parameters.
 func defaultSwaggerParams() []Param {
 	return []Param{
-		{"dom_id", "#swagger-ui"},
-		{"layout", "BaseLayout"},
-		{"deepLinking", true},
-		{"showExtensions", true},
-		{"showCommonExtensions", true},
+		{Key: "dom_id", Value: "#swagger-ui"},
+		{Key: "layout", Value: "BaseLayout"},
+		{Key: "deepLinking", Value: true},
+		{Key: "showExtensions", Value: true},
+		{Key: "showCommonExtensions", Value: true},
 	}
 }
 

@@ -44,13 +44,36 @@ type Raw []byte
 // Marshal encodes v like json.dumps(v, ensure_ascii=False, allow_nan=False,
 // separators=(",", ":")).encode("utf-8"). Supported: nil, bool, int, int64,
 // int32, uint64, *big.Int, float64, float32, string, []any, []string, Dict,
-// *Dict, Value, Raw. Any other type is an *EncodeError.
+// []Member, *Dict, Value, Raw. Any other type is an *EncodeError.
 func Marshal(v any) ([]byte, error) {
 	return Append(nil, v)
 }
 
 // Append is Marshal appending to dst.
 func Append(dst []byte, v any) ([]byte, error) {
+	return compact.Append(dst, v)
+}
+
+// Dumps holds json.dumps's formatting options: ensure_ascii, allow_nan and the
+// separators. Append (FastAPI's compact form) and DefaultDumps (json.dumps(v)
+// as called with no options) are the two FastAPI uses.
+type Dumps struct {
+	EnsureASCII     bool
+	AllowNaN        bool
+	ItemSep, KeySep string
+}
+
+var compact = Dumps{ItemSep: ",", KeySep: ":"}
+
+// DefaultDumps is json.dumps(v) with its defaults: ASCII only, NaN and
+// Infinity allowed, ", " and ": " separators.
+func DefaultDumps() Dumps {
+	return Dumps{EnsureASCII: true, AllowNaN: true, ItemSep: ", ", KeySep: ": "}
+}
+
+// Append writes v as json.dumps would with d's options; the types are Marshal's.
+// A decoded Value is written in the compact form only.
+func (d Dumps) Append(dst []byte, v any) ([]byte, error) {
 	var err error
 	switch x := v.(type) {
 	case nil:
@@ -71,18 +94,18 @@ func Append(dst []byte, v any) ([]byte, error) {
 	case *big.Int:
 		return AppendBigInt(dst, x)
 	case float64:
-		return AppendFloat(dst, x)
+		return d.appendFloat(dst, x)
 	case float32:
-		return AppendFloat(dst, float64(x))
+		return d.appendFloat(dst, float64(x))
 	case string:
-		return AppendString(dst, x)
+		return d.appendString(dst, x)
 	case []string:
 		dst = append(dst, '[')
 		for i, s := range x {
 			if i > 0 {
-				dst = append(dst, ',')
+				dst = append(dst, d.ItemSep...)
 			}
-			if dst, err = AppendString(dst, s); err != nil {
+			if dst, err = d.appendString(dst, s); err != nil {
 				return dst, err
 			}
 		}
@@ -91,9 +114,9 @@ func Append(dst []byte, v any) ([]byte, error) {
 		dst = append(dst, '[')
 		for i, e := range x {
 			if i > 0 {
-				dst = append(dst, ',')
+				dst = append(dst, d.ItemSep...)
 			}
-			if dst, err = Append(dst, e); err != nil {
+			if dst, err = d.Append(dst, e); err != nil {
 				return dst, err
 			}
 		}
@@ -102,28 +125,93 @@ func Append(dst []byte, v any) ([]byte, error) {
 		if x == nil {
 			return append(dst, "null"...), nil
 		}
-		return Append(dst, *x)
+		return d.Append(dst, *x)
+	case []Member:
+		return d.Append(dst, Dict(x))
 	case Dict:
 		dst = append(dst, '{')
 		for i, m := range x {
 			if i > 0 {
-				dst = append(dst, ',')
+				dst = append(dst, d.ItemSep...)
 			}
-			if dst, err = AppendString(dst, m.Key); err != nil {
+			if dst, err = d.appendString(dst, m.Key); err != nil {
 				return dst, err
 			}
-			dst = append(dst, ':')
-			if dst, err = Append(dst, m.Value); err != nil {
+			dst = append(dst, d.KeySep...)
+			if dst, err = d.Append(dst, m.Value); err != nil {
 				return dst, err
 			}
 		}
 		return append(dst, '}'), nil
 	case Value:
+		if d != compact {
+			break
+		}
 		return AppendValue(dst, x)
 	case Raw:
 		return append(dst, x...), nil
 	}
 	return dst, &EncodeError{Msg: "Object of unsupported Go type is not JSON serializable"}
+}
+
+func (d Dumps) appendFloat(dst []byte, f float64) ([]byte, error) {
+	if d.AllowNaN {
+		switch {
+		case math.IsNaN(f):
+			return append(dst, "NaN"...), nil
+		case math.IsInf(f, 1):
+			return append(dst, "Infinity"...), nil
+		case math.IsInf(f, -1):
+			return append(dst, "-Infinity"...), nil
+		}
+	}
+	return AppendFloat(dst, f)
+}
+
+func (d Dumps) appendString(dst []byte, s string) ([]byte, error) {
+	if d.EnsureASCII {
+		return AppendStringASCII(dst, s), nil
+	}
+	return AppendString(dst, s)
+}
+
+// AppendStringASCII writes a JSON string as json.dumps(ensure_ascii=True)
+// does. s is WTF-8: a lone surrogate is written as its \u escape, as Python
+// does; characters past U+FFFF as surrogate pairs.
+func AppendStringASCII(dst []byte, s string) []byte {
+	u4 := func(dst []byte, r rune) []byte {
+		return append(dst, '\\', 'u', hexDigits[r>>12&15], hexDigits[r>>8&15], hexDigits[r>>4&15], hexDigits[r&15])
+	}
+	dst = append(dst, '"')
+	for i := 0; i < len(s); {
+		r, n := DecodeRune(s, i)
+		i += n
+		switch {
+		case r == '"':
+			dst = append(dst, '\\', '"')
+		case r == '\\':
+			dst = append(dst, '\\', '\\')
+		case r == '\n':
+			dst = append(dst, '\\', 'n')
+		case r == '\r':
+			dst = append(dst, '\\', 'r')
+		case r == '\t':
+			dst = append(dst, '\\', 't')
+		case r == '\b':
+			dst = append(dst, '\\', 'b')
+		case r == '\f':
+			dst = append(dst, '\\', 'f')
+		case r >= 0x20 && r < 0x7f:
+			dst = append(dst, byte(r))
+		case r > 0xffff:
+			r -= 0x10000
+			dst = u4(dst, 0xd800|(r>>10&0x3ff))
+			dst = u4(dst, 0xdc00|(r&0x3ff))
+		default:
+			dst = u4(dst, r)
+		}
+	}
+	return append(dst, '"')
 }
 
 // AppendFloat writes a float as json.dumps does (Python repr); NaN and ±Inf
