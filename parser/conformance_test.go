@@ -147,3 +147,36 @@ func diffContext(got, want string) string {
 	return fmt.Sprintf("dump differs at byte %d\n   ours: …%s…\n python: …%s…", i,
 		strings.ToValidUTF8(got[lo:hiG], "?"), strings.ToValidUTF8(want[lo:hiW], "?"))
 }
+
+// TestConformanceNoAttributes checks the dump without position attributes (python3.13's
+// ast.dump(tree)) on every fifth standard-library file.
+func TestConformanceNoAttributes(t *testing.T) {
+	files := stdlibSample(t, 5)
+	var mu sync.Mutex
+	bad := 0
+	err := pyref.Dumps(files, false, runtime.GOMAXPROCS(0), func(ref pyref.Result) {
+		if !ref.OK {
+			return
+		}
+		src, err := os.ReadFile(ref.Path)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		f, err := parser.ParseFile(ref.Path, src)
+		if err != nil {
+			t.Errorf("%s: %v", ref.Path, err)
+			return
+		}
+		if got := ast.Dump(f.Module, false); got != ref.Dump {
+			mu.Lock()
+			bad++
+			mu.Unlock()
+			t.Errorf("%s: %s", ref.Path, diffContext(got, ref.Dump))
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d files compared without attributes, %d differ", len(files), bad)
+}
