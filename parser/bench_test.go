@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/covetpy/covetgen/parser"
-	"github.com/covetpy/covetgen/parser/internal/pyref"
+	"github.com/covetpy/covetgen/internal/pyref"
 )
 
 // BenchmarkParseStdlib parses every .py file of python3.13's standard library (or of -corpus)

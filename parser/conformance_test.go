@@ -13,7 +13,7 @@ import (
 
 	"github.com/covetpy/covetgen/parser"
 	"github.com/covetpy/covetgen/parser/ast"
-	"github.com/covetpy/covetgen/parser/internal/pyref"
+	"github.com/covetpy/covetgen/internal/pyref"
 )
 
 var (

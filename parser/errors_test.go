@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/covetpy/covetgen/parser"
-	"github.com/covetpy/covetgen/parser/internal/pyref"
+	"github.com/covetpy/covetgen/internal/pyref"
 )
 
 // syntaxErrorCases are sources python3.13 rejects; what it says about each (kind, line, column,

@@ -10,7 +10,7 @@ import (
 
 	"github.com/covetpy/covetgen/parser"
 	"github.com/covetpy/covetgen/parser/ast"
-	"github.com/covetpy/covetgen/parser/internal/pyref"
+	"github.com/covetpy/covetgen/internal/pyref"
 )
 
 // snippetCases are small sources covering the grammar; each is compared, with positions,
