@@ -1,0 +1,10 @@
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+def helper():
+    return 1 / 0
+
+
+VALUE = helper()
