@@ -236,9 +236,18 @@ func docsList(vs []ir.Value) (jen.Code, bool) {
 func (g *gen) mount(parent *ir.App, m *ir.Mount) []jen.Code {
 	switch {
 	case m.Static != nil && m.Static.Directory == "":
-		g.refuse.add(m.Pos, "StaticFiles whose directory is not a constant string")
+		g.refuse.add(m.Pos, "StaticFiles whose directory is not known statically")
 		return nil
 	case m.Static != nil:
+		// A directory the app computes from __file__ is relative to the app root, the folder
+		// the service was migrated from. It is resolved, like a directory written relative to
+		// the working directory, against the service's working directory: the service runs
+		// from the app folder as uvicorn does (the replay harness does so too), and the
+		// binary stays relocatable, which embedding the absolute root would break.
+		what := fmt.Sprintf("directory=%q", m.Static.Directory)
+		if m.Static.RootRelative {
+			what = fmt.Sprintf("directory computed from __file__: %q relative to the app root", m.Static.Directory)
+		}
 		cfg := jen.Dict{
 			jen.Id("Directory"): jen.Id("cfg").Dot("Resolve").Call(jen.Lit(m.Static.Directory)),
 			jen.Id("Scope"):     jen.Id("mountScope"),
@@ -252,7 +261,7 @@ func (g *gen) mount(parent *ir.App, m *ir.Mount) []jen.Code {
 		g.helpers["mountScope"] = true
 		v := g.pkgLocal("files")
 		return []jen.Code{
-			jen.Comment(fmt.Sprintf("%s: app.mount(%q, StaticFiles(directory=%q))", m.Pos, m.Path, m.Static.Directory)),
+			jen.Comment(fmt.Sprintf("%s: app.mount(%q, StaticFiles(%s))", m.Pos, m.Path, what)),
 			jen.List(jen.Id(v), jen.Err()).Op(":=").Qual(pkgStatic, "New").Call(jen.Qual(pkgStatic, "Config").Values(cfg)),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 			jen.If(jen.Err().Op(":=").Id("rt").Dot("Mount").Call(jen.Lit(m.Path), jen.Id(v)), jen.Err().Op("!=").Nil()).Block(

@@ -21,11 +21,21 @@ type pyFunc struct {
 // translated returns the Go func of the Python function c, translating it on first use;
 // types gives the IR type of each parameter known to the caller.
 func (g *gen) translated(c *ir.Callable, vars map[string]arg) *pyFunc {
-	if pf, ok := g.funcs[c]; ok {
+	return g.translatedAs(c, vars, false)
+}
+
+// translatedAs is translated; response marks an endpoint whose result is written by path B
+// as is (translate.Scope.Response).
+func (g *gen) translatedAs(c *ir.Callable, vars map[string]arg, response bool) *pyFunc {
+	cache := g.funcs
+	if response {
+		cache = g.respFuncs
+	}
+	if pf, ok := cache[c]; ok {
 		return pf
 	}
 	pf := &pyFunc{}
-	g.funcs[c] = pf
+	cache[c] = pf
 	def := findDef(g.in.Prog, c)
 	var args *ast.Arguments
 	var body []ast.Stmt
@@ -52,7 +62,7 @@ func (g *gen) translated(c *ir.Callable, vars map[string]arg) *pyFunc {
 			pf.params = append(pf.params, a.Arg)
 		}
 	}
-	scope := &translate.Scope{Vars: map[string]translate.Var{}, App: g.in.App, Module: c.Module, Unit: g.unit}
+	scope := &translate.Scope{Vars: map[string]translate.Var{}, App: g.in.App, Module: c.Module, Unit: g.unit, Response: response}
 	var params []jen.Code
 	for _, p := range pf.params {
 		goName := translate.GoName(p)
@@ -94,7 +104,7 @@ func pySignature(name string, params []string, async bool) string {
 // endpointFunc translates the endpoint of r and returns the Go func to call with its
 // arguments, taken from vars (Python parameter name -> pyval.Value expression).
 func (g *gen) endpointFunc(r *ir.Route, d *ir.Dependant, vars map[string]arg) (string, []jen.Code, bool) {
-	pf := g.translated(d.Call, vars)
+	pf := g.translatedAs(d.Call, vars, pathB(r))
 	if !pf.ok {
 		return "", nil, false
 	}

@@ -104,6 +104,8 @@ func (g *gen) stringConv(t *ir.Type, c ir.Constraints, pos ir.Pos, what string) 
 				jen.If(jen.Id("e").Op("==").Nil()).Block(jen.Id(dst).Op("=").Id(vals).Index(jen.Id("i"))),
 			}
 		}, true
+	case ir.KindUUID, ir.KindEnum, ir.KindDate:
+		return g.extConv(t, c, pos, what)
 	}
 	g.refuse.add(pos, "%s of type %s", what, t)
 	return nil, false

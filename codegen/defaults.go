@@ -125,6 +125,15 @@ func (g *gen) pyDefault(t *ir.Type, def ir.Value) (val, input jen.Code, ok bool)
 			out = append(out, v)
 		}
 		return jen.Qual(pkgPyval, "NewList").Call(out...), nil, true
+	case ir.KindEnum:
+		if i, ok := g.enumDefault(t, def); ok {
+			cls, _ := g.enumVars(t.Enum)
+			return jen.Id(cls).Dot("Member").Call(jen.Lit(i)), nil, true
+		}
+	case ir.KindDate:
+		if d, ok := dateDefault(def); ok {
+			return jen.Qual(pkgPyval, "Date").Call(d), nil, true
+		}
 	}
 	return nil, nil, false
 }
@@ -246,6 +255,14 @@ func (g *gen) fieldDefault(t *ir.Type, fi ir.FieldInfo) (jen.Code, func(v jen.Co
 	case ir.KindDict:
 		if d, ok := def.(*ir.Dict); ok && len(d.Keys) == 0 {
 			return jen.Add(g.mustGoType(t)).Values(), func(v jen.Code) jen.Code { return jen.Len(v).Op("==").Lit(0) }, true
+		}
+	case ir.KindEnum:
+		if i, ok := g.enumDefault(t, def); ok {
+			return jen.Lit(i), func(v jen.Code) jen.Code { return jen.Add(v).Op("==").Lit(i) }, true
+		}
+	case ir.KindDate:
+		if d, ok := dateDefault(def); ok {
+			return d, func(v jen.Code) jen.Code { return jen.Add(v).Op("==").Add(d) }, true
 		}
 	}
 	return nil, nil, false

@@ -235,6 +235,8 @@ func (g *gen) typeOf(t *ir.Type, c ir.Constraints, pos ir.Pos, what string) (*ty
 		ti.toPy = func(v jen.Code) jen.Code { return jen.Op("&").Add(v) }
 		ti.encode = func(e, v jen.Code) []jen.Code { return []jen.Code{jen.Add(v).Dot("Encode").Call(e)} }
 		return ti, true
+	case ir.KindUUID, ir.KindEnum, ir.KindDate:
+		return g.extTypeOf(t, c, pos, what)
 	}
 	g.refuse.add(pos, "%s of type %s", what, t)
 	return nil, false

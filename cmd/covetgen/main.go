@@ -5,6 +5,8 @@
 //	covetgen parse [--dump] [--no-attributes] FILE...   print the CPython-shaped AST of each file
 //	covetgen openapi ROOT [--app m:a] [--env K=V]... [-o FILE]   print the app's OpenAPI document
 //	covetgen migrate ROOT [--app m:a] [--env K=V]... -o OUT      write the app as a Go service module
+//	covetgen coverage ROOT [--app m:a] [--env K=V]... [--min PCT] [--format text|json|markdown|github]
+//	                                                   report which routes migrate serves natively
 //
 // Errors are printed one per line as FILE:LINE:COL: KIND: MESSAGE, and the exit status is 1.
 package main
@@ -26,6 +28,7 @@ func commands() []command {
 		{"parse", "parse Python files and print their AST as python3.13's ast.dump does", runParse},
 		{"openapi", "print the OpenAPI document FastAPI would serve for an app", runOpenAPI},
 		{"migrate", "convert a FastAPI app into a Go service module", runMigrate},
+		{"coverage", "report which routes of a FastAPI app migrate serves natively", runCoverage},
 	}
 }
 

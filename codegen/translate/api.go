@@ -30,6 +30,9 @@ type Scope struct {
 	App    *ir.App
 	Module string
 	Unit   *Unit
+	// Response marks an endpoint whose result goes straight to FastAPI's path-B encoding
+	// (no response model): only then may it return Enum members and UUIDs in displays.
+	Response bool
 }
 
 // Func translates fn's body (fn is an *ast.FunctionDef or *ast.AsyncFunctionDef) to the
@@ -64,6 +67,10 @@ func Func(fn ast.Stmt, scope *Scope) (code []jen.Code, diags []ir.Diagnostic) {
 		vars[k] = v
 	}
 	f := newFn(u, mi, scope.App, def, vars, true)
+	if scope.Response {
+		extResponse.Store(f, true)
+		defer extResponse.Delete(f)
+	}
 	return f.translate(), nil
 }
 

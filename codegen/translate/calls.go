@@ -122,6 +122,9 @@ func (f *fn) builtinCall(name string, c *ast.Call) val {
 		as, _ := f.args(c, name)
 		return f.callVal(q(fname).Call(as[0].code), kindValue, typ)
 	}
+	if v, ok := f.iterBuiltin(name, c); ok {
+		return v
+	}
 	switch name {
 	case "len":
 		return one("Len", intType)
@@ -172,7 +175,7 @@ func (f *fn) builtinCall(name string, c *ast.Call) val {
 		return val{code: q("Truthy").Call(as[0].code), kind: kindBool, typ: boolType}
 	case "list", "tuple":
 		want(0, 1)
-		as, _ := f.args(c, name)
+		as, _ := f.consumerArgs(c, name)
 		arg := jen.Nil()
 		if nargs == 1 {
 			arg = as[0].code
@@ -190,7 +193,13 @@ func (f *fn) builtinCall(name string, c *ast.Call) val {
 		if nargs == 0 {
 			f.refuse(c, "call of %s with 0 arguments", name)
 		}
-		as, kw := f.args(c, name, "default")
+		var as []val
+		var kw map[string]val
+		if nargs == 1 {
+			as, kw = f.consumerArgs(c, name, "default")
+		} else {
+			as, kw = f.args(c, name, "default")
+		}
 		items := make([]jen.Code, len(as))
 		for i, a := range as {
 			items[i] = a.code
@@ -203,7 +212,7 @@ func (f *fn) builtinCall(name string, c *ast.Call) val {
 		return f.callVal(q(fname).Call(jen.Index().Qual(pyvalPkg, "Value").Values(items...), def), kindValue, nil)
 	case "sum":
 		want(1, 2)
-		as, kw := f.args(c, name, "start")
+		as, kw := f.consumerArgs(c, name, "start")
 		start := jen.Nil()
 		if nargs == 2 {
 			start = as[1].code
@@ -354,7 +363,13 @@ func (f *fn) methodCall(c *ast.Call, at *ast.Attribute) val {
 	if !recv.atomic {
 		recv = f.hoist(recv)
 	}
-	as, kw := f.args(c, name+"()", kwAllowed...)
+	var as []val
+	var kw map[string]val
+	if name == "join" && len(c.Args) == 1 {
+		as, kw = f.consumerArgs(c, name+"()", kwAllowed...)
+	} else {
+		as, kw = f.args(c, name+"()", kwAllowed...)
+	}
 	args := []jen.Code{recv.code, jen.Lit(name)}
 	if len(kw) == 0 {
 		for _, a := range as {

@@ -159,6 +159,10 @@ func constEval(e ast.Expr, lookup func(ast.Expr) (pyval.Value, bool)) (v pyval.V
 		return last, last != nil
 	case *ast.Call:
 		return constCall(x, lookup)
+	case *ast.ListComp, *ast.DictComp:
+		return constComp(x, lookup)
+	case *ast.Compare:
+		return constCompare(x, lookup)
 	case *ast.IfExp:
 		c, ok := ev(x.Test)
 		if !ok {
@@ -337,6 +341,11 @@ func (u *Unit) constant(mi *modInfo, name string, b *binding, app *ir.App) *cons
 		return c
 	}
 	if !ok {
+		goName := u.goIdent("pyc_"+identPart(mi.name)+"_"+identPart(name), key)
+		if ok, typ := u.initConstant(mi, name, b, app, goName); ok {
+			c.goName, c.typ = goName, typ
+			return c
+		}
 		c.err = "use of " + name + " (module-level value not computable at generation time)"
 		return c
 	}
@@ -427,7 +436,7 @@ func (u *Unit) constLookup(mi *modInfo, app *ir.App) func(ast.Expr) (pyval.Value
 		g := u.resolveExpr(mi, e, app)
 		switch g.kind {
 		case gConst, gStatus:
-			return g.value, true
+			return g.value, g.value != nil
 		case gBuiltin:
 			return builtinMarker{}, true
 		}

@@ -37,6 +37,9 @@ const snippetPrelude = "from fastapi import HTTPException, status\nfrom models i
 // starting with "# name:" and "# calls:" comment lines.
 func readSnippets(t *testing.T) []snippet {
 	files, _ := filepath.Glob("testdata/diff/*.snip")
+	if only := os.Getenv("DIFF_ONLY"); only != "" { // e.g. DIFF_ONLY=ext.snip
+		files = []string{filepath.Join("testdata/diff", only)}
+	}
 	var out []snippet
 	for _, file := range files {
 		b, err := os.ReadFile(file)
@@ -137,6 +140,9 @@ func annotationType(e ast.Expr, app *ir.App) *ir.Type {
 			return &ir.Type{Kind: ir.KindModel, Name: m.Name, Model: m}
 		}
 	}
+	if t := extAnnotationType(n.Id, app); t != nil {
+		return t
+	}
 	return nil
 }
 
@@ -224,7 +230,7 @@ func TestDifferential(t *testing.T) {
 			ps = append(ps, jen.Id(GoName(p.Arg)))
 			ptypes = append(ptypes, typ)
 		}
-		code, diags := Func(def, &Scope{Vars: vars, App: app, Module: mod, Unit: u})
+		code, diags := Func(def, &Scope{Vars: vars, App: app, Module: mod, Unit: u, Response: true})
 		if diags != nil {
 			t.Errorf("%s (%s:%d): %v", s.name, s.file, s.line, diags)
 			continue
@@ -258,6 +264,11 @@ func TestDifferential(t *testing.T) {
 			var pre []jen.Code
 			for a, v := range args {
 				code := freshArg(v)
+				if a < len(ptypes) {
+					if c := extArg(u, ptypes[a], v); c != nil {
+						code = c
+					}
+				}
 				if a < len(ptypes) && ptypes[a] != nil && ptypes[a].Kind == ir.KindModel {
 					name := fmt.Sprintf("a%d", a)
 					pre = append(pre, jen.List(jen.Id(name), jen.Err()).Op(":=").Id("New"+ptypes[a].Model.Name).Call(code),

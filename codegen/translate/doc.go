@@ -109,7 +109,31 @@
 // format, dict.get, dict.copy, list.copy, model_dump() / dict(), model and TypedDict
 // construction, app functions (await of async ones).
 //
-// Refused: loops and comprehensions, try/except, with, lambda, global/nonlocal, imports
+// Loops (loops.go): for over any iterable (lists live, as CPython: items appended by the
+// body are visited; a dict changing size raises RuntimeError), over range() (1-3
+// arguments), enumerate(x, start), zip(...), reversed(...), d.items() / keys() / values(),
+// with tuple targets; while; break, continue and else on both. List and dict
+// comprehensions (filters, nested generators, Python 3 scoping) anywhere; generator
+// expressions only as the argument of list() tuple() sorted() any() all() str.join()
+// (collected first, as those do), sum() min() max() (folded as items come) — any() and
+// all() stop at the first decisive item. sorted(it, key=, reverse=) (stable; CPython's
+// comparison order for short lists, so a mixed-type TypeError names the same types),
+// min / max with key= and default=. lambda only as a key= function (one plain
+// parameter; any callable name, len or str say, is accepted too). Module constants may be
+// comprehensions over constants (folded at generation time); one that cannot be folded
+// but translates (a comprehension of model constructions, a helper's result) is computed
+// once at init and frozen (an exception there panics: the import fails in Python).
+//
+// Enum members and UUIDs (parameters and model fields of an Enum or UUID type, members
+// written Color.RED; see extvals.go) are used only as .value / .name / .hex / .version,
+// str(x), type(x).__name__, in one-operator comparisons (is, is not, ==, !=) and as items
+// of a display returned by an endpoint written by path B (Scope.Response); any other use
+// refuses, since a mixed-in enum behaves as its base type there. Enums must be plain
+// `class E(Enum)`, `(str, Enum)`, `(int, Enum)`, IntEnum or StrEnum classes that only
+// assign str or int members.
+//
+// Refused: set comprehensions, generator expressions elsewhere, lambdas elsewhere,
+// async for, try/except, with, global/nonlocal, imports
 // and stdlib modules, nested def/class, walrus, del, match, yield, starred assignment
 // targets, attribute assignment, calls of other functions and methods, dataclass and
 // RootModel construction, models with validators, recursion, mutation of values the

@@ -145,7 +145,7 @@ func (f *fn) cond(e ast.Expr) *jen.Statement {
 // constLookup resolves module constants for constant folding (locals are never constant).
 func (f *fn) constLookup(e ast.Expr) (pyval.Value, bool) {
 	g, ok := f.lookupGlobal(e)
-	if ok && (g.kind == gConst || g.kind == gStatus) {
+	if ok && (g.kind == gConst || g.kind == gStatus) && g.value != nil {
 		return g.value, true
 	}
 	if ok && g.kind == gBuiltin {
@@ -160,6 +160,9 @@ func (f *fn) lookupGlobal(e ast.Expr) (global, bool) {
 	switch x := e.(type) {
 	case *ast.Name:
 		if f.locals[x.Id] != nil {
+			return global{}, false
+		}
+		if _, ok := f.compVars[x.Id]; ok {
 			return global{}, false
 		}
 		return f.u.resolveGlobal(f.mi, x.Id, f.app, 0), true
@@ -236,6 +239,14 @@ func (f *fn) anyExpr(e ast.Expr) val {
 		return val{code: f.fstring(x), kind: kindString, typ: strType}
 	case *ast.Call:
 		return f.callExpr(x, false)
+	case *ast.ListComp:
+		return f.listComp(x.Elt, x.Generators)
+	case *ast.DictComp:
+		return f.dictComp(x)
+	case *ast.GeneratorExp:
+		f.refuse(x, "generator expression (outside list(), sorted(), sum(), any()... or str.join())")
+	case *ast.Lambda:
+		f.refuse(x, "lambda (outside a key= argument)")
 	case *ast.Await:
 		c, ok := x.Value.(*ast.Call)
 		if !ok {
@@ -304,6 +315,9 @@ func (u *Unit) kconst(v pyval.Value, module string) string {
 }
 
 func (f *fn) name(n *ast.Name) val {
+	if g, ok := f.compVars[n.Id]; ok {
+		return val{code: jen.Id(g), atomic: true, typ: f.compTypes[g]}
+	}
 	if l := f.locals[n.Id]; l != nil {
 		if l.isParam && !l.hasVar {
 			f.refuse(n, "use of parameter %s (no value is given for it)", n.Id)
@@ -312,6 +326,7 @@ func (f *fn) name(n *ast.Name) val {
 		if !f.assigned[n.Id] {
 			f.emit(jen.If(jen.Id(l.goName).Op("==").Nil()).Block(jen.Return(jen.Nil(), q("Unbound").Call(jen.Lit(n.Id)))))
 		}
+		f.checkExtUse(n, f.types[n.Id])
 		return val{code: jen.Id(l.goName), atomic: true, typ: f.types[n.Id]}
 	}
 	g, _ := f.lookupGlobal(n)
@@ -322,6 +337,9 @@ func (f *fn) name(n *ast.Name) val {
 func (f *fn) globalValue(g global, at ast.Expr) val {
 	switch g.kind {
 	case gConst:
+		if g.value == nil {
+			return val{code: jen.Id(g.name), atomic: true, typ: g.typ}
+		}
 		return val{code: jen.Id(g.name), atomic: true, typ: constType(g.value)}
 	case gStatus:
 		return val{code: constCode(g.value), atomic: true, typ: intType}
@@ -333,6 +351,9 @@ func (f *fn) globalValue(g global, at ast.Expr) val {
 }
 
 func (f *fn) attribute(x *ast.Attribute) val {
+	if v, ok := f.extAttribute(x); ok {
+		return v
+	}
 	if g, ok := f.lookupGlobal(x); ok {
 		return f.globalValue(g, x)
 	}

@@ -18,14 +18,22 @@ type fn struct {
 	vars     map[string]Var
 	endpoint bool // parameters are owned by the call (unless Var.Shared)
 
-	locals   map[string]*local
-	order    []string // locals in first-binding order
-	tmp      int
-	blk      *block
-	assigned map[string]bool     // definitely assigned here
-	types    map[string]*ir.Type // static types of locals here
-	noFreeze bool                // constant displays must be fresh (their owner mutates them)
-	dead     bool                // the current block has terminated
+	locals       map[string]*local
+	order        []string // locals in first-binding order
+	tmp          int
+	blk          *block
+	assigned     map[string]bool     // definitely assigned here
+	types        map[string]*ir.Type // static types of locals here
+	noFreeze     bool                // constant displays must be fresh (their owner mutates them)
+	dead         bool                // the current block has terminated
+	loops        []string            // labels of the enclosing loops, innermost last
+	compVars     map[string]string   // comprehension and lambda variables: Go locals
+	compTypes    map[string]*ir.Type // static types of those Go locals
+	usedLabels   map[string]bool
+	brokenLabels map[string]bool
+	loopDead     bool
+	firstIter    *val     // compLoops' first iterable, already evaluated
+	retType      *ir.Type // static type of the last return's value
 }
 
 // local is a Python local (parameters included).
@@ -57,7 +65,7 @@ type lastCall struct {
 
 func newFn(u *Unit, mi *modInfo, app *ir.App, def *funcDef, vars map[string]Var, endpoint bool) *fn {
 	return &fn{u: u, mi: mi, app: app, def: def, vars: vars, endpoint: endpoint,
-		locals: map[string]*local{}, assigned: map[string]bool{}, types: map[string]*ir.Type{}}
+		locals: map[string]*local{}, compTypes: map[string]*ir.Type{}, usedLabels: map[string]bool{}, brokenLabels: map[string]bool{}, assigned: map[string]bool{}, types: map[string]*ir.Type{}}
 }
 
 func (f *fn) refuse(n ast.Node, format string, args ...any) {
@@ -91,6 +99,7 @@ func (f *fn) translate() []jen.Code {
 	for {
 		f.assigned, f.types = copySet(assigned0), copyTypes(types0)
 		f.tmp, f.dead, f.noFreeze = 0, false, false
+		f.usedLabels, f.brokenLabels, f.compTypes, f.compVars, f.loops = map[string]bool{}, map[string]bool{}, map[string]*ir.Type{}, nil, nil
 		for _, l := range f.locals {
 			l.used = false
 		}
@@ -209,6 +218,12 @@ func (f *fn) analyze() {
 			if n, ok := s.Target.(*ast.Name); ok {
 				bind(n.Id, n, true)
 			}
+		case *ast.For:
+			for _, n := range boundNames(s.Target) {
+				bind(n, s, false)
+			}
+		case *ast.While, *ast.If:
+			// their blocks' statements are walked on their own
 		default:
 			for _, n := range stmtBoundNames(st) {
 				bind(n, st, false)
@@ -269,7 +284,7 @@ func (f *fn) markMutated(t ast.Expr) {
 // isFresh reports whether an expression yields a value no one else refers to.
 func isFresh(e ast.Expr) bool {
 	switch x := e.(type) {
-	case *ast.List, *ast.Dict, *ast.Tuple, *ast.Constant, *ast.JoinedStr, *ast.BinOp, *ast.UnaryOp, *ast.Compare:
+	case *ast.List, *ast.Dict, *ast.Tuple, *ast.Constant, *ast.JoinedStr, *ast.ListComp, *ast.DictComp, *ast.BinOp, *ast.UnaryOp, *ast.Compare:
 		return true
 	case *ast.IfExp:
 		return isFresh(x.Body) && isFresh(x.Orelse)
@@ -289,7 +304,7 @@ func isFresh(e ast.Expr) bool {
 		}
 		if n, ok := x.Func.(*ast.Name); ok {
 			switch n.Id {
-			case "list", "dict", "len", "str", "int", "float", "bool", "repr", "abs", "round", "sum", "tuple", "isinstance":
+			case "list", "dict", "len", "str", "int", "float", "bool", "repr", "abs", "round", "sum", "tuple", "isinstance", "sorted":
 				return true
 			}
 		}

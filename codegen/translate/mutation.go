@@ -203,6 +203,11 @@ func (s *mutScan) stmt(st ast.Stmt) {
 	case *ast.For:
 		s.expr(x.Iter)
 		s.store(x.Target)
+		if n, ok := x.Target.(*ast.Name); ok {
+			if r := aliasRoot(x.Iter); r != "" {
+				s.alias[n.Id] = s.aliasOf(r) // the items of a constant stay its own
+			}
+		}
 		s.body(x.Body)
 		s.body(x.Orelse)
 	case *ast.AsyncFor:
@@ -355,6 +360,7 @@ func walkExpr(e ast.Expr, fn func(ast.Expr)) {
 	case *ast.UnaryOp:
 		w(x.Operand)
 	case *ast.Lambda:
+		w(x.Body)
 	case *ast.IfExp:
 		w(x.Test, x.Body, x.Orelse)
 	case *ast.Dict:

@@ -27,7 +27,8 @@ func (f *fn) cmp(op ast.CmpOp, a, b val, left, right ast.Expr, at ast.Node) val 
 	case ast.NotEq:
 		return val{code: q("Ne").Call(a.code, b.code), kind: kindBool}
 	case ast.Is, ast.IsNot:
-		if !isSingleton(left) && !isSingleton(right) && !(isContainerType(a.typ) && isContainerType(b.typ)) {
+		if !isSingleton(left) && !isSingleton(right) && !(isContainerType(a.typ) && isContainerType(b.typ)) &&
+			!(isEnumType(a.typ) && isEnumType(b.typ)) {
 			f.refuse(at, "is comparison (only with None, True or False)")
 		}
 		c := q("Is").Call(a.code, b.code)

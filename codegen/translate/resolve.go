@@ -266,6 +266,7 @@ type global struct {
 	mi     *modInfo
 	model  *ir.Model
 	value  valueConst // gConst, gStatus
+	typ    *ir.Type   // gConst computed at init: its static type
 	why    string     // gNone: why the name cannot be used
 }
 
@@ -379,7 +380,7 @@ func (u *Unit) resolveGlobal(mi *modInfo, name string, app *ir.App, depth int) g
 		if c.err != "" {
 			return global{why: c.err}
 		}
-		return global{kind: gConst, module: mi.name, name: c.goName, value: c.val}
+		return global{kind: gConst, module: mi.name, name: c.goName, value: c.val, typ: c.typ}
 	}
 	return global{why: "name " + name + " (bound conditionally or more than once)"}
 }

@@ -106,6 +106,14 @@ func (f *fn) stmt(st ast.Stmt) {
 		f.raise(s)
 	case *ast.Assert:
 		f.assert(s)
+	case *ast.For:
+		f.forStmt(s)
+	case *ast.While:
+		f.whileStmt(s)
+	case *ast.Break:
+		f.jump(s, true)
+	case *ast.Continue:
+		f.jump(s, false)
 	default:
 		f.refuse(st, "%s", stmtName(st))
 	}
@@ -118,6 +126,7 @@ func (f *fn) ret(s *ast.Return) {
 		return
 	}
 	v := f.value(s.Value)
+	f.retType = v.typ
 	if lc := f.blk.last; lc != nil && v.kind == kindValue && v.tmp != "" && lc.tmp == v.tmp && lc.idx == len(f.blk.stmts) {
 		f.blk.stmts = f.blk.stmts[:lc.idx-2]
 		f.emit(jen.Return(lc.call))

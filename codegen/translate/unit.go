@@ -55,7 +55,8 @@ type Unit struct {
 type constInfo struct {
 	goName string
 	val    valueConst
-	err    string // why the name is not a constant ("" when it is)
+	typ    *ir.Type // static type when val is nil (computed at init)
+	err    string   // why the name is not a constant ("" when it is)
 	busy   bool
 }
 

@@ -57,6 +57,9 @@ func numCmp(ai Int, af float64, aInt bool, bi Int, bf float64, bInt bool) (c int
 
 // Eq is a == b.
 func Eq(a, b Value) bool {
+	if y, ok := b.(Enum); ok {
+		return enumEq(y, a)
+	}
 	if ai, af, aInt, ok := numeric(a); ok {
 		bi, bf, bInt, ok := numeric(b)
 		if !ok {
@@ -99,6 +102,14 @@ func Eq(a, b Value) bool {
 	case Model:
 		y, ok := b.(Model)
 		return ok && modelEq(x, y)
+	case Enum:
+		return enumEq(x, b)
+	case UUID:
+		y, ok := b.(UUID)
+		return ok && x == y
+	case Date:
+		y, ok := b.(Date)
+		return ok && x == y
 	}
 	return false
 }
@@ -134,6 +145,9 @@ func Is(a, b Value) bool {
 	case *Dict:
 		y, ok := b.(*Dict)
 		return ok && x == y
+	case Enum:
+		y, ok := b.(Enum)
+		return ok && x.same(y)
 	}
 	return false
 }
@@ -181,6 +195,10 @@ func order(a, b Value, op cmpOp) (bool, error) {
 		}
 	}
 	switch x := a.(type) {
+	case Date:
+		if y, ok := b.(Date); ok {
+			return op.holds(x.cmp(y)), nil
+		}
 	case Str:
 		if y, ok := b.(Str); ok {
 			return op.holds(strings.Compare(string(x), string(y))), nil

@@ -1,7 +1,9 @@
 // Package pyval is the dynamic Python value of translated handler bodies
 // (codegen/translate): None, bool, int (int64 fast path, math/big beyond), float, str,
-// bytes, list, tuple, dict (insertion-ordered; 1, 1.0 and True are one key) and pydantic
-// model instances, with Python's exact semantics for what the translated subset does:
+// bytes, list, tuple, dict (insertion-ordered; 1, 1.0 and True are one key), pydantic
+// model instances, Enum members (Enum: .value, .name, str(), repr, == as the mixed-in
+// base, `is`; encoded as their value) and UUIDs (UUID: str(), .hex, .version, ==; encoded
+// as the hyphenated string), with Python's exact semantics for what the translated subset does:
 // arithmetic (overflow to big ints, floor division and modulo with Python's signs,
 // correctly rounded true division, float ** with CPython's special cases), comparisons
 // across int/float/bool, `in`, truthiness, subscripts and slices, str methods with full

@@ -86,6 +86,12 @@ func appendB(dst []byte, v Value, depth int) ([]byte, error) {
 			return dst, e.Err
 		}
 		return e.Buf, nil
+	case Enum:
+		return appendB(dst, x.EnumValue(), depth+1)
+	case UUID:
+		return validate.UUID(x).AppendJSON(dst), nil
+	case Date:
+		return validate.Date(x).AppendJSON(dst), nil
 	}
 	return dst, err
 }

@@ -33,6 +33,9 @@ func StrOf(v Value) (Str, error) {
 		st.modelArgs(x, " ")
 		return Str(st.b.String()), st.err
 	}
+	if s, ok := extStr(v); ok {
+		return s, nil
+	}
 	return Repr(v)
 }
 
@@ -113,6 +116,10 @@ func (st *reprState) repr(v Value) {
 		st.modelArgs(x, ", ")
 		b.WriteByte(')')
 	default:
+		if r, ok := extRepr(v); ok {
+			b.WriteString(r)
+			return
+		}
 		b.WriteString("<" + v.TypeName() + " object>")
 	}
 }

@@ -32,6 +32,8 @@ func chars(s string) []string {
 // str's characters, a bytes' ints, a dict's keys, a model's (name, value) pairs.
 func Iterate(v Value) ([]Value, error) {
 	switch x := v.(type) {
+	case *Iterator:
+		return x.Collect()
 	case *List:
 		return x.Items, nil
 	case Tuple:

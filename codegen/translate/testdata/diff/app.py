@@ -1,6 +1,8 @@
 from fastapi import FastAPI
 
-from models import Item, Owner
+from uuid import UUID
+
+from models import Color, Item, Level, Mode, Owner, Priority, Region
 
 app = FastAPI()
 
@@ -13,3 +15,8 @@ def create_item(item: Item) -> Item:
 @app.post("/owners")
 def create_owner(owner: Owner) -> Owner:
     return owner
+
+
+@app.get("/ext/{r}/{p}/{c}/{u}")
+def ext(r: Region, p: Priority, c: Color, u: UUID, lv: Level, md: Mode):
+    return None

@@ -20,3 +20,35 @@ TAX_RATE = 0.2
 
 def tax(price, rate=TAX_RATE):
     return round(price * rate * 100) / 100
+
+
+# Enums for the Enum/UUID snippets (ext.snip); app.py's /ext route makes the app reach them.
+import enum  # noqa: E402
+from enum import Enum  # noqa: E402
+
+
+class Region(str, Enum):
+    eu = "eu"
+    us = "us"
+    apac = "ap-south"
+
+
+class Priority(int, Enum):
+    low = 1
+    normal = 5
+    high = 10
+
+
+class Color(Enum):
+    RED = "red"
+    GREEN = 2
+
+
+class Level(enum.IntEnum):
+    debug = 10
+    info = 20
+
+
+class Mode(enum.StrEnum):
+    fast = "fast"
+    safe = "safe"

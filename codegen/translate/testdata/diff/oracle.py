@@ -1,6 +1,9 @@
 # The differential tests' oracle: runs each snippet with CPython and reports, for each
 # call, repr(result) and FastAPI's path-B encoding of it, or the exception raised.
+import datetime
+import enum
 import http
+import uuid
 import json
 import sys
 import types
@@ -94,6 +97,10 @@ def main():
                 t = ann.get(n)
                 if isinstance(t, type) and hasattr(t, "model_fields"):
                     args[k] = t(**args[k])
+                elif isinstance(t, type) and (issubclass(t, enum.Enum) or t is uuid.UUID):
+                    args[k] = t(args[k])
+                elif t is datetime.date:
+                    args[k] = datetime.date.fromisoformat(args[k])
             res.append(outcome(lambda: f(*args)))
         results.append(res)
     json.dump(results, sys.stdout, ensure_ascii=True)
