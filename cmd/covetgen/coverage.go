@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -18,28 +17,12 @@ import (
 // is 1 when the native percentage by routes is below --min or the app cannot be read, 2
 // on a usage error.
 func runCoverage(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("coverage", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	appFlag := fs.String("app", "", "the app as module:attr (default: find the FastAPI() instance)")
+	fs, af := newAppFlagSet("coverage", "covetgen coverage ROOT [--app module:attr] [--env KEY=VALUE]... [--min PCT] [--format text|json|markdown|github]", stderr)
 	minFlag := fs.Float64("min", 0, "exit with status 1 when fewer than `PCT` percent of the routes are native")
 	formatFlag := fs.String("format", "text", "output format: "+strings.Join(migrate.CoverageFormats, ", "))
-	env := envFlags{}
-	fs.Var(env, "env", "set KEY=VALUE in the environment the app is read under (repeatable)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: covetgen coverage ROOT [--app module:attr] [--env KEY=VALUE]... [--min PCT] [--format text|json|markdown|github]")
-		fs.PrintDefaults()
-	}
-	var positional []string
-	rest := args
-	for len(rest) > 0 {
-		if err := fs.Parse(rest); err != nil {
-			return 2
-		}
-		rest = fs.Args()
-		if len(rest) > 0 {
-			positional = append(positional, rest[0])
-			rest = rest[1:]
-		}
+	positional, ok := parseInterspersed(fs, args)
+	if !ok {
+		return 2
 	}
 	known := false
 	for _, f := range migrate.CoverageFormats {
@@ -52,7 +35,7 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	cov, err := migrate.CoverageOf(migrate.CoverageOptions{Root: positional[0], App: *appFlag, Env: env})
+	cov, err := migrate.CoverageOf(migrate.CoverageOptions{Root: positional[0], App: af.app, Env: af.env})
 	if err != nil {
 		fmt.Fprintf(stderr, "covetgen coverage: %v\n", err)
 		return 1

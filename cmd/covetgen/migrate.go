@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 
@@ -15,33 +14,17 @@ import (
 // converted exactly, nothing is written: each reason is printed as
 // FILE:LINE:COL: cannot translate CONSTRUCT and the exit status is 1.
 func runMigrate(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	appFlag := fs.String("app", "", "the app as module:attr (default: find the FastAPI() instance)")
+	fs, af := newAppFlagSet("migrate", "covetgen migrate ROOT [--app module:attr] [--env KEY=VALUE]... -o OUT", stderr)
 	outFlag := fs.String("o", "", "the folder to write the Go module to (required)")
-	env := envFlags{}
-	fs.Var(env, "env", "set KEY=VALUE in the environment the app is read under (repeatable)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: covetgen migrate ROOT [--app module:attr] [--env KEY=VALUE]... -o OUT")
-		fs.PrintDefaults()
-	}
-	var positional []string
-	rest := args
-	for len(rest) > 0 {
-		if err := fs.Parse(rest); err != nil {
-			return 2
-		}
-		rest = fs.Args()
-		if len(rest) > 0 {
-			positional = append(positional, rest[0])
-			rest = rest[1:]
-		}
+	positional, ok := parseInterspersed(fs, args)
+	if !ok {
+		return 2
 	}
 	if len(positional) != 1 || *outFlag == "" {
 		fs.Usage()
 		return 2
 	}
-	s, err := migrate.Run(migrate.Options{Root: positional[0], App: *appFlag, Out: *outFlag, Env: env})
+	s, err := migrate.Run(migrate.Options{Root: positional[0], App: af.app, Out: *outFlag, Env: af.env})
 	if err != nil {
 		var re *migrate.RefusedError
 		if errors.As(err, &re) {

@@ -2,11 +2,9 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/covetpy/covetgen/ir/lift"
 	"github.com/covetpy/covetgen/ir/load"
@@ -14,20 +12,6 @@ import (
 	"github.com/covetpy/covetgen/ir/openapi"
 	"github.com/covetpy/covetgen/parser"
 )
-
-// envFlags collects repeated --env KEY=VALUE flags.
-type envFlags map[string]string
-
-func (e envFlags) String() string { return "" }
-
-func (e envFlags) Set(s string) error {
-	k, v, ok := strings.Cut(s, "=")
-	if !ok || k == "" {
-		return fmt.Errorf("want KEY=VALUE, got %q", s)
-	}
-	e[k] = v
-	return nil
-}
 
 // runOpenAPI implements `covetgen openapi ROOT [--app module:attr] [--env KEY=VALUE]...
 // [-o FILE]`: it reads the FastAPI app under ROOT statically and prints the OpenAPI
@@ -39,43 +23,26 @@ func (e envFlags) Set(s string) error {
 // app: none found, several, or a module that does not parse (printed as
 // FILE:LINE:COL: SyntaxError: MESSAGE).
 func runOpenAPI(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("openapi", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	appFlag := fs.String("app", "", "the app as module:attr (default: find the FastAPI() instance)")
+	fs, af := newAppFlagSet("openapi", "covetgen openapi ROOT [--app module:attr] [--env KEY=VALUE]... [-o FILE]", stderr)
 	outFlag := fs.String("o", "", "write the document to FILE instead of stdout")
-	env := envFlags{}
-	fs.Var(env, "env", "set KEY=VALUE in the environment the app is read under (repeatable)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: covetgen openapi ROOT [--app module:attr] [--env KEY=VALUE]... [-o FILE]")
-		fs.PrintDefaults()
-	}
-	// Flags may follow ROOT.
-	var positional []string
-	rest := args
-	for len(rest) > 0 {
-		if err := fs.Parse(rest); err != nil {
-			return 2
-		}
-		rest = fs.Args()
-		if len(rest) > 0 {
-			positional = append(positional, rest[0])
-			rest = rest[1:]
-		}
+	positional, ok := parseInterspersed(fs, args)
+	if !ok {
+		return 2
 	}
 	if len(positional) != 1 {
 		fs.Usage()
 		return 2
 	}
 	root := positional[0]
-	prog, err := load.Load(root, load.Options{Parse: parser.ParseFile, App: *appFlag})
+	prog, err := load.Load(root, load.Options{Parse: parser.ParseFile, App: af.app})
 	if err != nil {
 		return failed(stderr, err)
 	}
-	app, err := lift.Lift(prog, lift.Options{Env: env})
+	app, err := lift.Lift(prog, lift.Options{Env: af.env})
 	if err != nil {
 		return failed(stderr, err)
 	}
-	if *appFlag == "" {
+	if af.app == "" {
 		pos := app.Pos
 		if prog.Found != nil {
 			pos = prog.Found.Pos
