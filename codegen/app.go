@@ -238,6 +238,9 @@ func (g *gen) mount(parent *ir.App, m *ir.Mount) []jen.Code {
 	case m.Static != nil && m.Static.Directory == "":
 		g.refuse.add(m.Pos, "StaticFiles whose directory is not known statically")
 		return nil
+	case m.Static != nil && m.Static.FollowSymlink:
+		g.refuse.add(m.Pos, "StaticFiles(follow_symlink=True)")
+		return nil
 	case m.Static != nil:
 		// A directory the app computes from __file__ is relative to the app root, the folder
 		// the service was migrated from. It is resolved, like a directory written relative to

@@ -87,8 +87,10 @@ func (ms *modelSet) generate(mi *modelInfo) bool {
 		return refuse("extra=\"allow\" on model %s", m.Name)
 	case m.Config.AliasGenerator != "":
 		return refuse("alias_generator on model %s", m.Name)
-	case m.Config.Strict || m.Config.FromAttributes && false:
+	case m.Config.Strict:
 		return refuse("strict model %s", m.Name)
+	// from_attributes needs nothing: FastAPI validates every input with from_attributes=True
+	// already. frozen is observable only through attribute assignment, which translate refuses.
 	case m.Config.StrStripWhitespace || m.Config.StrToLower || m.Config.StrToUpper || m.Config.StrMinLength != nil || m.Config.StrMaxLength != nil:
 		return refuse("str_* settings of model %s", m.Name)
 	case m.Config.UseEnumValues || m.Config.SerJSONTimedelta != "" || m.Config.SerJSONBytes != "" || m.Config.ValJSONBytes != "":

@@ -16,14 +16,29 @@ type App struct {
 	// OpenAPITags is openapi_tags=; Servers servers= (both nil when unset).
 	OpenAPITags Value
 	Servers     Value
-	RootPath    string
+	// RootPath is root_path= (else the deprecated openapi_prefix=).
+	RootPath string
 	// OpenAPIURL is nil when the app sets openapi_url=None; DocsURL, RedocURL alike.
 	OpenAPIURL, DocsURL, RedocURL *string
 	SwaggerUIOAuth2RedirectURL    *string
 	SwaggerUIParameters           Value
-	SeparateInputOutputSchemas    bool
-	RedirectSlashes               bool
-	ExternalDocs                  Value
+	// SwaggerUIInitOAuth is swagger_ui_init_oauth= (nil when unset): the initOAuth object
+	// the /docs page passes to Swagger UI.
+	SwaggerUIInitOAuth         Value
+	SeparateInputOutputSchemas bool
+	RedirectSlashes            bool
+	ExternalDocs               Value
+	// RootPathInServers is root_path_in_servers= (default true). It does not change
+	// app.openapi(): only the served OpenAPIURL document, which gets {"url": root_path}
+	// prepended to its servers when the request's root_path (rstrip "/") is not empty and no
+	// server has that url.
+	RootPathInServers bool
+	// Debug is debug=: unhandled exceptions are answered with a traceback page instead of
+	// "Internal Server Error".
+	Debug bool
+	// Extra is FastAPI(**extra): keywords outside FastAPI()'s signature, kept on app.extra and
+	// used by nothing (empty when none).
+	Extra *Dict
 	// Routes are the app's routes (APIRoutes, websockets, plain Starlette routes) in
 	// registration order, included routers flattened.
 	Routes []*Route
@@ -48,6 +63,9 @@ type App struct {
 	// generate_unique_id_function).
 	RoutesUnresolved  bool
 	OpenAPIUnresolved bool
+	// Unresolved is set when something that changes every route (middleware, exception
+	// handlers) could not be lifted exactly; Diags says what.
+	Unresolved bool
 }
 
 // RouteKind tells what a route is.
@@ -113,6 +131,10 @@ type Route struct {
 	ResponseModelExcludeNone                   bool
 	// StreamItem is the item type of a generator endpoint (JSON lines / SSE), nil otherwise.
 	StreamItem *Type
+	// StrictContentType is the effective strict_content_type (route, else its router, else
+	// the including routers', else the app's; default true): when false, a JSON body sent
+	// without a Content-Type header is still parsed as JSON.
+	StrictContentType bool
 	// IsJSONStream / IsSSEStream mark generator endpoints FastAPI streams itself.
 	IsJSONStream, IsSSEStream bool
 	Pos                       Pos
@@ -155,13 +177,24 @@ type Mount struct {
 	// Other is the source text of anything else mounted.
 	Other string
 	Pos   Pos
+	// Unresolved is set when the mount's path, name or StaticFiles arguments could not be
+	// evaluated exactly (the app's Diags say what; Static.Directory is "" then).
+	Unresolved bool
 }
 
 // StaticFiles is a starlette StaticFiles instance.
 type StaticFiles struct {
-	Directory string
-	HTML      bool
-	CheckDir  bool
+	// Directory is directory= as written, relative to the working directory unless absolute;
+	// "" when it is not known (a diagnostic says why). When the app computes it from the
+	// module's __file__ (Path(__file__).parent / "static", os.path.join(os.path.dirname(
+	// __file__), "static")), Directory is that path relative to the app root (cleaned, "."
+	// for the root itself) and RootRelative is set.
+	Directory    string
+	RootRelative bool
+	HTML         bool
+	CheckDir     bool
+	// FollowSymlink is follow_symlink=.
+	FollowSymlink bool
 }
 
 // Middleware is one add_middleware(...) or @app.middleware("http").
@@ -169,7 +202,8 @@ type Middleware struct {
 	// Class is the middleware class ("fastapi.middleware.cors.CORSMiddleware") or "http" for a
 	// function middleware.
 	Class string
-	// Options are the keyword arguments, evaluated.
+	// Options are the keyword arguments, evaluated, and the positional arguments after the
+	// class (Middleware(cls, *args) / add_middleware(cls, *args)) under their index (Int keys).
 	Options *Dict
 	Func    *Callable
 	Pos     Pos

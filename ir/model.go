@@ -134,7 +134,10 @@ type FieldInfo struct {
 	// Examples is examples=[...]; nil when not given.
 	Examples Value
 	// Deprecated is True, a message Str, or nil.
-	Deprecated      Value
+	Deprecated Value
+	// JSONSchemaExtra is json_schema_extra=; when that is not given (or empty), the keywords
+	// outside the function's signature (Query(strip_whitespace=True), Field(foo=1)), which
+	// pydantic and FastAPI put there instead of validating with them.
 	JSONSchemaExtra Value
 	Discriminator   string
 	Exclude         bool

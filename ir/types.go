@@ -192,9 +192,12 @@ type Constraints struct {
 	MinLength, MaxLength       *int
 	Pattern                    *string
 	MaxDigits, DecimalPlaces   *int
-	StripWhitespace, ToLower   bool
-	ToUpper, Strict            bool
-	AllowInfNan                *bool
+	// StripWhitespace, ToLower and ToUpper come only from StringConstraints(...) and
+	// constr(...): given to Field(), Query() and kin they are not constraints (pydantic and
+	// FastAPI put them in json_schema_extra, FieldInfo.JSONSchemaExtra).
+	StripWhitespace, ToLower bool
+	ToUpper, Strict          bool
+	AllowInfNan              *bool
 }
 
 // IsZero reports whether no constraint is set.

@@ -94,6 +94,12 @@ func (in *interp) liftApp(a *appObj) *ir.App {
 	app := &ir.App{Title: "FastAPI", Version: "0.1.0", OpenAPIVersion: "3.1.0", SeparateInputOutputSchemas: true,
 		RedirectSlashes: true, Pos: a.pos}
 	a.ir = app
+	// appProblem reports what changes every route of the app (middleware, exception
+	// handlers) and marks the app.
+	appProblem := func(pos ir.Pos, format string, args ...any) {
+		app.Diags.Add(pos, format, args...)
+		app.Unresolved = true
+	}
 	def := func(s string) *string { return &s }
 	app.OpenAPIURL, app.DocsURL, app.RedocURL = def("/openapi.json"), def("/docs"), def("/redoc")
 	app.SwaggerUIOAuth2RedirectURL = def("/docs/oauth2-redirect")
@@ -103,6 +109,9 @@ func (in *interp) liftApp(a *appObj) *ir.App {
 		}
 		return nil
 	}
+	app.RootPathInServers = true
+	app.Extra = &ir.Dict{}
+	openapiPrefix := ""
 	for _, k := range a.kw {
 		v, known := toValue(k.val)
 		_, isNone := v.(ir.None)
@@ -145,20 +154,73 @@ func (in *interp) liftApp(a *appObj) *ir.App {
 			app.ExternalDocs = nonNone(v)
 		case "root_path":
 			app.RootPath, _ = constStr(k.val)
-		case "openapi_url":
-			app.OpenAPIURL = optStr(k.val)
-		case "docs_url":
-			app.DocsURL = optStr(k.val)
-		case "redoc_url":
-			app.RedocURL = optStr(k.val)
-		case "swagger_ui_oauth2_redirect_url":
-			app.SwaggerUIOAuth2RedirectURL = optStr(k.val)
+		case "openapi_url", "docs_url", "redoc_url", "swagger_ui_oauth2_redirect_url":
+			u := optStr(k.val)
+			if u == nil && !isNone {
+				app.RoutesUnresolved = true
+				app.Diags.Add(k.pos, "%s= not known statically%s", k.name, whyUnknown(k.val))
+			}
+			switch k.name {
+			case "openapi_url":
+				app.OpenAPIURL = u
+			case "docs_url":
+				app.DocsURL = u
+			case "redoc_url":
+				app.RedocURL = u
+			default:
+				app.SwaggerUIOAuth2RedirectURL = u
+			}
 		case "swagger_ui_parameters":
 			app.SwaggerUIParameters = nonNone(v)
 		case "separate_input_output_schemas":
 			app.SeparateInputOutputSchemas, _ = truthValue(k.val)
-		case "redirect_slashes":
-			app.RedirectSlashes, _ = truthValue(k.val)
+		case "redirect_slashes", "debug", "root_path_in_servers":
+			b, ok := truthValue(k.val)
+			if !ok {
+				app.Diags.Add(k.pos, "%s= not known statically%s", k.name, whyUnknown(k.val))
+				app.RoutesUnresolved = true
+			}
+			switch k.name {
+			case "redirect_slashes":
+				app.RedirectSlashes = b
+			case "debug":
+				app.Debug = b
+			default:
+				app.RootPathInServers = b
+			}
+		case "swagger_ui_init_oauth":
+			app.SwaggerUIInitOAuth = nonNone(v)
+			if !known {
+				app.Diags.Add(k.pos, "swagger_ui_init_oauth= not known statically")
+				app.RoutesUnresolved = true
+			}
+		case "openapi_prefix":
+			// root_path = root_path or openapi_prefix
+			if s, ok := constStr(k.val); ok {
+				openapiPrefix = s
+			} else if !isNone {
+				app.OpenAPIUnresolved = true
+				app.Diags.Add(k.pos, "openapi_prefix= not known statically")
+			}
+		case "webhooks":
+			if _, ok := k.val.(*routerObj); !ok && !isNone {
+				app.RoutesUnresolved = true
+				app.Diags.Add(k.pos, "webhooks= is not an APIRouter known statically")
+			}
+		case "routes":
+			if items, ok := iterItems(k.val); !isNone && (!ok || len(items) > 0) {
+				app.RoutesUnresolved = true
+				app.Diags.Add(k.pos, "FastAPI(routes=...) is not supported")
+			}
+		case "dependencies", "default_response_class", "responses", "callbacks", "deprecated",
+			"include_in_schema", "generate_unique_id_function", "strict_content_type":
+			// Read into the app router's settings (settingsFromKw).
+		default:
+			// **extra: stored as app.extra, not used by FastAPI.
+			app.Extra.Set(ir.Str(k.name), v)
+			if !known {
+				app.Diags.Add(k.pos, "FastAPI(%s=...) not known statically (stored in app.extra)", k.name)
+			}
 		case "lifespan":
 			if !isNone {
 				app.Lifespan = in.callableOf(k.val)
@@ -172,29 +234,35 @@ func (in *interp) liftApp(a *appObj) *ir.App {
 				}
 			}
 		case "exception_handlers":
-			if d, ok := k.val.(dictObj); ok {
+			if d, ok := k.val.(dictObj); !ok && !isNone {
+				app.RoutesUnresolved = true
+				app.Diags.Add(k.pos, "exception_handlers= is not a dict known statically")
+			} else if ok {
 				for i, key := range d.keys {
 					h := &ir.ExceptionHandler{Handler: in.callableOf(d.vals[i]), Pos: k.pos}
-					if kv, ok := key.(valObj); ok {
-						if n, ok := kv.v.(ir.Int); ok && n.V.IsInt64() {
-							h.Code = int(n.V.Int64())
-						}
-					} else {
-						h.Exception = objName(key)
+					var problem string
+					h.Exception, h.Code, problem = exceptionKey(key)
+					if problem != "" {
+						appProblem(k.pos, "exception_handlers= key %s", problem)
+					}
+					if u, ok := d.vals[i].(unknownObj); ok {
+						appProblem(k.pos, "exception_handlers= handler not known statically (%s)", u.why)
 					}
 					app.ExceptionHandlers = append(app.ExceptionHandlers, h)
 				}
 			}
 		case "middleware":
-			for _, it := range seqItems(k.val) {
-				if c, ok := it.(fwCall); ok && len(c.args) > 0 {
-					mw := &ir.Middleware{Class: objName(c.args[0]), Options: &ir.Dict{}, Pos: c.pos}
-					for _, kk := range c.kw {
-						vv, _ := toValue(kk.val)
-						mw.Options.Set(ir.Str(kk.name), vv)
-					}
-					app.Middleware = append(app.Middleware, mw)
+			items, ok := iterItems(k.val)
+			if !ok && !isNone {
+				appProblem(k.pos, "middleware= not known statically%s", whyUnknown(k.val))
+			}
+			for _, it := range items {
+				c, ok := it.(fwCall)
+				if !ok || !isMiddlewareCall(c.name) || len(c.args) == 0 {
+					appProblem(k.pos, "middleware= entry not known statically%s", whyUnknown(it))
+					continue
 				}
+				app.Middleware = append(app.Middleware, middlewareOf(c.args[0], c.args[1:], c.kw, c.pos, "Middleware", appProblem))
 			}
 		}
 		switch k.name {
@@ -206,6 +274,10 @@ func (in *interp) liftApp(a *appObj) *ir.App {
 				app.Diags.Add(k.pos, "%s= not known statically", k.name)
 			}
 		}
+	}
+	if len(a.problems) > 0 {
+		app.Diags = append(app.Diags, a.problems...)
+		app.Unresolved = true
 	}
 	for _, e := range a.entries {
 		switch {
@@ -226,6 +298,9 @@ func (in *interp) liftApp(a *appObj) *ir.App {
 		app.OpenAPIUnresolved = true
 		app.Diags.Add(pos, "the app replaces its OpenAPI document (app.openapi / app.openapi_schema); the generated one is FastAPI's default")
 	}
+	if app.RootPath == "" {
+		app.RootPath = openapiPrefix
+	}
 	if app.OpenAPIUnresolved {
 		app.Diags.Add(a.pos, "the OpenAPI document depends on values covetgen cannot compute")
 	}
@@ -237,4 +312,51 @@ func nonNone(v ir.Value) ir.Value {
 		return nil
 	}
 	return v
+}
+
+// isMiddlewareCall tells whether a framework call is starlette's Middleware(cls, *args, **kw).
+func isMiddlewareCall(name string) bool {
+	return name == "starlette.middleware.Middleware" || name == "fastapi.middleware.Middleware"
+}
+
+// middlewareOf builds the IR of a middleware class with its arguments (Middleware(cls, *args,
+// **kwargs) or add_middleware(cls, *args, **kwargs)): keyword arguments under their names,
+// positional ones after the class under their index. report is called for what is not known.
+func middlewareOf(cls obj, args []obj, kw []kwArg, pos ir.Pos, what string, report func(ir.Pos, string, ...any)) *ir.Middleware {
+	mw := &ir.Middleware{Class: objName(cls), Options: &ir.Dict{}, Pos: pos}
+	switch cls.(type) {
+	case fwObj, *classObj:
+	default:
+		report(pos, "%s class not known statically%s", what, whyUnknown(cls))
+	}
+	for i, a := range args {
+		v, known := toValue(a)
+		if !known {
+			report(pos, "%s argument %d not known statically%s", what, i+1, whyUnknown(a))
+		}
+		mw.Options.Set(ir.NewInt(int64(i)), v)
+	}
+	for _, k := range kw {
+		v, known := toValue(k.val)
+		if !known {
+			report(pos, "%s(%s=...) not known statically%s", what, k.name, whyUnknown(k.val))
+		}
+		mw.Options.Set(ir.Str(k.name), v)
+	}
+	return mw
+}
+
+// exceptionKey reads the key of an exception handler: an exception class or a status code.
+// problem says why it is neither (known statically).
+func exceptionKey(o obj) (exc string, code int, problem string) {
+	switch x := o.(type) {
+	case *classObj, fwObj:
+		return objName(o), 0, ""
+	case valObj:
+		if n, ok := x.v.(ir.Int); ok && n.V.IsInt64() {
+			return "", int(n.V.Int64()), ""
+		}
+		return "", 0, x.v.Repr() + " is neither an exception class nor a status code"
+	}
+	return "", 0, "not known statically" + whyUnknown(o)
 }

@@ -41,6 +41,8 @@ func (ms *modState) call(fn obj, args []obj, kw []kwArg, pos ir.Pos, x *ast.Call
 		return &instanceObj{cls: f, args: args, kw: kw, pos: pos}
 	case boundMethod:
 		return ms.callMethod(f, args, kw, pos, x)
+	case fsMethod:
+		return f.call(args, kw, pos)
 	case *funcObj:
 		return ms.in.callFunc(f, args, kw, pos)
 	case *routeDecorator, *registerDecorator:
@@ -77,11 +79,14 @@ func (ms *modState) callFramework(name string, args []obj, kw []kwArg, pos ir.Po
 		}
 		return nil
 	}
+	if o, ok := ms.fsPathCall(name, args, kw, pos); ok {
+		return o
+	}
 	switch name {
 	case "fastapi.FastAPI":
 		return ms.newApp(kw, pos)
 	case "fastapi.APIRouter":
-		return &routerObj{settings: ms.settingsFromKw(kw), pos: pos, ms: ms}
+		return ms.newRouter(kw, pos)
 	case "decimal.Decimal":
 		switch v := arg0().(type) {
 		case valObj:

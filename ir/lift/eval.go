@@ -178,12 +178,17 @@ func (ms *modState) evalName(n *ast.Name, sc *scope) obj {
 	if isBuiltin(n.Id) {
 		return fwObj{canon("builtins." + n.Id)}
 	}
+	if n.Id == "__file__" {
+		return ms.fileObj()
+	}
 	return unknownObj{why: "undefined name " + n.Id, pos: ms.pos(n)}
 }
 
 // attr evaluates o.name.
 func (ms *modState) attr(o obj, name string, pos ir.Pos) obj {
 	switch x := o.(type) {
+	case fsPathObj:
+		return fsPathAttr(x, name, pos)
 	case moduleObj:
 		if v, ok := x.ms.globals.names[name]; ok {
 			return v
@@ -271,6 +276,9 @@ func isUnknown(o obj) bool {
 // binop evaluates a binary operation on known values: string and list concatenation,
 // arithmetic, and X | Y between types.
 func (ms *modState) binop(l obj, op ast.Operator, r obj, pos ir.Pos) obj {
+	if o, ok := fsPathBinop(l, op, r, pos); ok {
+		return o
+	}
 	if op == ast.BitOr && (isTypeLike(l) || isTypeLike(r)) {
 		var members []obj
 		for _, side := range []obj{l, r} {
@@ -569,6 +577,8 @@ func opaqueOf(o obj) ir.Value {
 		return ir.Opaque{Text: x.def.Name, Pos: x.pos}
 	case *funcObj:
 		return ir.Opaque{Text: x.name, Pos: x.pos}
+	case fsPathObj:
+		return ir.Opaque{Text: "path computed from __file__ (" + x.rel + " under the app root)"}
 	}
 	return ir.Opaque{Text: "<object>"}
 }

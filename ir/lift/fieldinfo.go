@@ -1,6 +1,8 @@
 package lift
 
 import (
+	"strings"
+
 	"github.com/covetpy/covetgen/ir"
 )
 
@@ -80,9 +82,32 @@ func (ms *modState) fieldInfo(c fwCall, m *marker) ir.FieldInfo {
 		}
 		return nil
 	}
+	named := fieldKeywords
+	if m != nil && m.isParam {
+		named = paramKeywords[c.name]
+	}
+	extra := &ir.Dict{}
+	var jsonSchemaExtra ir.Value
 	for _, k := range c.kw {
 		v, known := toValue(k.val)
 		fi.Raw.Set(ir.Str(k.name), v)
+		if !named[k.name] {
+			// **extra: FastAPI's parameter functions hand it to FieldInfo and use it as
+			// json_schema_extra when that is not given; pydantic.Field does the same after
+			// taking out its removed / renamed v1 keywords.
+			if ms.extraKeyword(c, k, v, m != nil && m.isParam) {
+				extra.Set(ir.Str(k.name), v)
+				if !known {
+					ms.in.report(c.pos, "%s(%s=...) not known statically%s", shortName(c.name), k.name, whyUnknown(k.val))
+				}
+			}
+			continue
+		}
+		if unmodelled[k.name] && !isNoneObj(k.val) {
+			if b, ok := truthValue(k.val); !ok || b || k.name != "validate_default" {
+				ms.in.report(c.pos, "%s(%s=...) changes validation or the schema in a way covetgen does not model", shortName(c.name), k.name)
+			}
+		}
 		if !known && k.name != "default" && k.name != "default_factory" && k.name != "validation_alias" &&
 			k.name != "json_schema_extra" && k.name != "discriminator" {
 			if _, isStrKw := strKeywords[k.name]; !isStrKw {
@@ -125,6 +150,7 @@ func (ms *modState) fieldInfo(c fwCall, m *marker) ir.FieldInfo {
 				fi.Deprecated = v
 			}
 		case "json_schema_extra":
+			jsonSchemaExtra = v
 			if _, none := v.(ir.None); !none {
 				fi.JSONSchemaExtra = v
 			}
@@ -170,8 +196,131 @@ func (ms *modState) fieldInfo(c fwCall, m *marker) ir.FieldInfo {
 	if fi.AliasPriority == 0 && (fi.Alias != nil || fi.ValidationAlias != nil || fi.ValidationAliasPaths != nil || fi.SerializationAlias != nil) {
 		fi.AliasPriority = 2
 	}
-	fi.Constraints, _ = constraintsFromKw(c.kw)
+	if len(extra.Keys) > 0 && !pyTruthy(jsonSchemaExtra) {
+		fi.JSONSchemaExtra = extra
+	}
+	fi.Constraints = fieldConstraints(c.kw, named)
 	return fi
+}
+
+// pyTruthy is Python's truth of a json_schema_extra value (nil: not given). A value that
+// is not a constant (a callable) is true.
+func pyTruthy(v ir.Value) bool {
+	switch x := v.(type) {
+	case nil, ir.None:
+		return false
+	case *ir.Dict:
+		return len(x.Keys) > 0
+	}
+	return true
+}
+
+// extraKeyword handles a keyword outside the function's signature (**extra). It reports what
+// raises at import or has an effect beyond the schema, and returns whether the keyword
+// goes to json_schema_extra.
+func (ms *modState) extraKeyword(c fwCall, k kwArg, v ir.Value, isParam bool) bool {
+	if !isParam {
+		switch k.name {
+		case "min_items", "max_items", "allow_mutation":
+			// Renamed v1 keywords: min_length / max_length (fieldConstraints), frozen.
+			return false
+		case "const", "unique_items", "regex":
+			if !isNoneObj(k.val) {
+				ms.in.report(c.pos, "Field(%s=...) raises PydanticUserError when the module is imported (removed in pydantic v2)", k.name)
+			}
+			return false
+		}
+		return true
+	}
+	// FieldInfo.__init__ also reads these from **kwargs: they act beyond the schema.
+	switch k.name {
+	case "union_mode", "coerce_numbers_to_str", "fail_fast", "validate_default", "exclude_if",
+		"field_title_generator", "annotation":
+		if !isNoneObj(k.val) {
+			ms.in.report(c.pos, "%s(%s=...) changes validation or the schema in a way covetgen does not model", shortName(c.name), k.name)
+		}
+	}
+	return true
+}
+
+// paramKeywords are the named parameters of FastAPI's parameter functions (0.141.1);
+// fieldKeywords pydantic.Field's (2.13).
+var paramKeywords = func() map[string]map[string]bool {
+	common := words("default default_factory alias alias_priority validation_alias serialization_alias " +
+		"title description gt ge lt le min_length max_length pattern regex discriminator strict " +
+		"multiple_of allow_inf_nan max_digits decimal_places examples example openapi_examples " +
+		"deprecated include_in_schema json_schema_extra")
+	with := func(more string) map[string]bool {
+		out := words(more)
+		for k := range common {
+			out[k] = true
+		}
+		return out
+	}
+	return map[string]map[string]bool{
+		"fastapi.Query": common, "fastapi.Path": common, "fastapi.Cookie": common,
+		"fastapi.Header": with("convert_underscores"), "fastapi.Body": with("embed media_type"),
+		"fastapi.Form": with("media_type"), "fastapi.File": with("media_type"),
+	}
+}()
+
+var fieldKeywords = words("default default_factory alias alias_priority validation_alias " +
+	"serialization_alias title field_title_generator description examples exclude exclude_if " +
+	"discriminator deprecated json_schema_extra frozen validate_default repr init init_var " +
+	"kw_only pattern strict coerce_numbers_to_str gt ge lt le multiple_of allow_inf_nan " +
+	"max_digits decimal_places min_length max_length union_mode fail_fast")
+
+// unmodelled are named keywords of pydantic.Field with an effect the IR does not carry
+// (validate_default only when true).
+var unmodelled = words("union_mode coerce_numbers_to_str fail_fast validate_default exclude_if field_title_generator")
+
+func words(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		out[w] = true
+	}
+	return out
+}
+
+// fieldConstraints reads the constraint keywords a Field(...) or Query(...) call really
+// applies: the named ones (regex for FastAPI's functions, under pattern's precedence), and
+// pydantic.Field's v1 min_items / max_items when min_length / max_length are not given.
+// strip_whitespace, to_lower and the like are not among them: passed here they only land in
+// json_schema_extra.
+func fieldConstraints(kw []kwArg, named map[string]bool) ir.Constraints {
+	var use []kwArg
+	given := map[string]obj{}
+	for _, k := range kw {
+		given[k.name] = k.val
+	}
+	set := func(name string) bool {
+		o, ok := given[name]
+		return ok && !isNoneObj(o)
+	}
+	for _, k := range kw {
+		switch k.name {
+		case "strip_whitespace", "to_lower", "to_upper":
+			continue
+		case "regex":
+			if !named["regex"] || set("pattern") {
+				continue
+			}
+		case "min_items", "max_items":
+			if named["regex"] {
+				continue // FastAPI: **extra, schema only
+			}
+			if (k.name == "min_items" && set("min_length")) || (k.name == "max_items" && set("max_length")) {
+				continue
+			}
+		default:
+			if !named[k.name] {
+				continue
+			}
+		}
+		use = append(use, k)
+	}
+	c, _ := constraintsFromKw(use)
+	return c
 }
 
 // strKeywords are the keywords of Field() and the parameter functions read by str (which

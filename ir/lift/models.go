@@ -342,7 +342,10 @@ func (ms *modState) readConfig(c *classObj, m *ir.Model, inherited dictObj) {
 			cfg.Raw = &ir.Dict{}
 		}
 		cfg.Raw.Set(ir.Str(key), v)
-		b, _ := truthValue(val)
+		b, bok := truthValue(val)
+		unknown := func() {
+			ms.in.report(c.pos, "model %s: model_config %s= not known statically%s", m.Name, key, whyUnknown(val))
+		}
 		switch key {
 		case "extra":
 			cfg.Extra, _ = constStr(val)
@@ -352,43 +355,151 @@ func (ms *modState) readConfig(c *classObj, m *ir.Model, inherited dictObj) {
 					cfg.Extra = f.name[strings.LastIndexByte(f.name, '.')+1:]
 				}
 			}
+			switch cfg.Extra {
+			case "allow", "ignore", "forbid":
+			default:
+				if _, none := v.(ir.None); !none {
+					unknown()
+				}
+			}
 		case "title":
 			if s, ok := constStr(val); ok {
 				cfg.Title = &s
+			} else if _, none := v.(ir.None); !none {
+				unknown()
 			}
 		case "json_schema_extra":
 			cfg.JSONSchemaExtra = nonNone(v)
 			if msg := schemaExtraProblem(val, v, known); msg != "" {
 				ms.in.report(c.pos, "model %s: %s", m.Name, msg)
 			}
-		case "populate_by_name", "validate_by_name":
-			cfg.PopulateByName = b
-		case "strict":
-			cfg.Strict = b
-		case "frozen":
-			cfg.Frozen = b
-		case "from_attributes":
-			cfg.FromAttributes = b
-		case "ser_json_timedelta":
-			cfg.SerJSONTimedelta, _ = constStr(val)
-		case "ser_json_bytes":
-			cfg.SerJSONBytes, _ = constStr(val)
-		case "val_json_bytes":
-			cfg.ValJSONBytes, _ = constStr(val)
-		case "use_enum_values":
-			cfg.UseEnumValues = b
-		case "str_strip_whitespace":
-			cfg.StrStripWhitespace = b
-		case "str_to_lower":
-			cfg.StrToLower = b
-		case "str_to_upper":
-			cfg.StrToUpper = b
+		case "populate_by_name", "validate_by_name", "strict", "frozen", "from_attributes", "use_enum_values",
+			"str_strip_whitespace", "str_to_lower", "str_to_upper":
+			if !bok {
+				unknown()
+			}
+			switch key {
+			case "populate_by_name", "validate_by_name":
+				cfg.PopulateByName = b
+			case "strict":
+				cfg.Strict = b
+			case "frozen":
+				cfg.Frozen = b
+			case "from_attributes":
+				cfg.FromAttributes = b
+			case "use_enum_values":
+				cfg.UseEnumValues = b
+			case "str_strip_whitespace":
+				cfg.StrStripWhitespace = b
+			case "str_to_lower":
+				cfg.StrToLower = b
+			case "str_to_upper":
+				cfg.StrToUpper = b
+			}
+		case "ser_json_timedelta", "ser_json_bytes", "val_json_bytes":
+			mode, ok := constStr(val)
+			if !ok {
+				unknown()
+			}
+			switch key {
+			case "ser_json_timedelta":
+				cfg.SerJSONTimedelta = mode
+			case "ser_json_bytes":
+				cfg.SerJSONBytes = mode
+			default:
+				cfg.ValJSONBytes = mode
+			}
+		case "str_min_length", "str_max_length":
+			var n *int
+			switch x := v.(type) {
+			case ir.Int:
+				if x.V.IsInt64() {
+					i := int(x.V.Int64())
+					n = &i
+				} else {
+					unknown()
+				}
+			case ir.None:
+			default:
+				unknown()
+			}
+			if key == "str_min_length" {
+				if n != nil && *n == 0 {
+					n = nil // pydantic's default: no constraint
+				}
+				cfg.StrMinLength = n
+			} else {
+				cfg.StrMaxLength = n
+			}
 		case "alias_generator":
 			if _, none := v.(ir.None); !none {
 				cfg.AliasGenerator = objName(val)
 			}
+		default:
+			if msg := configKeyProblem(key, val, v, known); msg != "" {
+				ms.in.report(c.pos, "model %s: %s", m.Name, msg)
+			}
 		}
 	}
+}
+
+// configNoEffect are the ConfigDict keys that change neither validation, serialization,
+// the JSON schema nor the errors FastAPI reports, whatever their value (checked against
+// pydantic 2.13): arbitrary_types_allowed only lets the class be built (a field of an
+// arbitrary type is reported on its own), protected_namespaces only warns, defer_build and
+// cache_strings only change when or how fast schemas are built, validation_error_cause only
+// sets __cause__, and hide_input_in_errors only changes str(ValidationError) (errors(),
+// which FastAPI answers with, keeps "input").
+var configNoEffect = map[string]bool{
+	"arbitrary_types_allowed": true, "protected_namespaces": true, "defer_build": true,
+	"cache_strings": true, "validation_error_cause": true, "hide_input_in_errors": true,
+}
+
+// configDefaults are the other ConfigDict keys with pydantic 2.13's defaults: a model that
+// sets one to anything else validates, serializes or documents itself in a way the IR
+// does not carry. Keys outside ConfigDict (v1 names such as orm_mode, which pydantic 2
+// renames or removes with a warning, and anything else) are ignored by pydantic.
+var configDefaults = map[string]ir.Value{
+	"model_title_generator": ir.None{}, "field_title_generator": ir.None{}, "ignored_types": ir.Tuple(nil),
+	"allow_inf_nan": ir.Bool(true), "validate_assignment": ir.Bool(false), "loc_by_alias": ir.Bool(true),
+	"revalidate_instances": ir.Str("never"), "ser_json_temporal": ir.Str("iso8601"),
+	"val_temporal_unit": ir.Str("infer"), "ser_json_inf_nan": ir.Str("null"), "validate_default": ir.Bool(false),
+	"validate_return": ir.Bool(false), "json_encoders": ir.None{}, "schema_generator": ir.None{},
+	"plugin_settings": ir.None{}, "json_schema_serialization_defaults_required": ir.Bool(false),
+	"json_schema_mode_override": ir.None{}, "coerce_numbers_to_str": ir.Bool(false),
+	"regex_engine": ir.Str("rust-regex"), "use_attribute_docstrings": ir.Bool(false),
+	"validate_by_alias": ir.Bool(true), "serialize_by_alias": ir.Bool(false),
+	"url_preserve_empty_path": ir.Bool(false), "polymorphic_serialization": ir.Bool(false),
+}
+
+// configKeyProblem says why a config key the IR does not carry changes the model ("" when
+// it does not: a key without effect, outside ConfigDict, or set to its default).
+func configKeyProblem(key string, o obj, v ir.Value, known bool) string {
+	def, ok := configDefaults[key]
+	if configNoEffect[key] || !ok {
+		return ""
+	}
+	switch d := def.(type) {
+	case ir.Bool:
+		if b, ok := truthValue(o); ok {
+			if b == bool(d) {
+				return ""
+			}
+			return "model_config " + key + "=" + v.Repr() + " is not supported"
+		}
+	case ir.Tuple:
+		if b, ok := truthValue(o); ok && !b {
+			return ""
+		}
+	default:
+		if known && v.Repr() == def.Repr() {
+			return ""
+		}
+	}
+	if !known {
+		return "model_config " + key + "= not known statically" + whyUnknown(o)
+	}
+	return "model_config " + key + "=" + v.Repr() + " is not supported"
 }
 
 // schemaExtraProblem says why a json_schema_extra cannot be applied ("" when it can: a

@@ -119,6 +119,9 @@ type (
 		ir       *ir.App
 		// openapiOverride are the places that replace app.openapi / app.openapi_schema.
 		openapiOverride []ir.Pos
+		// problems are what the lift could not take exactly in what changes every route
+		// (middleware, exception handlers): they mark the app Unresolved.
+		problems ir.Diagnostics
 	}
 	// boundMethod is obj.attr where the object has methods covetgen interprets.
 	boundMethod struct {
@@ -133,6 +136,8 @@ type (
 		kw      []kwArg
 		pos     ir.Pos
 		kind    ir.RouteKind
+		// problems are keywords the method does not take or the lift does not follow.
+		problems []ir.Diagnostic
 	}
 	// registerDecorator is @app.exception_handler(X), @app.middleware("http"),
 	// @app.on_event("startup").

@@ -189,8 +189,11 @@ func (in *interp) buildDependant(call obj, o dependantOpts, diags *ir.Diagnostic
 		diags.Add(n.Pos, "%s", n.Msg)
 	}
 	if fc, ok := target.(fwCall); ok {
-		if s, ok := securityScheme(fc.name, fc.args, fc.kw); ok {
+		if s, problems, ok := securityScheme(fc.name, fc.args, fc.kw); ok {
 			d.Security = s
+			for _, p := range problems {
+				diags.Add(fc.pos, "%s", p)
+			}
 		}
 	}
 	if o.depth > 30 {
@@ -309,14 +312,7 @@ func (in *interp) analyzeParam(d *ir.Dependant, sp sigParam, isPath bool, curren
 		if dep == nil {
 			dep = typeAnn
 		}
-		useCache := true
-		if v, ok := kwGet(depends.kw, "use_cache"); ok {
-			useCache, _ = truthValue(v)
-		}
-		scope := ""
-		if v, ok := kwGet(depends.kw, "scope"); ok {
-			scope, _ = constStr(v)
-		}
+		useCache, scope := dependsOptions(*depends, diags)
 		var own []string
 		isSec := depends.name == "fastapi.Security"
 		if isSec {
@@ -512,4 +508,24 @@ func (in *interp) synthesizedParam(d *ir.Dependant, sp sigParam, isPath bool, di
 		p.In = ir.InQuery
 	}
 	d.Params = append(d.Params, p)
+}
+
+// dependsOptions reads Depends(use_cache=..., scope=...); a value not known statically is
+// reported (the defaults, True and "", are used).
+func dependsOptions(c fwCall, diags *ir.Diagnostics) (useCache bool, scope string) {
+	useCache = true
+	if v, ok := kwGet(c.kw, "use_cache"); ok {
+		var known bool
+		if useCache, known = truthValue(v); !known {
+			useCache = true
+			diags.Add(c.pos, "%s(use_cache=...) not known statically%s", shortName(c.name), whyUnknown(v))
+		}
+	}
+	if v, ok := kwGet(c.kw, "scope"); ok && !isNoneObj(v) {
+		var known bool
+		if scope, known = constStr(v); !known {
+			diags.Add(c.pos, "%s(scope=...) not known statically%s", shortName(c.name), whyUnknown(v))
+		}
+	}
+	return useCache, scope
 }

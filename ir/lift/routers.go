@@ -1,6 +1,8 @@
 package lift
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/covetpy/covetgen/ir"
@@ -31,6 +33,8 @@ type routerSettings struct {
 	callbacks       []obj
 	// uniqueID is nil for Default(generate_unique_id).
 	uniqueID obj
+	// strictContentType is nil for Default(True).
+	strictContentType obj
 	// problems are the settings not known statically: every route they apply to carries
 	// them.
 	problems []ir.Diagnostic
@@ -116,6 +120,12 @@ func (ms *modState) settingsFromKw(kw []kwArg) routerSettings {
 			}
 		case "generate_unique_id_function":
 			s.uniqueID = k.val
+		case "strict_content_type":
+			if _, ok := truthValue(k.val); ok {
+				s.strictContentType = k.val
+			} else {
+				problem(k, "not known statically")
+			}
 		case "route_class":
 			if !isFw(k.val, "fastapi.routing.APIRoute") {
 				problem(k, "is a custom APIRoute class (it changes how requests are handled), not supported")
@@ -144,6 +154,35 @@ func constStr(o obj) (string, bool) {
 	return "", false
 }
 
+// routerKeywords are APIRouter()'s keywords (FastAPI 0.141.1) that settingsFromKw reads or
+// that have no effect on a router that is included (redirect_slashes and
+// dependency_overrides_provider act only on an app's own router).
+var routerKeywords = words("prefix tags dependencies default_response_class responses callbacks " +
+	"route_class deprecated include_in_schema generate_unique_id_function strict_content_type " +
+	"redirect_slashes dependency_overrides_provider")
+
+// newRouter is APIRouter(...). Keywords that add routes, handlers or behaviour the lift does
+// not follow are recorded as missing routes (the app is marked RoutesUnresolved); an unknown
+// keyword is a TypeError when the module is imported.
+func (ms *modState) newRouter(kw []kwArg, pos ir.Pos) *routerObj {
+	r := &routerObj{settings: ms.settingsFromKw(kw), pos: pos, ms: ms}
+	for _, k := range kw {
+		if routerKeywords[k.name] {
+			continue
+		}
+		switch k.name {
+		case "routes", "on_startup", "on_shutdown", "lifespan", "default":
+			if items, ok := iterItems(k.val); (ok && len(items) == 0) || isNoneObj(k.val) {
+				continue
+			}
+			r.missing = append(r.missing, ir.Diagnostic{Pos: k.pos, Msg: "APIRouter(" + k.name + "=...) is not supported"})
+		default:
+			r.missing = append(r.missing, ir.Diagnostic{Pos: k.pos, Msg: "APIRouter(" + k.name + "=...) is not an APIRouter argument (TypeError when the module is imported)"})
+		}
+	}
+	return r
+}
+
 func (ms *modState) newApp(kw []kwArg, pos ir.Pos) *appObj {
 	r := &routerObj{settings: ms.settingsFromKw(kw), pos: pos, ms: ms}
 	r.settings.prefix = ""
@@ -151,7 +190,119 @@ func (ms *modState) newApp(kw []kwArg, pos ir.Pos) *appObj {
 		r.settings.responseClass = v
 	}
 	a := &appObj{router: r, kw: kw, pos: pos, webhooks: &routerObj{settings: defaultSettings(), pos: pos, ms: ms}}
+	if w, ok := kwGet(kw, "webhooks"); ok {
+		if wr, ok := w.(*routerObj); ok {
+			a.webhooks = wr // webhooks or APIRouter()
+		}
+	}
 	return a
+}
+
+// includeKeywords are include_router()'s keywords (FastAPI 0.141.1).
+var includeKeywords = words("router prefix tags dependencies default_response_class responses callbacks " +
+	"deprecated include_in_schema generate_unique_id_function")
+
+// routeOpKeywords are the keywords of the path operation decorators (get ... trace) of
+// FastAPI 0.141.1; api_route adds methods; add_api_route adds endpoint and methods, and on an
+// APIRouter (not on the app) route_class_override and strict_content_type.
+var routeOpKeywords = words("path response_model status_code tags dependencies summary description " +
+	"response_description responses deprecated operation_id response_model_include response_model_exclude " +
+	"response_model_by_alias response_model_exclude_unset response_model_exclude_defaults " +
+	"response_model_exclude_none include_in_schema response_class name callbacks openapi_extra " +
+	"generate_unique_id_function")
+
+// routeKeywordProblems reports the keywords a path operation method does not take (a
+// TypeError when the module is imported) and the ones the lift does not follow.
+func routeKeywordProblems(method string, onApp bool, kw []kwArg) []ir.Diagnostic {
+	var out []ir.Diagnostic
+	for _, k := range kw {
+		if routeOpKeywords[k.name] {
+			continue
+		}
+		switch {
+		case k.name == "methods" && (method == "api_route" || method == "add_api_route"):
+			continue
+		case k.name == "endpoint" && method == "add_api_route":
+			continue
+		case k.name == "strict_content_type" && method == "add_api_route" && !onApp:
+			continue
+		case k.name == "route_class_override" && method == "add_api_route" && !onApp:
+			if !isNoneObj(k.val) {
+				out = append(out, ir.Diagnostic{Pos: k.pos, Msg: "add_api_route(route_class_override=...) is not supported"})
+			}
+			continue
+		}
+		switch method {
+		case "get", "post", "put", "delete", "patch", "options", "head", "trace", "api_route", "add_api_route":
+			out = append(out, ir.Diagnostic{Pos: k.pos, Msg: method + "(" + k.name + "=...) is not an argument of " + method + " (TypeError when the module is imported)"})
+		}
+	}
+	return out
+}
+
+// otherRouteParams are the parameters of the websocket and Starlette route methods in
+// FastAPI 0.141.1 (positional ones first, then keyword-only after "*"); "endpoint" stands
+// for FastAPI.add_route / FastAPI.add_websocket_route's "route" parameter.
+var otherRouteParams = map[string][]string{
+	"websocket":               {"path", "name", "*", "dependencies"},
+	"add_api_websocket_route": {"path", "endpoint", "name", "*", "dependencies"},
+	"websocket_route":         {"path", "name"},
+	"add_websocket_route":     {"path", "endpoint", "name"},
+	"route":                   {"path", "methods", "name", "include_in_schema"},
+	"add_route":               {"path", "endpoint", "methods", "name", "include_in_schema"},
+}
+
+// otherRouteArgs binds the arguments of a websocket or Starlette route method to its
+// parameters (all as keywords) and reports what the method does not take (a TypeError when
+// the module is imported).
+func otherRouteArgs(method string, onApp bool, args []obj, kw []kwArg, pos ir.Pos) ([]kwArg, []ir.Diagnostic) {
+	params := otherRouteParams[method]
+	fnParam := "endpoint"
+	if onApp && (method == "add_route" || method == "add_websocket_route") {
+		fnParam = "route"
+	}
+	var out []kwArg
+	var problems []ir.Diagnostic
+	bad := func(p ir.Pos, msg string) {
+		problems = append(problems, ir.Diagnostic{Pos: p, Msg: msg + " (TypeError when the module is imported)"})
+	}
+	nPos := len(params)
+	if i := slices.Index(params, "*"); i >= 0 {
+		nPos = i
+	}
+	for i, a := range args {
+		if i >= nPos {
+			bad(pos, fmt.Sprintf("%s() takes at most %d positional arguments", method, nPos))
+			break
+		}
+		out = append(out, kwArg{name: params[i], val: a, pos: pos})
+	}
+	for _, k := range kw {
+		name := k.name
+		if name == fnParam {
+			name = "endpoint"
+		} else if name == "endpoint" || name == "*" || !slices.Contains(params, name) {
+			bad(k.pos, method+"("+k.name+"=...) is not an argument of "+method)
+			continue
+		}
+		if _, dup := kwGet(out, name); dup {
+			bad(k.pos, method+"() got multiple values for argument "+k.name)
+			continue
+		}
+		out = append(out, kwArg{name: name, val: k.val, pos: k.pos})
+	}
+	return out, problems
+}
+
+// dropKw returns kw without the given names.
+func dropKw(kw []kwArg, names ...string) []kwArg {
+	var out []kwArg
+	for _, k := range kw {
+		if !slices.Contains(names, k.name) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // callMethod calls a method of an app, a router or a known value.
@@ -180,30 +331,40 @@ func (ms *modState) callMethod(m boundMethod, args []obj, kw []kwArg, pos ir.Pos
 		}
 		return nil, false
 	}
+	badKw := routeKeywordProblems(m.name, app != nil, kw)
 	switch m.name {
 	case "get", "post", "put", "delete", "patch", "options", "head", "trace":
 		path, _ := arg(0, "path")
-		return &routeDecorator{router: router, methods: []string{strings.ToUpper(m.name)}, path: path, kw: kw, pos: pos, kind: ir.APIRoute}
+		return &routeDecorator{router: router, methods: []string{strings.ToUpper(m.name)}, path: path, kw: kw, pos: pos, kind: ir.APIRoute, problems: badKw}
 	case "api_route":
 		path, _ := arg(0, "path")
-		return &routeDecorator{router: router, methods: methodsOf(kw), path: path, kw: kw, pos: pos, kind: ir.APIRoute}
-	case "websocket", "websocket_route":
-		path, _ := arg(0, "path")
-		return &routeDecorator{router: router, path: path, kw: kw, pos: pos, kind: ir.WebSocketRoute}
-	case "route":
-		path, _ := arg(0, "path")
-		return &routeDecorator{router: router, methods: methodsOf(kw), path: path, kw: kw, pos: pos, kind: ir.StarletteRoute}
-	case "add_api_route", "add_api_websocket_route", "add_route", "add_websocket_route":
-		path, _ := arg(0, "path")
-		fn, _ := arg(1, "endpoint")
-		kind := ir.APIRoute
-		switch m.name {
-		case "add_api_websocket_route", "add_websocket_route":
-			kind = ir.WebSocketRoute
-		case "add_route":
+		return &routeDecorator{router: router, methods: methodsOf(kw), path: path, kw: kw, pos: pos, kind: ir.APIRoute, problems: badKw}
+	case "websocket", "websocket_route", "route":
+		nkw, problems := otherRouteArgs(m.name, app != nil, args, kw, pos)
+		path, _ := kwGet(nkw, "path")
+		kind := ir.WebSocketRoute
+		if m.name == "route" {
 			kind = ir.StarletteRoute
 		}
-		d := &routeDecorator{router: router, methods: methodsOf(kw), path: path, kw: kw, pos: pos, kind: kind}
+		return &routeDecorator{router: router, methods: methodsOf(nkw), path: path, kw: dropKw(nkw, "path"), pos: pos, kind: kind, problems: problems}
+	case "add_api_route":
+		path, _ := arg(0, "path")
+		fn, _ := arg(1, "endpoint")
+		d := &routeDecorator{router: router, methods: methodsOf(kw), path: path, kw: kw, pos: pos, kind: ir.APIRoute, problems: badKw}
+		ms.register(d, fn)
+		return valObj{ir.None{}}
+	case "add_api_websocket_route", "add_route", "add_websocket_route":
+		nkw, problems := otherRouteArgs(m.name, app != nil, args, kw, pos)
+		path, _ := kwGet(nkw, "path")
+		fn, _ := kwGet(nkw, "endpoint")
+		kind := ir.WebSocketRoute
+		if m.name == "add_route" {
+			kind = ir.StarletteRoute
+		}
+		d := &routeDecorator{router: router, methods: methodsOf(nkw), path: path, kw: dropKw(nkw, "path", "endpoint"), pos: pos, kind: kind, problems: problems}
+		if fn == nil {
+			fn = unknownObj{why: m.name + "() without an endpoint (TypeError when the module is imported)", pos: pos}
+		}
 		ms.register(d, fn)
 		return valObj{ir.None{}}
 	case "include_router":
@@ -226,6 +387,11 @@ func (ms *modState) callMethod(m boundMethod, args []obj, kw []kwArg, pos ir.Pos
 			router.addMissing(ir.Diagnostic{Pos: pos, Msg: "include_router of a router not known statically (" + why + "); its routes are missing"})
 			return valObj{ir.None{}}
 		}
+		for _, k := range kw {
+			if !includeKeywords[k.name] {
+				router.addMissing(ir.Diagnostic{Pos: k.pos, Msg: "include_router(" + k.name + "=...) is not an argument of include_router (TypeError when the module is imported)"})
+			}
+		}
 		router.entries = append(router.entries, routerEntry{include: &includeCall{child: cr, kw: kw, pos: pos, ms: ms}})
 		return valObj{ir.None{}}
 	}
@@ -247,18 +413,11 @@ func (ms *modState) callMethod(m boundMethod, args []obj, kw []kwArg, pos ir.Pos
 	case "mount":
 		return ms.mount(app, args, kw, pos)
 	case "add_middleware":
-		mw := &ir.Middleware{Pos: pos, Options: &ir.Dict{}}
-		if len(args) > 0 {
-			mw.Class = objName(args[0])
+		if len(args) == 0 {
+			app.problems.Add(pos, "add_middleware() without a middleware class (TypeError when the module is imported)")
+			return valObj{ir.None{}}
 		}
-		for i, a := range args[1:] {
-			v, _ := toValue(a)
-			mw.Options.Set(ir.NewInt(int64(i)), v)
-		}
-		for _, k := range kw {
-			v, _ := toValue(k.val)
-			mw.Options.Set(ir.Str(k.name), v)
-		}
+		mw := middlewareOf(args[0], args[1:], kw, pos, "add_middleware", app.problems.Add)
 		app.entries = append(app.entries, appEntry{middleware: mw})
 		return valObj{ir.None{}}
 	case "middleware", "exception_handler", "on_event":
@@ -310,6 +469,60 @@ func objName(o obj) string {
 	return "?"
 }
 
+// staticFiles reads StaticFiles(directory=..., html=..., check_dir=..., follow_symlink=...).
+// A directory it cannot evaluate exactly is reported and left "".
+func (ms *modState) staticFiles(c fwCall) *ir.StaticFiles {
+	st := &ir.StaticFiles{CheckDir: true}
+	if len(c.args) > 0 {
+		ms.in.report(c.pos, "StaticFiles() takes keyword arguments only (TypeError when the module is imported)")
+	}
+	boolKw := func(k kwArg, dst *bool) {
+		if b, ok := truthValue(k.val); ok {
+			*dst = b
+		} else {
+			ms.in.report(c.pos, "StaticFiles(%s=...) not known statically%s", k.name, whyUnknown(k.val))
+		}
+	}
+	dirGiven := false
+	for _, k := range c.kw {
+		switch k.name {
+		case "directory":
+			if isNoneObj(k.val) {
+				continue
+			}
+			dirGiven = true
+			switch v := k.val.(type) {
+			case fsPathObj:
+				st.Directory, st.RootRelative = v.rel, true
+			default:
+				if s, ok := strValue(v, 0); ok && s != "" {
+					st.Directory = s
+				} else {
+					ms.in.report(c.pos, "StaticFiles(directory=...) not known statically%s", whyUnknown(k.val))
+				}
+			}
+		case "html":
+			boolKw(k, &st.HTML)
+		case "check_dir":
+			boolKw(k, &st.CheckDir)
+		case "follow_symlink":
+			boolKw(k, &st.FollowSymlink)
+		case "packages":
+			if !isNoneObj(k.val) {
+				ms.in.report(c.pos, "StaticFiles(packages=...) is not supported")
+			}
+		default:
+			ms.in.report(c.pos, "StaticFiles(%s=...) is not a StaticFiles argument (TypeError when the module is imported)", k.name)
+		}
+	}
+	if !dirGiven && len(c.args) == 0 {
+		if _, ok := kwGet(c.kw, "packages"); !ok {
+			ms.in.report(c.pos, "StaticFiles() without directory= serves nothing")
+		}
+	}
+	return st
+}
+
 func (ms *modState) mount(app *appObj, args []obj, kw []kwArg, pos ir.Pos) obj {
 	m := &ir.Mount{Pos: pos}
 	get := func(i int, name string) obj {
@@ -321,26 +534,24 @@ func (ms *modState) mount(app *appObj, args []obj, kw []kwArg, pos ir.Pos) obj {
 		}
 		return nil
 	}
-	m.Path, _ = constStr(get(0, "path"))
-	m.Name, _ = constStr(get(2, "name"))
+	var ok bool
+	if m.Path, ok = constStr(get(0, "path")); !ok {
+		ms.in.report(pos, "mount path not known statically%s", whyUnknown(get(0, "path")))
+		m.Unresolved = true
+	}
+	if n := get(2, "name"); n != nil && !isNoneObj(n) {
+		if m.Name, ok = constStr(n); !ok {
+			ms.in.report(pos, "mount name not known statically%s", whyUnknown(n))
+			m.Unresolved = true
+		}
+	}
 	switch sub := get(1, "app").(type) {
 	case *appObj:
 		m.Sub = ms.in.liftApp(sub)
 	case fwCall:
 		if sub.name == "starlette.staticfiles.StaticFiles" {
-			st := &ir.StaticFiles{CheckDir: true}
-			if v, ok := kwGet(sub.kw, "directory"); ok {
-				st.Directory, _ = constStr(v)
-			} else if len(sub.args) > 0 {
-				st.Directory, _ = constStr(sub.args[0])
-			}
-			if v, ok := kwGet(sub.kw, "html"); ok {
-				st.HTML, _ = truthValue(v)
-			}
-			if v, ok := kwGet(sub.kw, "check_dir"); ok {
-				st.CheckDir, _ = truthValue(v)
-			}
-			m.Static = st
+			m.Static = ms.staticFiles(sub)
+			m.Unresolved = m.Unresolved || m.Static.Directory == ""
 		} else {
 			m.Other = sub.name
 		}
@@ -358,7 +569,7 @@ func (ms *modState) register(d *routeDecorator, fn obj) {
 		return
 	}
 	path, ok := constStr(d.path)
-	var diags ir.Diagnostics
+	diags := append(ir.Diagnostics{}, d.problems...)
 	if !ok {
 		diags.Add(d.pos, "route path not known statically%s", whyUnknown(d.path))
 	}
@@ -392,23 +603,29 @@ func (ms *modState) applyRegister(d *registerDecorator, fn obj) {
 		if len(d.args) > 0 {
 			typ, _ = constStr(d.args[0])
 		}
+		if typ != "http" {
+			d.app.problems.Add(d.pos, "middleware type not \"http\"%s (AssertionError when the module is imported)", whyUnknown(d.args[0]))
+		}
 		d.app.entries = append(d.app.entries, appEntry{middleware: &ir.Middleware{Class: typ, Func: c, Pos: d.pos}})
 	case "exception_handler":
 		h := &ir.ExceptionHandler{Handler: c, Pos: d.pos}
 		if len(d.args) > 0 {
-			if v, ok := d.args[0].(valObj); ok {
-				if i, ok := v.v.(ir.Int); ok && i.V.IsInt64() {
-					h.Code = int(i.V.Int64())
-				}
-			} else {
-				h.Exception = objName(d.args[0])
+			var problem string
+			h.Exception, h.Code, problem = exceptionKey(d.args[0])
+			if problem != "" {
+				d.app.problems.Add(d.pos, "exception handler key %s", problem)
 			}
+		} else {
+			d.app.problems.Add(d.pos, "exception handler without an exception class or status code")
 		}
 		d.app.entries = append(d.app.entries, appEntry{handler: h})
 	case "on_event":
 		evt := ""
 		if len(d.args) > 0 {
 			evt, _ = constStr(d.args[0])
+		}
+		if evt != "startup" && evt != "shutdown" {
+			d.app.problems.Add(d.pos, "event type not \"startup\" or \"shutdown\" (AssertionError when the module is imported)")
 		}
 		if evt == "shutdown" {
 			d.app.shutdown = append(d.app.shutdown, c)

@@ -46,6 +46,8 @@ func (rl *routeLifter) forInclude(parent *routerObj, inc *includeCall) routerSet
 		includeInSchema: p.includeInSchema && (!hasIIS || kw.includeInSchema),
 		uniqueID:        getValueOrDefault(kw.uniqueID, p.uniqueID),
 		problems:        append(append([]ir.Diagnostic{}, p.problems...), kw.problems...),
+		// include_router has no strict_content_type=: the parent router's applies.
+		strictContentType: p.strictContentType,
 	}
 	return s
 }
@@ -53,16 +55,17 @@ func (rl *routeLifter) forInclude(parent *routerObj, inc *includeCall) routerSet
 // combine is _RouterIncludeContext.combine.
 func combine(a, b routerSettings) routerSettings {
 	return routerSettings{
-		prefix:          a.prefix + b.prefix,
-		tags:            append(append([]obj{}, a.tags...), b.tags...),
-		deps:            append(append([]obj{}, a.deps...), b.deps...),
-		responseClass:   getValueOrDefault(b.responseClass, a.responseClass),
-		responses:       mergeDicts(a.responses, b.responses),
-		callbacks:       append(append([]obj{}, a.callbacks...), b.callbacks...),
-		deprecated:      a.deprecated || b.deprecated,
-		includeInSchema: a.includeInSchema && b.includeInSchema,
-		uniqueID:        getValueOrDefault(b.uniqueID, a.uniqueID),
-		problems:        append(append([]ir.Diagnostic{}, a.problems...), b.problems...),
+		prefix:            a.prefix + b.prefix,
+		tags:              append(append([]obj{}, a.tags...), b.tags...),
+		deps:              append(append([]obj{}, a.deps...), b.deps...),
+		responseClass:     getValueOrDefault(b.responseClass, a.responseClass),
+		responses:         mergeDicts(a.responses, b.responses),
+		callbacks:         append(append([]obj{}, a.callbacks...), b.callbacks...),
+		deprecated:        a.deprecated || b.deprecated,
+		includeInSchema:   a.includeInSchema && b.includeInSchema,
+		uniqueID:          getValueOrDefault(b.uniqueID, a.uniqueID),
+		problems:          append(append([]ir.Diagnostic{}, a.problems...), b.problems...),
+		strictContentType: getValueOrDefault(b.strictContentType, a.strictContentType),
 	}
 }
 
@@ -133,6 +136,7 @@ func (rl *routeLifter) liftRoute(pr *pendingRoute, ctx *routerSettings, included
 	callbacks := append(append([]obj{}, rs.callbacks...), rkw.callbacks...)
 	uidKw, _ := kwGet(kw, "generate_unique_id_function")
 	uid := getValueOrDefault(uidKw, rs.uniqueID)
+	sct := getValueOrDefault(rkw.strictContentType, rs.strictContentType)
 	path := pr.path
 	if ctx != nil {
 		path = ctx.prefix + path
@@ -148,6 +152,15 @@ func (rl *routeLifter) liftRoute(pr *pendingRoute, ctx *routerSettings, included
 		respClass = getValueOrDefault(respClass, inclClass, ctx.responseClass)
 		callbacks = append(append([]obj{}, ctx.callbacks...), callbacks...)
 		uid = getValueOrDefault(uid, inclUID, ctx.uniqueID)
+		var inclSCT obj
+		if included != nil {
+			inclSCT = included.settings.strictContentType
+		}
+		sct = getValueOrDefault(sct, inclSCT, ctx.strictContentType)
+	}
+	route.StrictContentType = true
+	if sct != nil {
+		route.StrictContentType, _ = truthValue(sct)
 	}
 	route.Diags = append(route.Diags, rs.problems...)
 	route.Diags = append(route.Diags, rkw.problems...)
@@ -181,6 +194,8 @@ func (rl *routeLifter) liftRoute(pr *pendingRoute, ctx *routerSettings, included
 	if v, ok := kwGet(kw, "name"); ok {
 		if s, ok := constStr(v); ok {
 			route.Name = s
+		} else if !isNoneObj(v) {
+			route.Diags.Add(pr.pos, "route name= not known statically%s", whyUnknown(v))
 		}
 	}
 	if pr.kind != ir.APIRoute {
@@ -299,14 +314,7 @@ func (rl *routeLifter) liftRoute(pr *pendingRoute, ctx *routerSettings, included
 				}
 			}
 		}
-		scope := ""
-		if v, ok := kwGet(c.kw, "scope"); ok {
-			scope, _ = constStr(v)
-		}
-		useCache := true
-		if v, ok := kwGet(c.kw, "use_cache"); ok {
-			useCache, _ = truthValue(v)
-		}
+		useCache, scope := dependsOptions(c, &route.Diags)
 		pre = append(pre, in.buildDependant(target, dependantOpts{path: route.Path, ownScopes: own, scope: scope,
 			useCache: useCache, isSecurity: c.name == "fastapi.Security", pos: c.pos}, &route.Diags))
 	}

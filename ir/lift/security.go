@@ -1,52 +1,80 @@
 package lift
 
 import (
+	"fmt"
+	"slices"
+
 	"github.com/covetpy/covetgen/ir"
 )
 
-// securitySchemes lists FastAPI's security classes with their positional parameters.
+// securitySchemes lists FastAPI's security classes with their parameters (FastAPI
+// 0.141.1); securityPositional says how many of them may be given positionally (the others
+// are keyword-only).
 var securitySchemes = map[string][]string{
 	"fastapi.security.OAuth2PasswordBearer":          {"tokenUrl", "scheme_name", "scopes", "description", "auto_error", "refreshUrl"},
 	"fastapi.security.OAuth2AuthorizationCodeBearer": {"authorizationUrl", "tokenUrl", "refreshUrl", "scheme_name", "scopes", "description", "auto_error"},
-	"fastapi.security.OAuth2":                        nil,
-	"fastapi.security.HTTPBasic":                     nil,
-	"fastapi.security.HTTPBearer":                    nil,
-	"fastapi.security.HTTPDigest":                    nil,
+	"fastapi.security.OAuth2":                        {"flows", "scheme_name", "description", "auto_error"},
+	"fastapi.security.HTTPBasic":                     {"scheme_name", "realm", "description", "auto_error"},
+	"fastapi.security.HTTPBearer":                    {"bearerFormat", "scheme_name", "description", "auto_error"},
+	"fastapi.security.HTTPDigest":                    {"scheme_name", "description", "auto_error"},
 	"fastapi.security.HTTPBase":                      {"scheme", "scheme_name", "description", "auto_error"},
-	"fastapi.security.APIKeyHeader":                  nil,
-	"fastapi.security.APIKeyQuery":                   nil,
-	"fastapi.security.APIKeyCookie":                  nil,
-	"fastapi.security.OpenIdConnect":                 nil,
+	"fastapi.security.APIKeyHeader":                  {"name", "scheme_name", "description", "auto_error"},
+	"fastapi.security.APIKeyQuery":                   {"name", "scheme_name", "description", "auto_error"},
+	"fastapi.security.APIKeyCookie":                  {"name", "scheme_name", "description", "auto_error"},
+	"fastapi.security.OpenIdConnect":                 {"openIdConnectUrl", "scheme_name", "description", "auto_error"},
+}
+
+var securityPositional = map[string]int{
+	"fastapi.security.OAuth2PasswordBearer":          6,
+	"fastapi.security.OAuth2AuthorizationCodeBearer": 7,
 }
 
 // securityScheme builds the OpenAPI security scheme of a FastAPI security class instance,
-// as jsonable_encoder(instance.model, by_alias=True, exclude_none=True) gives it.
-func securityScheme(class string, args []obj, kw []kwArg) (*ir.SecurityScheme, bool) {
-	positional, ok := securitySchemes[class]
+// as jsonable_encoder(instance.model, by_alias=True, exclude_none=True) gives it. problems
+// lists the arguments it could not take exactly (values not known statically, arguments
+// outside the signature): the scheme is then not the one FastAPI would build.
+func securityScheme(class string, args []obj, kw []kwArg) (s *ir.SecurityScheme, problems []string, ok bool) {
+	params, ok := securitySchemes[class]
 	if !ok {
-		return nil, false
-	}
-	get := func(name string) (ir.Value, bool) {
-		if v, ok := kwGet(kw, name); ok {
-			val, _ := toValue(v)
-			if _, none := val.(ir.None); none {
-				return nil, false
-			}
-			return val, true
-		}
-		for i, p := range positional {
-			if p == name && i < len(args) {
-				val, _ := toValue(args[i])
-				if _, none := val.(ir.None); none {
-					return nil, false
-				}
-				return val, true
-			}
-		}
-		return nil, false
+		return nil, nil, false
 	}
 	short := class[len("fastapi.security."):]
-	s := &ir.SecurityScheme{Class: short, Name: short, AutoError: true, Model: &ir.Dict{}}
+	nPos := securityPositional[class]
+	if len(args) > nPos {
+		problems = append(problems, fmt.Sprintf("%s() takes %d positional arguments but %d were given (TypeError when the module is imported)", short, nPos, len(args)))
+	}
+	byName := map[string]obj{}
+	for i, a := range args {
+		if i < nPos {
+			byName[params[i]] = a
+		}
+	}
+	for _, k := range kw {
+		if !slices.Contains(params, k.name) {
+			problems = append(problems, fmt.Sprintf("%s(%s=...) is not an argument of %s (TypeError when the module is imported)", short, k.name, short))
+			continue
+		}
+		byName[k.name] = k.val
+	}
+	for _, p := range params {
+		if o, ok := byName[p]; ok {
+			if _, known := toValue(o); !known {
+				problems = append(problems, fmt.Sprintf("%s(%s=...) not known statically%s", short, p, whyUnknown(o)))
+			}
+		}
+	}
+	get := func(name string) (ir.Value, bool) {
+		o, ok := byName[name]
+		if !ok {
+			return nil, false
+		}
+		val, _ := toValue(o)
+		if _, none := val.(ir.None); none {
+			return nil, false
+		}
+		return val, true
+	}
+	s = &ir.SecurityScheme{Class: short, Name: short, AutoError: true, Model: &ir.Dict{}}
 	if v, ok := get("scheme_name"); ok {
 		if str, ok := v.(ir.Str); ok {
 			s.Name = string(str)
@@ -123,7 +151,7 @@ func securityScheme(class string, args []obj, kw []kwArg) (*ir.SecurityScheme, b
 		set("description", "description")
 		set("openIdConnectUrl", "openIdConnectUrl")
 	}
-	return s, true
+	return s, problems, true
 }
 
 // frameworkStubs declares, in Python, the signatures of FastAPI classes apps use as
