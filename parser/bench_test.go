@@ -4,8 +4,8 @@ import (
 	"os"
 	"testing"
 
-	"github.com/covetpy/covetgen/parser"
 	"github.com/covetpy/covetgen/internal/pyref"
+	"github.com/covetpy/covetgen/parser"
 )
 
 // BenchmarkParseStdlib parses every .py file of python3.13's standard library (or of -corpus)

@@ -11,9 +11,9 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/covetpy/covetgen/internal/pyref"
 	"github.com/covetpy/covetgen/parser"
 	"github.com/covetpy/covetgen/parser/ast"
-	"github.com/covetpy/covetgen/internal/pyref"
 )
 
 var (

@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/covetpy/covetgen/parser"
 	"github.com/covetpy/covetgen/internal/pyref"
+	"github.com/covetpy/covetgen/parser"
 )
 
 // syntaxErrorCases are sources python3.13 rejects; what it says about each (kind, line, column,

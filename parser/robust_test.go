@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/covetpy/covetgen/parser"
 	"github.com/covetpy/covetgen/internal/pyref"
+	"github.com/covetpy/covetgen/parser"
 )
 
 // stdlibSample returns every step-th .py file of python3.13's standard library.

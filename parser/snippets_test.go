@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/covetpy/covetgen/internal/pyref"
 	"github.com/covetpy/covetgen/parser"
 	"github.com/covetpy/covetgen/parser/ast"
-	"github.com/covetpy/covetgen/internal/pyref"
 )
 
 // snippetCases are small sources covering the grammar; each is compared, with positions,
