@@ -64,13 +64,17 @@ func collectRuntime(imports []string) (*runtimeCopy, error) {
 		n := 0
 		for _, e := range entries {
 			name := e.Name()
-			if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			if e.IsDir() || strings.HasSuffix(name, "_test.go") {
 				continue
 			}
 			p := path.Join(rel, name)
 			b, err := fs.ReadFile(src, p)
 			if err != nil {
 				return nil, fmt.Errorf("runtime copy: %w", err)
+			}
+			if !strings.HasSuffix(name, ".go") { // a file the package embeds (bridge's .py scripts)
+				rc.Files[p] = b
+				continue
 			}
 			f, err := parser.ParseFile(token.NewFileSet(), p, b, parser.ImportsOnly)
 			if err != nil {

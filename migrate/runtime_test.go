@@ -44,7 +44,7 @@ func TestDepsSumMatchesGoSum(t *testing.T) {
 func allRuntimePackages(t *testing.T) []string {
 	var out []string
 	for _, p := range []string{"router", "request", "response", "validate", "pyjson", "server", "docs",
-		"static", "security", "middleware"} {
+		"static", "security", "middleware", "bridge"} {
 		out = append(out, covetModule+"/runtime/"+p)
 	}
 	return out
@@ -60,6 +60,9 @@ func TestCollectRuntime(t *testing.T) {
 		{imports: []string{covetModule + "/runtime/router"},
 			want:   []string{"router/router.go", "request/request.go", "response/response.go", "pyjson/decode.go"},
 			absent: []string{"router/router_test.go", "static/staticfiles.go"}},
+		{imports: []string{covetModule + "/runtime/bridge"}, // with the Python scripts it embeds
+			want:   []string{"bridge/pool.go", "bridge/worker.py", "bridge/covetgen_compat.py", "pyval/doc.go"},
+			absent: []string{"bridge/bridge_test.go"}},
 		{imports: []string{covetModule + "/runtime/nope"}, wantErr: true},
 		{imports: []string{"github.com/other/x"}, wantErr: true},
 	}

@@ -4,7 +4,8 @@
 // module proxy, without a path back into covetgen's checkout.
 //
 // Sources holds every .go file of the sub-packages, tests included (the
-// writer skips _test.go files and testdata); deps.sum holds the go.sum lines
+// writer skips _test.go files and testdata), and the Python scripts the bridge
+// embeds (bridge/*.py); deps.sum holds the go.sum lines
 // of the third-party modules the runtime imports, copied from covetgen's
 // go.sum (migrate's tests check that the two agree).
 package runtime
@@ -14,7 +15,7 @@ import (
 	"io/fs"
 )
 
-//go:embed */*.go */*/*.go */*/*/*.go
+//go:embed */*.go */*/*.go */*/*/*.go bridge/*.py
 var sources embed.FS
 
 //go:embed deps.sum
