@@ -773,6 +773,14 @@ func (p *parser) parseList() ast.Expr {
 		p.expectClose(token.RSQB)
 		return &ast.ListComp{Elt: first, Generators: gens, Span: mkSpan(start, p.prevEnd)}
 	}
+	elts := p.parseDisplayRest(first, token.RSQB)
+	return &ast.List{Elts: elts, Ctx: ast.Load, Span: mkSpan(start, p.prevEnd)}
+}
+
+// parseDisplayRest parses the elements after the first of a list or set display up to and
+// including the closing bracket, reporting a comprehension whose target lacks parentheses
+// (`[a, b for ...]`) as CPython does.
+func (p *parser) parseDisplayRest(first ast.Expr, closing token.Kind) []ast.Expr {
 	mark := len(p.exprStack)
 	p.exprStack = append(p.exprStack, first)
 	for p.got(token.COMMA) {
@@ -782,7 +790,7 @@ func (p *parser) parseList() ast.Expr {
 			}
 			p.errorNodes(first, p.exprStack[len(p.exprStack)-1], "did you forget parentheses around the comprehension target?")
 		}
-		if p.kind == token.RSQB {
+		if p.kind == closing {
 			break
 		}
 		x := p.parseStarNamedExpression()
@@ -791,8 +799,8 @@ func (p *parser) parseList() ast.Expr {
 			p.errorNodes(first, x, "did you forget parentheses around the comprehension target?")
 		}
 	}
-	p.expectClose(token.RSQB)
-	return &ast.List{Elts: p.exprsFrom(mark), Ctx: ast.Load, Span: mkSpan(start, p.prevEnd)}
+	p.expectClose(closing)
+	return p.exprsFrom(mark)
 }
 
 func (p *parser) parseBrace() ast.Expr {
@@ -851,26 +859,8 @@ func (p *parser) parseBrace() ast.Expr {
 		p.expectClose(token.RBRACE)
 		return &ast.SetComp{Elt: first, Generators: gens, Span: mkSpan(start, p.prevEnd)}
 	}
-	mark := len(p.exprStack)
-	p.exprStack = append(p.exprStack, first)
-	for p.got(token.COMMA) {
-		if p.atForQuiet() {
-			if len(p.exprStack)-mark == 1 {
-				p.errorRange("SyntaxError", startOf(first), p.toks[p.pos-1].End, "did you forget parentheses around the comprehension target?")
-			}
-			p.errorNodes(first, p.exprStack[len(p.exprStack)-1], "did you forget parentheses around the comprehension target?")
-		}
-		if p.kind == token.RBRACE {
-			break
-		}
-		x := p.parseStarNamedExpression()
-		p.exprStack = append(p.exprStack, x)
-		if p.atForQuiet() {
-			p.errorNodes(first, x, "did you forget parentheses around the comprehension target?")
-		}
-	}
-	p.expectClose(token.RBRACE)
-	return &ast.Set{Elts: p.exprsFrom(mark), Span: mkSpan(start, p.prevEnd)}
+	elts := p.parseDisplayRest(first, token.RBRACE)
+	return &ast.Set{Elts: elts, Span: mkSpan(start, p.prevEnd)}
 }
 
 // parseDictRest parses the remaining key/value pairs of a dict display; the current token
