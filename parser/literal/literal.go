@@ -281,33 +281,12 @@ func appendUnicodeEscapes(out []byte, s string) ([]byte, *Error) {
 		i++
 		switch c {
 		case '\n':
-		case '\\', '\'', '"':
-			out = append(out, c)
-		case 'b':
-			out = append(out, '\b')
-		case 'f':
-			out = append(out, '\f')
-		case 't':
-			out = append(out, '\t')
-		case 'n':
-			out = append(out, '\n')
-		case 'r':
-			out = append(out, '\r')
-		case 'v':
-			out = append(out, '\v')
-		case 'a':
-			out = append(out, '\a')
+		case '\\', '\'', '"', 'b', 'f', 't', 'n', 'r', 'v', 'a':
+			out = append(out, simpleEscapes[c])
 		case '0', '1', '2', '3', '4', '5', '6', '7':
-			ch := rune(c - '0')
-			if i < len(s) && '0' <= s[i] && s[i] <= '7' {
-				ch = ch<<3 + rune(s[i]-'0')
-				i++
-				if i < len(s) && '0' <= s[i] && s[i] <= '7' {
-					ch = ch<<3 + rune(s[i]-'0')
-					i++
-				}
-			}
-			out = appendWTF8(out, ch)
+			var ch int
+			ch, i = octalEscape(s, i, c)
+			out = appendWTF8(out, rune(ch))
 		case 'x', 'u', 'U':
 			count, msg := 2, `truncated \xXX escape`
 			if c == 'u' {
@@ -446,33 +425,12 @@ func decodeBytesEscapes(s string) (string, *Error) {
 		i++
 		switch c {
 		case '\n':
-		case '\\', '\'', '"':
-			out = append(out, c)
-		case 'b':
-			out = append(out, '\b')
-		case 'f':
-			out = append(out, '\f')
-		case 't':
-			out = append(out, '\t')
-		case 'n':
-			out = append(out, '\n')
-		case 'r':
-			out = append(out, '\r')
-		case 'v':
-			out = append(out, '\v')
-		case 'a':
-			out = append(out, '\a')
+		case '\\', '\'', '"', 'b', 'f', 't', 'n', 'r', 'v', 'a':
+			out = append(out, simpleEscapes[c])
 		case '0', '1', '2', '3', '4', '5', '6', '7':
-			ch := int(c - '0')
-			if i < len(s) && '0' <= s[i] && s[i] <= '7' {
-				ch = ch<<3 + int(s[i]-'0')
-				i++
-				if i < len(s) && '0' <= s[i] && s[i] <= '7' {
-					ch = ch<<3 + int(s[i]-'0')
-					i++
-				}
-			}
-			out = append(out, byte(ch))
+			var ch int
+			ch, i = octalEscape(s, i, c)
+			out = append(out, byte(ch)) // bytes wrap past \377, as CPython's do
 		case 'x':
 			if i+1 < len(s) {
 				d1, ok1 := hexDigit(s[i])
@@ -490,4 +448,21 @@ func decodeBytesEscapes(s string) (string, *Error) {
 		}
 	}
 	return string(out), nil
+}
+
+// simpleEscapes maps the letter of a one-character escape (\n, \t, \\, ...) to the byte it
+// stands for, in str and bytes literals alike.
+var simpleEscapes = [256]byte{
+	'\\': '\\', '\'': '\'', '"': '"', 'b': '\b', 'f': '\f', 't': '\t', 'n': '\n', 'r': '\r', 'v': '\v', 'a': '\a',
+}
+
+// octalEscape reads an octal escape whose first digit c has been consumed: up to two more
+// digits from s[i:]. It returns the value and the index after the escape.
+func octalEscape(s string, i int, c byte) (int, int) {
+	v := int(c - '0')
+	for n := 0; n < 2 && i < len(s) && '0' <= s[i] && s[i] <= '7'; n++ {
+		v = v<<3 + int(s[i]-'0')
+		i++
+	}
+	return v, i
 }
