@@ -111,16 +111,8 @@ func DateTimeFromJSON(v pyjson.Value) (DateTime, *Error) {
 	case pyjson.KindString:
 		dt, err := dateTimeFromStr(v.Str(), nil)
 		return withValue(dt, err, v)
-	case pyjson.KindInt:
-		n, ok := v.Int64()
-		if !ok {
-			e = errDateTooLarge
-			break
-		}
-		dt, e = dateTimeFromTimestamp(n, 0)
-	case pyjson.KindFloat:
-		f, _ := v.Float64()
-		dt, e = dateTimeFromFloat(f)
+	case pyjson.KindInt, pyjson.KindFloat:
+		dt, e = dateTimeFromJSONNumber(v)
 	default:
 		return DateTime{}, newErr("datetime_type", "Input should be a valid datetime", v)
 	}
@@ -128,6 +120,29 @@ func DateTimeFromJSON(v pyjson.Value) (DateTime, *Error) {
 		return DateTime{}, newErr("datetime_parsing", "Input should be a valid datetime, "+e, v, CtxItem{"error", e})
 	}
 	return dt, nil
+}
+
+// dateTimeFromJSONNumber reads a JSON int or float as a unix timestamp (seconds, or
+// milliseconds past pydantic's 2e10 watershed); e is pydantic's reason when it is out of range.
+func dateTimeFromJSONNumber(v pyjson.Value) (dt DateTime, e string) {
+	if v.Kind() == pyjson.KindFloat {
+		f, _ := v.Float64()
+		return dateTimeFromFloat(f)
+	}
+	n, ok := v.Int64()
+	if !ok {
+		return DateTime{}, errDateTooLarge
+	}
+	return dateTimeFromTimestamp(n, 0)
+}
+
+// exactDate is dt's date when dt is exactly midnight, else pydantic's
+// date_from_datetime_inexact error.
+func exactDate(dt DateTime, input any) (Date, *Error) {
+	if dt.Hour != 0 || dt.Minute != 0 || dt.Second != 0 || dt.Microsecond != 0 {
+		return Date{}, newErr("date_from_datetime_inexact", msgDateInexact, input)
+	}
+	return dt.Date, nil
 }
 
 // yearZeroDT: Python's datetime refuses year 0 after speedate accepted it.
@@ -159,10 +174,7 @@ func dateFromStr(s string, input any) (Date, *Error) {
 	if e != "" {
 		return Date{}, newErr("date_from_datetime_parsing", "Input should be a valid date or datetime, "+e, input, CtxItem{"error", e})
 	}
-	if dt.Hour != 0 || dt.Minute != 0 || dt.Second != 0 || dt.Microsecond != 0 {
-		return Date{}, newErr("date_from_datetime_inexact", msgDateInexact, input)
-	}
-	return dt.Date, nil
+	return exactDate(dt, input)
 }
 
 // DateFromJSON coerces strings and exact-midnight unix timestamps.
@@ -173,26 +185,15 @@ func DateFromJSON(v pyjson.Value) (Date, *Error) {
 	case pyjson.KindString:
 		d, err := dateFromStr(v.Str(), nil)
 		return withValue(d, err, v)
-	case pyjson.KindInt:
-		n, ok := v.Int64()
-		if !ok {
-			e = errDateTooLarge
-			break
-		}
-		dt, e = dateTimeFromTimestamp(n, 0)
-	case pyjson.KindFloat:
-		f, _ := v.Float64()
-		dt, e = dateTimeFromFloat(f)
+	case pyjson.KindInt, pyjson.KindFloat:
+		dt, e = dateTimeFromJSONNumber(v)
 	default:
 		return Date{}, newErr("date_type", "Input should be a valid date", v)
 	}
 	if e != "" {
 		return Date{}, newErr("date_from_datetime_parsing", "Input should be a valid date or datetime, "+e, v, CtxItem{"error", e})
 	}
-	if dt.Hour != 0 || dt.Minute != 0 || dt.Second != 0 || dt.Microsecond != 0 {
-		return Date{}, newErr("date_from_datetime_inexact", msgDateInexact, v)
-	}
-	return dt.Date, nil
+	return exactDate(dt, v)
 }
 
 // TimeFromString parses "HH:MM[:SS[.ffffff]][Z|±HH[:]MM]".
