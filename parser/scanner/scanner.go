@@ -740,6 +740,39 @@ func (s *Scanner) indentError() {
 	s.errorAt(s.line, s.lineStart, "inconsistent use of tabs and spaces in indentation", "TabError")
 }
 
+// radixDigits scans the digits of an 0o or 0b literal after its prefix, with CPython's
+// errors ("invalid digit '9' in octal literal", "invalid binary literal", ...); digit tells
+// the base's digits and kind names it. It returns the character after the number, and false
+// once an error is reported.
+func (s *Scanner) radixDigits(digit func(int) bool, kind string) (int, bool) {
+	c := s.nextc()
+	for {
+		if c == '_' {
+			c = s.nextc()
+		}
+		if !digit(c) {
+			if isDigit(c) {
+				s.syntaxError(fmt.Sprintf("invalid digit '%c' in %s literal", c, kind))
+			} else {
+				s.backup(c)
+				s.syntaxError("invalid " + kind + " literal")
+			}
+			return c, false
+		}
+		for digit(c) {
+			c = s.nextc()
+		}
+		if c != '_' {
+			break
+		}
+	}
+	if isDigit(c) {
+		s.syntaxError(fmt.Sprintf("invalid digit '%c' in %s literal", c, kind))
+		return c, false
+	}
+	return c, s.verifyEndOfNumber(c, kind)
+}
+
 // verifyEndOfNumber is verify_end_of_number: c is the character after the number.
 func (s *Scanner) verifyEndOfNumber(c int, kind string) bool {
 	r := false
@@ -838,61 +871,13 @@ func (s *Scanner) number(c int, fraction bool) token.Token {
 				return token.Token{}
 			}
 		case c == 'o' || c == 'O':
-			c = s.nextc()
-			for {
-				if c == '_' {
-					c = s.nextc()
-				}
-				if c < '0' || c >= '8' {
-					if isDigit(c) {
-						s.syntaxError(fmt.Sprintf("invalid digit '%c' in octal literal", c))
-					} else {
-						s.backup(c)
-						s.syntaxError("invalid octal literal")
-					}
-					return token.Token{}
-				}
-				for c >= '0' && c < '8' {
-					c = s.nextc()
-				}
-				if c != '_' {
-					break
-				}
-			}
-			if isDigit(c) {
-				s.syntaxError(fmt.Sprintf("invalid digit '%c' in octal literal", c))
-				return token.Token{}
-			}
-			if !s.verifyEndOfNumber(c, "octal") {
+			var ok bool
+			if c, ok = s.radixDigits(func(c int) bool { return c >= '0' && c < '8' }, "octal"); !ok {
 				return token.Token{}
 			}
 		case c == 'b' || c == 'B':
-			c = s.nextc()
-			for {
-				if c == '_' {
-					c = s.nextc()
-				}
-				if c != '0' && c != '1' {
-					if isDigit(c) {
-						s.syntaxError(fmt.Sprintf("invalid digit '%c' in binary literal", c))
-					} else {
-						s.backup(c)
-						s.syntaxError("invalid binary literal")
-					}
-					return token.Token{}
-				}
-				for c == '0' || c == '1' {
-					c = s.nextc()
-				}
-				if c != '_' {
-					break
-				}
-			}
-			if isDigit(c) {
-				s.syntaxError(fmt.Sprintf("invalid digit '%c' in binary literal", c))
-				return token.Token{}
-			}
-			if !s.verifyEndOfNumber(c, "binary") {
+			var ok bool
+			if c, ok = s.radixDigits(func(c int) bool { return c == '0' || c == '1' }, "binary"); !ok {
 				return token.Token{}
 			}
 		default:
