@@ -512,7 +512,9 @@ def report(out_dir, meta, order, status, timed, cases, correctness, results):
 
         pairs = [("handwritten vs FastAPI w1", "fastapi-w1", "handwritten", "× less CPU/req"),
                  ("handwritten vs FastAPI w2", "fastapi-w2", "handwritten", "× less CPU/req"),
-                 ("generated vs handwritten", "handwritten", "generated", "CPU/req ratio (≤ 1.10 promised)")]
+                 ("generated vs handwritten", "handwritten", "generated", "CPU/req ratio (≤ 1.10 promised)"),
+                 ("generated vs FastAPI w1", "fastapi-w1", "generated", "× less CPU/req"),
+                 ("generated vs FastAPI w2", "fastapi-w2", "generated", "× less CPU/req")]
         md += [f"### Ratios, {mode}", "",
                "| ratio | " + " | ".join(names) + " | geomean |", "|---|" + "---:|" * (len(names) + 1)]
         for label, base, other, unit in pairs:
@@ -525,10 +527,12 @@ def report(out_dir, meta, order, status, timed, cases, correctness, results):
             md.append(f"| {label}: {unit} | " + " | ".join(text) + f" | {fmt(g, '.2f') if any(cells) else 'n/a'} |")
             ratio_lines.append(f"{mode:8s} {label:28s} " + "  ".join(f"{n}={t}" for n, t in zip(names, text)) +
                                f"  geomean={fmt(g, '.2f') if any(cells) else 'n/a'}")
-        cells = [(rps("handwritten", e) / rps("fastapi-w1", e)) if rps("handwritten", e) and rps("fastapi-w1", e)
-                 else None for e in names]
-        md.append("| handwritten vs FastAPI w1: × req/s | " + " | ".join(fmt(c, ".2f") if c else "n/a" for c in cells) +
-                  f" | {fmt(geomean([c for c in cells if c]), '.2f')} |")
+        for other in ("handwritten", "generated"):
+            cells = [(rps(other, e) / rps("fastapi-w1", e)) if rps(other, e) and rps("fastapi-w1", e)
+                     else None for e in names]
+            md.append(f"| {other} vs FastAPI w1: × req/s | " +
+                      " | ".join(fmt(c, ".2f") if c else status.get(other, "n/a") for c in cells) +
+                      f" | {fmt(geomean([c for c in cells if c]), '.2f') if any(cells) else 'n/a'} |")
         md.append("")
     md += ["![CPU-µs per request, pinned, log scale](latest.svg)", ""]
     with open(os.path.join(out_dir, "latest.md"), "w") as f:

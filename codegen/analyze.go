@@ -15,61 +15,54 @@ type Analysis struct {
 	// startup handlers, middleware, exception handlers, mounts, unresolved constructs...):
 	// each blocks the whole app. Sorted by position.
 	App []Refusal
+	// Pinned: bridged functions touch module state the app mutates, so the service runs
+	// them on one Python worker.
+	Pinned bool
 }
 
-// RouteAnalysis is one route and the refusals keeping it from being generated natively
-// (none: Generate writes its handler).
+// RouteAnalysis is one route: why it is not native, and what keeps it from being
+// bridged.
 type RouteAnalysis struct {
 	Route *ir.Route
 	// Prefix is the concatenated path of the mounts leading to the route's app ("" for a
 	// route of the top app).
-	Prefix   string
+	Prefix string
+	// Refusals keep the route from being generated natively (none and not Forced: a
+	// native route).
 	Refusals []Refusal
+	// Bridged: the route's functions run through the bridge (Refusals, or Forced).
+	// Blockers are the refusals that remain when they do: the route can be served
+	// neither natively nor through a handler call, and blocks the app.
+	Bridged  bool
+	Forced   bool
+	Blockers []Refusal
 }
 
 // Analyze runs the generator over in without producing output and attributes every
-// refusal to the route it comes from. Each route is generated on its own (a function or
-// model shared by routes is refused for each of them); a refusal of Generate that no
-// route produces is an app-level refusal. Analyze never writes anything.
+// refusal to the route it comes from. Each route is generated on its own, natively and,
+// when that is refused or forced, bridged (a function or model shared by routes is
+// refused for each of them); a refusal of Generate that no route produces is an
+// app-level refusal. Analyze never writes anything.
 func Analyze(in Input) *Analysis {
 	an := &Analysis{}
 	attributed := map[Refusal]bool{}
-	var walk func(a *ir.App, prefix string)
-	walk = func(a *ir.App, prefix string) {
-		for _, r := range a.Routes {
-			g := newGen(in)
-			g.refuse.at = r.Pos
-			for _, d := range r.Diags {
-				g.refuse.add(d.Pos, "unresolved construct: %s", d.Msg)
-			}
-			func() {
-				// A generator bug in one route must not hide the others.
-				defer func() {
-					if p := recover(); p != nil {
-						g.refuse.add(r.Pos, "route %s: generator error: %v", r.Path, p)
-					}
-				}()
-				g.route(r)
-				if g.refuse.len() == 0 {
-					// Models whose constructors the body calls are generated at the end.
-					for _, m := range g.unit.Models() {
-						g.models.get(m, m.Pos)
-					}
-				}
-			}()
-			rs := g.refuse.sorted()
-			for _, x := range rs {
+	pinned := false
+	eachRoute(in.App, "", func(r *ir.Route, prefix string) {
+		ra := RouteAnalysis{Route: r, Prefix: prefix, Refusals: attemptRoute(in, r, nil), Forced: forcedRoute(in, r)}
+		for _, x := range ra.Refusals {
+			attributed[x] = true
+			pinned = pinned || touchesState(x)
+		}
+		if len(ra.Refusals) > 0 || ra.Forced {
+			ra.Bridged = true
+			ra.Blockers = attemptRoute(in, r, &bridgePlan{routes: map[*ir.Route]bool{r: true}})
+			for _, x := range ra.Blockers {
 				attributed[x] = true
 			}
-			an.Routes = append(an.Routes, RouteAnalysis{Route: r, Prefix: prefix, Refusals: rs})
 		}
-		for _, m := range a.Mounts {
-			if m.Sub != nil {
-				walk(m.Sub, prefix+m.Path)
-			}
-		}
-	}
-	walk(in.App, "")
+		an.Routes = append(an.Routes, ra)
+	})
+	an.Pinned = pinned
 	if _, all := generateSafe(in); len(all) > 0 {
 		for _, x := range all {
 			if !attributed[x] {

@@ -46,20 +46,27 @@ func (g *gen) appLevelChecks(a *ir.App) {
 		if what == "" {
 			what = fmt.Sprint(h.Code)
 		}
-		g.refuse.add(h.Pos, "exception handler for %s", what)
+		if a != g.app0 {
+			g.refuse.add(h.Pos, "exception handler for %s of a mounted app", what)
+			continue
+		}
+		if g.isAppException(h) {
+			// Only bridged functions can raise the app's own exceptions (translate refuses
+			// them); the bridge worker runs the handler.
+			continue
+		}
+		if why := g.goCalledHandler(h); why != "" {
+			g.refuse.add(h.Pos, "exception handler for %s (%s)", what, why)
+		}
 	}
 	if a != g.app0 {
 		return
 	}
-	if a.Lifespan != nil {
-		g.refuse.add(a.Lifespan.Pos, "lifespan function %s", a.Lifespan.Name)
-	}
-	for _, h := range a.StartupHandlers {
-		g.refuse.add(h.Pos, "startup handler %s", h.Name)
-	}
-	for _, h := range a.ShutdownHandlers {
-		g.refuse.add(h.Pos, "shutdown handler %s", h.Name)
-	}
+	// The lifespan (or the startup and shutdown handlers) runs in each bridge worker
+	// around serving, as uvicorn runs it in each worker process: state it sets up
+	// (module dicts, app.state, the lifespan state) is used by bridged routes only, since
+	// translate refuses module state that is mutated.
+	g.lifespan = a.Lifespan != nil || len(a.StartupHandlers) > 0 || len(a.ShutdownHandlers) > 0
 }
 
 // mainFile writes main.go.
@@ -74,15 +81,20 @@ func (g *gen) mainFile(a *ir.App) {
 	f.Comment("")
 	f.Comment("//go:embed openapi.json")
 	f.Var().Id("openapiJSON").Index().Byte()
-	f.Func().Id("main").Params().Block(
-		jen.Id("cfg").Op(":=").Qual(pkgServer, "MustConfig").Call(),
+	body := []jen.Code{jen.Id("cfg").Op(":=").Qual(pkgServer, "MustConfig").Call()}
+	life := jen.Qual(pkgServer, "Lifespan").Values()
+	if g.needBridge() {
+		body, life = g.bridgeMain(a), bridgeLifespan()
+	}
+	body = append(body,
 		jen.List(jen.Id("h"), jen.Err()).Op(":=").Id("newApp").Call(jen.Id("cfg")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
 			jen.Qual("fmt", "Fprintln").Call(jen.Qual("os", "Stderr"), jen.Lit("ERROR:   "), jen.Err()),
 			jen.Qual("os", "Exit").Call(jen.Lit(1)),
 		),
-		jen.Qual(pkgServer, "Main").Call(jen.Id("h"), jen.Id("cfg"), jen.Qual(pkgServer, "Lifespan").Values()),
+		jen.Qual(pkgServer, "Main").Call(jen.Id("h"), jen.Id("cfg"), life),
 	)
+	f.Func().Id("main").Params().Block(body...)
 }
 
 // appBody is the body of a function building the router of a (or of a mounted sub-app
@@ -101,6 +113,10 @@ func (g *gen) appBody(a *ir.App, doc jen.Code, top bool) []jen.Code {
 	}
 	if !a.RedirectSlashes {
 		body = append(body, jen.Id("opt").Dot("StrictSlashes").Op("=").True().Comment("redirect_slashes=False"))
+	}
+	if top && g.needBridge() {
+		body = append(body, jen.Id("opt").Dot("Exceptions").Op("=").Id("appExceptions").Dot("Exceptions").
+			Comment("the app's exception handlers, run in CPython"))
 	}
 	body = append(body, g.middlewareStack(a)...)
 	body = append(body, jen.Id("rt").Op(":=").Qual(pkgRouter, "New").Call(jen.Id("opt")))

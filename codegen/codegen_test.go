@@ -110,9 +110,9 @@ func TestRefusals(t *testing.T) {
 		want      string // substring of a refusal, with its line
 	}{
 		{"websocket", "@app.websocket('/ws')\nasync def ws(websocket: WebSocket):\n    pass\n", "main.py:5:2: cannot translate websocket route /ws"},
-		{"request param", "@app.get('/')\ndef f(request: Request):\n    return 1\n", "main.py:6:7: cannot translate request parameter request"},
+		{"lambda dep", "@app.get('/')\ndef f(d=Depends(lambda: 1)):\n    return d\n", "main.py:6:17: cannot translate function <lambda> run through the bridge (it has no module-level name)"},
 		{"union param", "@app.get('/')\ndef f(q: Union[int, str] = 1):\n    return 1\n", "cannot translate parameter q of type Union[int, str]"},
-		{"yield dep", "def dep():\n    yield 1\n@app.get('/')\ndef f(d=Depends(dep)):\n    return d\n", "cannot translate dependency with yield dep"},
+		{"websocket param", "from fastapi import WebSocket\n@app.get('/')\ndef f(w: WebSocket):\n    return 1\n", "main.py:7:7: cannot translate websocket parameter w"},
 		{"validator", "class M(BaseModel):\n    x: int\n    @field_validator('x')\n    @classmethod\n    def v(cls, x):\n        return x\n@app.post('/')\ndef f(m: M):\n    return m\n", "cannot translate validators of model M"},
 		{"exception handler", "@app.exception_handler(ValueError)\nasync def h(request, exc):\n    return None\n", "cannot translate exception handler for builtins.ValueError"},
 		{"strict param", "from fastapi import Query\n@app.get('/')\ndef f(q: Annotated[int, Query(strict=True)] = 1):\n    return q\n", "cannot translate strict parameter q"},
@@ -198,5 +198,56 @@ func TestAppArguments(t *testing.T) {
 		if !found {
 			t.Errorf("%q: refusals %v, want %q", tt.src, rs, tt.want)
 		}
+	}
+}
+
+// TestBridgedRoutes checks that routes whose functions do not translate are generated
+// as bridged routes (their Python functions called through runtime/pycall), and that the
+// others stay native.
+func TestBridgedRoutes(t *testing.T) {
+	const src = `from fastapi import BackgroundTasks, Depends, FastAPI, Request, Response
+app = FastAPI()
+
+
+def dep():
+    yield 1
+
+
+@app.get("/native")
+def native(q: int = 0):
+    return {"q": q}
+
+
+@app.get("/request")
+def with_request(request: Request, response: Response, tasks: BackgroundTasks):
+    return {"path": request.url.path}
+
+
+@app.get("/yield")
+def with_yield(d=Depends(dep)):
+    return d
+`
+	out, rs := generate(t, src)
+	if len(rs) > 0 {
+		t.Fatalf("refused: %v", rs)
+	}
+	if out.Routes != 1 || out.Bridged != 2 {
+		t.Errorf("%d native and %d bridged routes, want 1 and 2", out.Routes, out.Bridged)
+	}
+	main := string(out.Files["main_py.go"])
+	for _, want := range []string{
+		`py := pycall.Begin(pyPool, pyRouteWithRequest, rq)`,
+		`RequestParams:    []string{"request"}`,
+		`ResponseParams:   []string{"response"}`,
+		`BackgroundParams: []string{"tasks"}`,
+		`Generator: true`,
+		`Fn:        "main:dep"`,
+	} {
+		if !strings.Contains(main, want) {
+			t.Errorf("main_py.go lacks %q:\n%s", want, main)
+		}
+	}
+	if _, ok := out.Files["bridge.go"]; !ok {
+		t.Error("no bridge.go")
 	}
 }

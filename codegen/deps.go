@@ -77,6 +77,8 @@ func (h *handler) solveDep(d *ir.Dependant) arg {
 	case c.Kind == ir.FrameworkCallable:
 		h.refuse(d.Pos, "dependency %s", c.Name)
 		return arg{}
+	case h.py:
+		// Run through the bridge whatever its kind (pyCall refuses what it cannot name).
 	case c.IsGenerator:
 		h.refuse(d.Pos, "dependency with yield %s", c.Name)
 		return arg{}
@@ -97,30 +99,20 @@ func (h *handler) solveDep(d *ir.Dependant) arg {
 	if !h.ok {
 		return arg{}
 	}
-	pf := h.g.translated(c, vars)
-	if !pf.ok {
-		h.ok = false
+	invoke, ok := h.depCall(d, vars)
+	if !ok {
 		return arg{}
-	}
-	var args []jen.Code
-	for _, p := range pf.params {
-		v, ok := vars[p]
-		if !ok {
-			h.refuse(c.Pos, "parameter %s of dependency %s", p, c.Name)
-			return arg{}
-		}
-		args = append(args, v.code)
 	}
 	if d.Name == "" && h.keyCount[cacheKey(d)] < 2 {
 		// dependencies=[Depends(...)]: called for its effects, the value unused.
 		h.add(jen.If(jen.Id("errs").Dot("Len").Call().Op("==").Id(mark)).Block(
-			jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id(pf.name).Call(args...), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(invoke), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		))
 		return arg{}
 	}
 	result := h.local.get("dep" + camel(c.Name, true))
 	call := []jen.Code{
-		jen.List(jen.Id("v"), jen.Err()).Op(":=").Id(pf.name).Call(args...),
+		jen.List(jen.Id("v"), jen.Err()).Op(":=").Add(invoke),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Id(result).Op("=").Id("v"),
 	}
@@ -135,6 +127,41 @@ func (h *handler) solveDep(d *ir.Dependant) arg {
 	}
 	h.add(jen.If(jen.Id("errs").Dot("Len").Call().Op("==").Id(mark)).Block(guarded...))
 	return arg{jen.Id(result), nil}
+}
+
+// depCall is the call expression of a dependency's function, returning (pyval.Value,
+// error): its translation, or its invocation through the bridge.
+func (h *handler) depCall(d *ir.Dependant, vars map[string]arg) (jen.Code, bool) {
+	c := d.Call
+	if h.py {
+		var extra jen.Dict
+		if c.IsGenerator {
+			extra = jen.Dict{jen.Id("Generator"): jen.True()}
+			if d.Scope == "function" {
+				extra[jen.Id("FunctionScope")] = jen.True()
+			}
+		}
+		inv, ok := h.pyCall(d, vars, extra)
+		if !ok {
+			return nil, false
+		}
+		return jen.Id("py").Dot("Dep").Call(inv), true
+	}
+	pf := h.g.translated(c, vars)
+	if !pf.ok {
+		h.ok = false
+		return nil, false
+	}
+	var args []jen.Code
+	for _, p := range pf.params {
+		v, ok := vars[p]
+		if !ok {
+			h.refuse(c.Pos, "parameter %s of dependency %s", p, c.Name)
+			return nil, false
+		}
+		args = append(args, v.code)
+	}
+	return jen.Id(pf.name).Call(args...), true
 }
 
 // cacheKey is FastAPI's dependency cache key: the callable, the OAuth scopes when the
@@ -182,6 +209,10 @@ func usesScopes(d *ir.Dependant) bool {
 func (h *handler) special(p *ir.Param, d *ir.Dependant) (jen.Code, bool) {
 	if p.In == ir.InSecurityScopes {
 		return h.securityScopes(d), true
+	}
+	if h.py && (p.In == ir.InRequest || p.In == ir.InResponse || p.In == ir.InBackgroundTasks) {
+		// Built by the bridge worker (pyCall names them in the invocation).
+		return nil, false
 	}
 	h.refuse(p.Pos, "%s parameter %s", p.In, p.Name)
 	return nil, false

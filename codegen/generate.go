@@ -23,6 +23,14 @@ type Input struct {
 	SubOpenAPI map[*ir.Mount][]byte
 	// Command is the name of the service binary (the Go module's last element).
 	Command string
+	// BridgeAll runs every route's functions through the bridge (--bridge-all); Pragmas
+	// are the functions with a `# covetgen: bridge` pragma (def position -> pragma
+	// position), whose routes are bridged.
+	BridgeAll bool
+	Pragmas   map[ir.Pos]ir.Pos
+	// AppDir is the app's root as migrate was given it (absolute): the bridge workers'
+	// default --app-dir.
+	AppDir string
 }
 
 // Output is the generated service.
@@ -31,14 +39,16 @@ type Output struct {
 	Files map[string][]byte
 	// Imports are the runtime packages the files import.
 	Imports []string
-	// Routes counts the routes served natively; Models the model types written.
-	Routes, Models int
+	// Routes counts the routes served natively, Bridged those whose Python functions run
+	// through the bridge; Models the model types written.
+	Routes, Bridged, Models int
 }
 
 // Generate writes the service of in.App. When anything cannot be generated exactly it
 // returns the refusals (and no output).
 func Generate(in Input) (*Output, []Refusal) {
 	g := newGen(in)
+	g.plan = planBridge(in)
 	g.app()
 	for _, m := range g.unit.Models() {
 		g.models.get(m, m.Pos)
@@ -71,6 +81,7 @@ type gen struct {
 	// imports are the runtime packages used (filled when rendering).
 	imports map[string]bool
 	routes  int
+	bridged int
 	models  *modelSet
 	// funcs are the translated Python functions; unit is translate's package-level state.
 	funcs map[*ir.Callable]*pyFunc
@@ -79,10 +90,16 @@ type gen struct {
 	unit      *translate.Unit
 	// consts maps a constraints value's rendering to its package variable.
 	consts map[string]string
+	// plan is which routes are bridged (nil: none); exc the exception handlers Go calls
+	// through the bridge.
+	plan *bridgePlan
+	exc  excHandlers
+	// lifespan: the app has a lifespan or startup/shutdown handlers (run by the bridge).
+	lifespan bool
 }
 
 func newGen(in Input) *gen {
-	reserved := append([]string{"main", "newApp", "openapiJSON", "init"}, goPkgNames...)
+	reserved := append([]string{"main", "newApp", "openapiJSON", "init", "pyPool", "pyModels", "appExceptions"}, goPkgNames...)
 	g := &gen{in: in, app0: in.App, pkg: newNames(reserved...), files: map[string]*jen.File{},
 		helpers: map[string]bool{}, imports: map[string]bool{}, funcs: map[*ir.Callable]*pyFunc{}, respFuncs: map[*ir.Callable]*pyFunc{}, consts: map[string]string{}}
 	g.unit = translate.NewUnit(in.Prog, translate.Names{ModelNew: func(m *ir.Model) jen.Code {
@@ -118,6 +135,7 @@ func (g *gen) file(name string) *jen.File {
 // render formats every file.
 func (g *gen) render() (*Output, error) {
 	g.writeHelpers()
+	g.writeBridge()
 	if decls := g.unit.Decls(); len(decls) > 0 {
 		f := g.file("pyconsts.go")
 		f.HeaderComment("Module-level values and helper functions of the app, translated for the handlers.")
@@ -126,7 +144,7 @@ func (g *gen) render() (*Output, error) {
 			f.Line()
 		}
 	}
-	out := &Output{Files: map[string][]byte{}, Routes: g.routes, Models: g.models.count()}
+	out := &Output{Files: map[string][]byte{}, Routes: g.routes, Bridged: g.bridged, Models: g.models.count()}
 	for _, name := range g.order {
 		var buf bytes.Buffer
 		if err := g.files[name].Render(&buf); err != nil {

@@ -15,9 +15,11 @@ type modelSet struct {
 
 // modelInfo names the Go declarations of one model.
 type modelInfo struct {
-	m                   *ir.Model
-	goName, decodeName  string
-	newName, className  string
+	m                  *ir.Model
+	goName, decodeName string
+	newName, className string
+	// fields are the generated fields (set once generated).
+	fields              []*fieldInfo
 	ok                  bool
 	generating, written bool
 }
@@ -105,6 +107,7 @@ func (ms *modelSet) generate(mi *modelInfo) bool {
 		}
 		fields = append(fields, fi)
 	}
+	mi.fields = fields
 	ms.writeStruct(mi, fields)
 	ms.writeDecoder(mi, fields)
 	ms.writeModelMethods(mi, fields)
@@ -287,10 +290,14 @@ func (ms *modelSet) writeModelMethods(mi *modelInfo, fields []*fieldInfo) {
 		cf = append(cf, jen.Values(jen.Dict{jen.Id("Name"): jen.Lit(fi.f.Name)}))
 	}
 	f.Commentf("%s describes the class %s to translated bodies.", mi.className, m.Name)
-	f.Var().Id(mi.className).Op("=").Op("&").Qual(pkgPyval, "Class").Values(jen.Dict{
+	class := jen.Dict{
 		jen.Id("Name"):   jen.Lit(m.Name),
 		jen.Id("Fields"): jen.Index().Qual(pkgPyval, "ClassField").Values(cf...),
-	})
+	}
+	if m.Module != "" && m.QualName != "" {
+		class[jen.Id("Qual")] = jen.Lit(m.Module + ":" + m.QualName)
+	}
+	f.Var().Id(mi.className).Op("=").Op("&").Qual(pkgPyval, "Class").Values(class)
 	recv := jen.Id("o").Op("*").Id(mi.goName)
 	f.Comment("TypeName is the class name.")
 	f.Func().Params(recv).Id("TypeName").Params().String().Block(jen.Return(jen.Lit(m.Name)))
@@ -300,6 +307,10 @@ func (ms *modelSet) writeModelMethods(mi *modelInfo, fields []*fieldInfo) {
 	for i, fi := range fields {
 		cases = append(cases, jen.Case(jen.Lit(i)).Block(jen.Return(fi.ti.toPy(jen.Id("o").Dot(fi.goName)))))
 	}
+	f.Comment("FieldSet reports whether field i is in the model's fields set (model_fields_set).")
+	f.Func().Params(jen.Id("o").Op("*").Id(mi.goName)).Id("FieldSet").Params(jen.Id("i").Int()).Bool().Block(
+		jen.Return(jen.Id("o").Dot("Set").Dot("Has").Call(jen.Id("i"))),
+	)
 	f.Comment("Field returns field i as a Python value.")
 	f.Func().Params(jen.Id("o").Op("*").Id(mi.goName)).Id("Field").Params(jen.Id("i").Int()).Qual(pkgPyval, "Value").Block(
 		jen.Switch(jen.Id("i")).Block(cases...),

@@ -86,4 +86,5 @@ var goPkgNames = []string{"request", "response", "router", "validate", "pyjson",
 	"strings", "sync", "io", "time", "math", "big", "slices", "sort", "strconv", "errs", "e", "rq", "out",
 	"err", "ok", "raw", "ptr", "must", "mustPattern", "v", "i", "s", "res", "items", "raws", "cfg", "opt",
 	"rt", "h", "d", "r", "any", "string", "int", "bool", "float64", "error", "nil", "true", "false", "len", "make",
-	"append", "new", "copy", "apiRoute", "mountScope", "body", "x", "m", "p", "form", "item", "values", "pf", "es", "cred", "authz", "key", "u", "b", "e2", "in", "before"}
+	"append", "new", "copy", "apiRoute", "mountScope", "body", "x", "m", "p", "form", "item", "values", "pf", "es", "cred", "authz", "key", "u", "b", "e2", "in", "before",
+	"bridge", "pycall", "py", "flag", "done", "resBody"}

@@ -13,4 +13,6 @@ const (
 	pkgStatic     = "github.com/covetpy/covetgen/runtime/static"
 	pkgSecurity   = "github.com/covetpy/covetgen/runtime/security"
 	pkgMiddleware = "github.com/covetpy/covetgen/runtime/middleware"
+	pkgBridge     = "github.com/covetpy/covetgen/runtime/bridge"
+	pkgPycall     = "github.com/covetpy/covetgen/runtime/pycall"
 )

@@ -37,6 +37,10 @@ func (h *handler) respond() {
 			// FastAPI ignores these without a response model.
 			h.add(jen.Comment("response_model_* options have no effect without a response model."))
 		}
+		if h.py {
+			h.add(jen.Return(jen.Id("out").Dot("JSON").Call(jen.Lit(h.status()), jen.Id("resBody"))))
+			return
+		}
 		h.add(jen.Return(jen.Id("out").Dot("Value").Call(jen.Lit(h.status()), jen.Id("res"))))
 		return
 	}

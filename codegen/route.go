@@ -26,6 +26,8 @@ type handler struct {
 	bodyPlan *bodyPlan
 	// keyCount counts the dependencies of the route by cache key.
 	keyCount map[string]int
+	// py: the route's functions run through the bridge (py is the handler's *pycall.Call).
+	py bool
 }
 
 func (h *handler) refuse(pos ir.Pos, format string, args ...any) {
@@ -38,7 +40,7 @@ func (h *handler) add(c ...jen.Code) { h.stmts = append(h.stmts, c...) }
 // route generates the handler of r and returns its Go name; ok is false when the route
 // is refused (the refusals are recorded).
 func (g *gen) route(r *ir.Route) (string, bool) {
-	h := &handler{g: g, r: r, ok: true, local: newNames(goPkgNames...), cache: map[string]string{}}
+	h := &handler{g: g, r: r, ok: true, local: newNames(goPkgNames...), cache: map[string]string{}, py: g.plan.has(r)}
 	h.local.outer = g.pkg
 	g.refuse.at = r.Pos
 	defer func() { g.refuse.at = g.app0.Pos }()
@@ -69,6 +71,11 @@ func (g *gen) route(r *ir.Route) (string, bool) {
 	}
 	f := g.file(moduleFile(r.Endpoint.Module))
 	f.Commentf("%s serves @%s(%q) (%s), endpoint %s.", name, strings.ToLower(strings.Join(r.Methods, ",")), r.Path, r.Pos, r.Endpoint.Name)
+	if h.py {
+		g.writeBridged(f, h, name)
+		g.bridged++
+		return name, true
+	}
 	f.Func().Id(name).Params(jen.Id("rq").Op("*").Qual(pkgRequest, "Request"), jen.Id("out").Op("*").Qual(pkgResponse, "Out")).
 		Error().Block(h.stmts...)
 	g.routes++
@@ -107,13 +114,20 @@ func (h *handler) body() {
 	if validates {
 		h.add(jen.If(jen.Err().Op(":=").Id("errs").Dot("Err").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
 	}
-	fn, args, ok := h.g.endpointFunc(r, d, vars)
-	if !ok {
-		h.ok = false
-		return
+	if h.py {
+		if !h.pyEndpoint(d, vars) {
+			h.ok = false
+			return
+		}
+	} else {
+		fn, args, ok := h.g.endpointFunc(r, d, vars)
+		if !ok {
+			h.ok = false
+			return
+		}
+		h.add(jen.List(jen.Id("res"), jen.Err()).Op(":=").Id(fn).Call(args...))
+		h.add(jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
 	}
-	h.add(jen.List(jen.Id("res"), jen.Err()).Op(":=").Id(fn).Call(args...))
-	h.add(jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
 	h.respond()
 	var pre []jen.Code
 	if validates {

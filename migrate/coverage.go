@@ -20,10 +20,18 @@ import (
 const (
 	// ModeNative is a route the generator writes a Go handler for.
 	ModeNative = "native"
-	// ModeBridge is a route that cannot be generated natively: its handler would run in
-	// CPython through the bridge.
-	ModeBridge = "bridge"
+	// ModeBridge is a route that cannot be generated natively: Go reads and validates
+	// its parameters and writes its response, and its dependencies and endpoint run in
+	// CPython through the bridge (a handler call).
+	ModeBridge = "handler-call"
+	// ModeBlocked is a route that can be served neither natively nor through a handler
+	// call (its Blockers say why; the whole-request forwarding mode is not implemented):
+	// the app cannot be migrated while it has one.
+	ModeBlocked = "blocked"
 )
+
+// SingleWorkerNote explains Coverage.SingleWorker.
+const SingleWorkerNote = "bridged functions use module state the app mutates: they all run on the first Python worker, which owns that state, even with --workers above 1 (the default is 1, as uvicorn's)"
 
 // PragmaReason is the reason of a route forced to the bridge by a pragma comment.
 const PragmaReason = "forced by # covetgen: bridge pragma"
@@ -48,7 +56,9 @@ type Coverage struct {
 	Routes []RouteCoverage `json:"routes"`
 	// AppRefusals block the whole app, whatever the mode of its routes.
 	AppRefusals []Reason `json:"app_refusals"`
-	Totals      Totals   `json:"totals"`
+	// SingleWorker: see SingleWorkerNote.
+	SingleWorker bool   `json:"single_worker"`
+	Totals       Totals `json:"totals"`
 }
 
 // RouteCoverage is one route of a coverage report.
@@ -63,13 +73,15 @@ type RouteCoverage struct {
 	Endpoint string `json:"endpoint"`
 	// Pos is the route's registration position (file:line:col).
 	Pos string `json:"pos"`
-	// Mode is ModeNative or ModeBridge.
+	// Mode is ModeNative, ModeBridge or ModeBlocked.
 	Mode string `json:"mode"`
 	// Lines counts the source lines of the endpoint function (def line to its last line;
 	// 0 when its definition is not in the app's sources).
 	Lines int `json:"lines"`
 	// Reasons are why the route is not native (empty for a native route).
 	Reasons []Reason `json:"reasons"`
+	// Blockers are why a ModeBlocked route cannot run through the bridge either.
+	Blockers []Reason `json:"blockers,omitempty"`
 }
 
 // Reason is one refusal: a construct at a Python position.
@@ -90,7 +102,9 @@ func (r Reason) String() string {
 type Totals struct {
 	Routes       int `json:"routes"`
 	NativeRoutes int `json:"native_routes"`
-	BridgeRoutes int `json:"bridge_routes"`
+	// BridgeRoutes counts the routes not native: handler calls and blocked ones.
+	BridgeRoutes  int `json:"bridge_routes"`
+	BlockedRoutes int `json:"blocked_routes"`
 	// NativePercent is 100*NativeRoutes/Routes (100 for an app without routes).
 	NativePercent float64 `json:"native_percent"`
 	// Lines count the endpoint functions' source lines, each function once: a function
@@ -141,7 +155,8 @@ func CoverageOf(opts CoverageOptions) (*Coverage, error) {
 		return cov, nil
 	}
 	cov.App = app.Module + ":" + app.Attr
-	in := codegen.Input{App: app, Prog: prog, SubOpenAPI: map[*ir.Mount][]byte{}, Command: "service"}
+	pragmas := bridgePragmas(prog)
+	in := codegen.Input{App: app, Prog: prog, SubOpenAPI: map[*ir.Mount][]byte{}, Command: "service", Pragmas: pragmas}
 	doc, diags := openAPI(app)
 	in.OpenAPI = doc
 	var subs func(a *ir.App)
@@ -169,8 +184,8 @@ func CoverageOf(opts CoverageOptions) (*Coverage, error) {
 	}
 	sortReasons(cov.AppRefusals)
 
+	cov.SingleWorker = an.Pinned
 	defs := functionDefs(prog)
-	pragmas := bridgePragmas(prog)
 	var funcs []funcLines
 	for _, ra := range an.Routes {
 		r := ra.Route
@@ -208,8 +223,12 @@ func CoverageOf(opts CoverageOptions) (*Coverage, error) {
 		for _, x := range ra.Refusals {
 			rc.Reasons = append(rc.Reasons, refusal(x))
 		}
-		if len(rc.Reasons) > 0 {
+		if ra.Bridged {
 			rc.Mode = ModeBridge
+			for _, x := range ra.Blockers {
+				rc.Mode = ModeBlocked
+				rc.Blockers = append(rc.Blockers, refusal(x))
+			}
 		}
 		cov.Routes = append(cov.Routes, rc)
 		if def != nil {
@@ -235,6 +254,9 @@ func (cov *Coverage) total(funcs []funcLines) {
 			t.NativeRoutes++
 		} else {
 			t.BridgeRoutes++
+		}
+		if r.Mode == ModeBlocked {
+			t.BlockedRoutes++
 		}
 	}
 	t.NativePercent = percent(t.NativeRoutes, t.Routes)

@@ -52,6 +52,9 @@ func routeLabel(r RouteCoverage) string {
 func summaryLines(cov *Coverage) (routes, lines string) {
 	t := cov.Totals
 	routes = fmt.Sprintf("routes: %d/%d native (%.1f%%), %d bridge", t.NativeRoutes, t.Routes, t.NativePercent, t.BridgeRoutes)
+	if t.BlockedRoutes > 0 {
+		routes += fmt.Sprintf(" (%d blocked)", t.BlockedRoutes)
+	}
 	lines = fmt.Sprintf("lines:  %d/%d native (%.1f%%), %d bridge", t.NativeLines, t.Lines, t.NativeLinesPercent, t.BridgeLines)
 	return
 }
@@ -91,6 +94,15 @@ func coverageText(w io.Writer, cov *Coverage, min float64) {
 		for _, x := range r.Reasons {
 			fmt.Fprintf(w, "    %s\n", x)
 		}
+		if len(r.Blockers) > 0 {
+			fmt.Fprintf(w, "    blocked, it cannot run through the bridge either:\n")
+			for _, x := range r.Blockers {
+				fmt.Fprintf(w, "      %s\n", x)
+			}
+		}
+	}
+	if cov.SingleWorker {
+		fmt.Fprintf(w, "\nnote: %s\n", SingleWorkerNote)
 	}
 	if len(cov.AppRefusals) > 0 {
 		fmt.Fprintln(w, "\napp-level refusals (they block the whole app):")
@@ -130,8 +142,14 @@ func coverageMarkdown(w io.Writer, cov *Coverage, min float64) {
 			for _, x := range r.Reasons {
 				rs = append(rs, "`"+mdCell(x.String())+"`")
 			}
+			for _, x := range r.Blockers {
+				rs = append(rs, "blocked: `"+mdCell(x.String())+"`")
+			}
 			fmt.Fprintf(w, "| %s | `%s` | `%s` | %d | %s |\n", r.Mode, mdCell(routeLabel(r)), mdCell(r.Endpoint), r.Lines, strings.Join(rs, "<br>"))
 		}
+	}
+	if cov.SingleWorker {
+		fmt.Fprintf(w, "\nNote: %s.\n", SingleWorkerNote)
 	}
 	if len(cov.AppRefusals) > 0 {
 		fmt.Fprintf(w, "\n### App-level refusals\n\nThese block the whole app.\n\n")
@@ -165,6 +183,9 @@ func coverageGitHub(w io.Writer, cov *Coverage, min float64) {
 	for _, r := range cov.Routes {
 		for _, x := range r.Reasons {
 			ghAnnotation(w, "warning", x, fmt.Sprintf("route %s (%s) bridged: %s", routeLabel(r), r.Endpoint, x.Message))
+		}
+		for _, x := range r.Blockers {
+			ghAnnotation(w, "warning", x, fmt.Sprintf("route %s (%s) blocked: %s", routeLabel(r), r.Endpoint, x.Message))
 		}
 	}
 	for _, x := range cov.AppRefusals {

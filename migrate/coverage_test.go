@@ -86,8 +86,8 @@ func TestCoverageJSONSchema(t *testing.T) {
 			t.Errorf("%s keys %v, want %v", what, got, want)
 		}
 	}
-	check("report", doc, "app", "routes", "app_refusals", "totals")
-	check("totals", doc["totals"], "routes", "native_routes", "bridge_routes", "native_percent",
+	check("report", doc, "app", "routes", "app_refusals", "single_worker", "totals")
+	check("totals", doc["totals"], "routes", "native_routes", "bridge_routes", "blocked_routes", "native_percent",
 		"lines", "native_lines", "bridge_lines", "native_lines_percent", "app_refusals")
 	routes := doc["routes"].([]any)
 	check("route", routes[0], "methods", "path", "kind", "name", "endpoint", "pos", "mode", "lines", "reasons")
@@ -98,15 +98,16 @@ func TestCoverageJSONSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"app_refusals", "native_percent", "native_lines_percent", "reasons", "message", "endpoint"} {
+	for _, k := range []string{"app_refusals", "native_percent", "native_lines_percent", "reasons", "message", "endpoint",
+		"blockers", "single_worker", "blocked_routes"} {
 		if !strings.Contains(string(src), `"`+k+`"`) {
 			t.Errorf("package doc does not document %q", k)
 		}
 	}
 }
 
-// TestCoverageMatchesMigrate checks that the reasons of the report are exactly the
-// refusals of Run, on every corpus app that refuses.
+// TestCoverageMatchesMigrate checks that the blockers and app-level refusals of the
+// report are exactly the refusals of Run, on every corpus app.
 func TestCoverageMatchesMigrate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("migrates every corpus app")
@@ -138,7 +139,10 @@ func TestCoverageMatchesMigrate(t *testing.T) {
 				if (r.Mode == ModeNative) != (len(r.Reasons) == 0) {
 					t.Errorf("%s: mode %s with %d reasons", r.Path, r.Mode, len(r.Reasons))
 				}
-				for _, x := range r.Reasons {
+				if (r.Mode == ModeBlocked) != (len(r.Blockers) > 0) {
+					t.Errorf("%s: mode %s with %d blockers", r.Path, r.Mode, len(r.Blockers))
+				}
+				for _, x := range r.Blockers {
 					got[x.String()] = true
 				}
 			}
@@ -155,7 +159,7 @@ func TestCoverageMatchesMigrate(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !reflect.DeepEqual(got, want) {
-				t.Errorf("coverage reasons differ from migrate's refusals:\ncoverage: %v\nmigrate:  %v", got, want)
+				t.Errorf("coverage blockers differ from migrate's refusals:\ncoverage: %v\nmigrate:  %v", got, want)
 			}
 		})
 	}

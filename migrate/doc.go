@@ -12,14 +12,20 @@
 // cache holding the runtime's few dependencies): there is no path back into covetgen's
 // checkout.
 //
-// When the generator refuses a construct, Run writes nothing and returns a *RefusedError
-// listing every reason as FILE:LINE:COL: cannot translate CONSTRUCT.
+// Routes whose functions do not translate run them in CPython through the bridge
+// (Options.BridgeAll: every route); the service then needs python3 with pydantic 2 and
+// the app's own dependencies at run time, and finds the app's sources at the absolute
+// ROOT given to Run (--app-dir overrides it). When the generator refuses a construct
+// that neither way can serve, Run writes nothing and returns a *RefusedError listing
+// every reason as FILE:LINE:COL: cannot translate CONSTRUCT.
 //
 // # Coverage
 //
 // CoverageOf (`covetgen coverage`) reports, without writing anything, which routes Run
-// would serve natively ("native") and which cannot be generated and would run in CPython
-// through the bridge ("bridge"), with the reasons of each; the refusals that belong to no
+// would serve natively ("native"), which run their functions in CPython through the
+// bridge ("handler-call", with the reasons they are not native), and which can be served
+// neither way ("blocked", with the blockers as well: such a route blocks the app, as the
+// whole-request forwarding mode is not implemented); the refusals that belong to no
 // route (lifespan, startup and shutdown handlers, middleware functions, exception
 // handlers, mounts, unresolved constructs...) are listed apart as app-level refusals:
 // they block the whole app. The reasons of the routes and the app-level refusals together
@@ -44,19 +50,21 @@
 //	      "name": "read_item",             // route name
 //	      "endpoint": "main.read_item",    // module.qualname of the endpoint
 //	      "pos": "app/main.py:13:2",       // where the route is registered
-//	      "mode": "native",                // "native" or "bridge"
+//	      "mode": "native",                // "native", "handler-call" or "blocked"
 //	      "lines": 2,                      // source lines of the endpoint function
 //	      "reasons": [                     // empty for a native route
 //	        {"file": "app/main.py", "line": 14, "col": 5,
 //	         "message": "cannot translate list comprehension"}
-//	      ]
+//	      ],
+//	      "blockers": [...]                // "blocked" routes only: why the bridge cannot run it
 //	    }
 //	  ],
+//	  "single_worker": false,              // bridged functions use mutated module state: one worker
 //	  "app_refusals": [                    // same shape as "reasons"
 //	    {"file": "app/main.py", "line": 9, "col": 1, "message": "cannot translate lifespan function lifespan"}
 //	  ],
 //	  "totals": {
-//	    "routes": 2, "native_routes": 1, "bridge_routes": 1,
+//	    "routes": 2, "native_routes": 1, "bridge_routes": 1, "blocked_routes": 0,
 //	    "native_percent": 50,              // 100*native_routes/routes (100 without routes)
 //	    "lines": 5, "native_lines": 2, "bridge_lines": 3,
 //	    "native_lines_percent": 40,        // 100*native_lines/lines (100 without lines)

@@ -26,17 +26,20 @@ type Options struct {
 	Out string
 	// Env is the environment the app is read under (see covetgen openapi --env).
 	Env map[string]string
+	// BridgeAll runs every route's functions in CPython through the bridge (--bridge-all).
+	BridgeAll bool
 }
 
 // Summary describes a migration.
 type Summary struct {
 	// App is module:attr of the migrated app.
 	App string
-	// Module is the Go module path written; Routes the routes served natively; Models
-	// the model types; Files the files written, relative to Out.
-	Module         string
-	Routes, Models int
-	Files          []string
+	// Module is the Go module path written; Routes the routes served natively, Bridged
+	// those whose functions run through the bridge; Models the model types; Files the
+	// files written, relative to Out.
+	Module                  string
+	Routes, Bridged, Models int
+	Files                   []string
 	// RuntimeFiles counts the files of Files that are the runtime copy.
 	RuntimeFiles int
 }
@@ -84,7 +87,12 @@ func Run(opts Options) (*Summary, error) {
 		}
 		return nil, fmt.Errorf("lift %s: %w", opts.Root, err)
 	}
-	in := codegen.Input{App: app, Prog: prog, SubOpenAPI: map[*ir.Mount][]byte{}}
+	appDir, err := filepath.Abs(base)
+	if err != nil {
+		return nil, err
+	}
+	in := codegen.Input{App: app, Prog: prog, SubOpenAPI: map[*ir.Mount][]byte{}, BridgeAll: opts.BridgeAll,
+		Pragmas: bridgePragmas(prog), AppDir: appDir}
 	in.Command = moduleName(opts.Out)
 	doc, diags := openAPI(app)
 	in.OpenAPI = doc
@@ -120,7 +128,7 @@ func Run(opts Options) (*Summary, error) {
 	if err := writeOut(opts.Out, files); err != nil {
 		return nil, err
 	}
-	s := &Summary{App: app.Module + ":" + app.Attr, Module: in.Command, Routes: out.Routes, Models: out.Models}
+	s := &Summary{App: app.Module + ":" + app.Attr, Module: in.Command, Routes: out.Routes, Bridged: out.Bridged, Models: out.Models}
 	for name := range files {
 		s.Files = append(s.Files, name)
 		if strings.HasPrefix(name, RuntimeDir+string(filepath.Separator)) {

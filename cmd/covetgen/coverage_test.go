@@ -21,11 +21,11 @@ func TestCoverageCLI(t *testing.T) {
 		stderr []string
 	}{
 		{name: "no-min", args: []string{app}, code: 0,
-			stdout: []string{"native  GET /a", "bridge  GET /b", "main.py:8:1: forced by # covetgen: bridge pragma", "routes: 1/2 native (50.0%), 1 bridge", "lines:  2/4 native (50.0%), 2 bridge"}},
+			stdout: []string{"native        GET /a", "handler-call  GET /b", "main.py:8:1: forced by # covetgen: bridge pragma", "routes: 1/2 native (50.0%), 1 bridge", "lines:  2/4 native (50.0%), 2 bridge"}},
 		{name: "at-min", args: []string{app, "--min", "50"}, code: 0},
 		{name: "min-just-below-pct", args: []string{app, "--min", "49.99"}, code: 0},
 		{name: "min-just-above-pct", args: []string{app, "--min", "50.01"}, code: 1, stdout: []string{"FAIL: native routes 50.0% below --min 50.01%"}},
-		{name: "json", args: []string{"--format", "json", app}, code: 0, stdout: []string{`"native_percent": 50`, `"mode": "bridge"`}},
+		{name: "json", args: []string{"--format", "json", app}, code: 0, stdout: []string{`"native_percent": 50`, `"mode": "handler-call"`}},
 		{name: "markdown", args: []string{app, "--format", "markdown", "--min", "60"}, code: 1, stdout: []string{"| routes | 1 | 1 | 2 | 50.0% |", "**FAIL**"}},
 		{name: "github", args: []string{app, "--format=github"}, code: 0,
 			stdout: []string{"main.py,line=8,col=1::route GET /b (main.b) bridged: forced by # covetgen: bridge pragma", "::notice title=covetgen coverage::"}},

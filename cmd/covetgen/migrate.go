@@ -9,13 +9,15 @@ import (
 )
 
 // runMigrate implements `covetgen migrate ROOT [--app module:attr] [--env KEY=VALUE]...
-// -o OUT`: it converts the FastAPI app under ROOT into a Go module in OUT that builds with
-// plain `go build` and serves the app natively. When some part of the app cannot be
-// converted exactly, nothing is written: each reason is printed as
+// [--bridge-all] -o OUT`: it converts the FastAPI app under ROOT into a Go module in OUT
+// that builds with plain `go build`. Routes whose functions cannot be translated run them
+// in CPython through the bridge (all routes with --bridge-all). When some part of the app
+// can be served neither way, nothing is written: each reason is printed as
 // FILE:LINE:COL: cannot translate CONSTRUCT and the exit status is 1.
 func runMigrate(args []string, stdout, stderr io.Writer) int {
 	fs, af := newAppFlagSet("migrate", "covetgen migrate ROOT [--app module:attr] [--env KEY=VALUE]... -o OUT", stderr)
 	outFlag := fs.String("o", "", "the folder to write the Go module to (required)")
+	bridgeAll := fs.Bool("bridge-all", false, "run every handler in CPython through the bridge")
 	positional, ok := parseInterspersed(fs, args)
 	if !ok {
 		return 2
@@ -24,7 +26,7 @@ func runMigrate(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	s, err := migrate.Run(migrate.Options{Root: positional[0], App: af.app, Out: *outFlag, Env: af.env})
+	s, err := migrate.Run(migrate.Options{Root: positional[0], App: af.app, Out: *outFlag, Env: af.env, BridgeAll: *bridgeAll})
 	if err != nil {
 		var re *migrate.RefusedError
 		if errors.As(err, &re) {
@@ -38,7 +40,10 @@ func runMigrate(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "migrated %s to %s (module %s)\n", s.App, *outFlag, s.Module)
-	fmt.Fprintf(stdout, "  routes: %d native, 0 refused\n", s.Routes)
+	if s.Bridged > 0 {
+		fmt.Fprintf(stdout, "  the bridged routes need python3 with the app's dependencies (and pydantic 2) at run time\n")
+	}
+	fmt.Fprintf(stdout, "  routes: %d native, %d through the bridge, 0 refused\n", s.Routes, s.Bridged)
 	fmt.Fprintf(stdout, "  models: %d\n", s.Models)
 	fmt.Fprintf(stdout, "  files:  %d written (%d service files, %d in %s/)\n", len(s.Files), len(s.Files)-s.RuntimeFiles, s.RuntimeFiles, migrate.RuntimeDir)
 	return 0

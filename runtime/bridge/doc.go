@@ -26,6 +26,77 @@
 //     past Config.Timeout: its worker was killed and is being replaced), ErrOverloaded
 //     (the queue is full: answer 503), ErrClosed, or the context's error: all 500s.
 //
+// # Sessions (bridge v2)
+//
+// A route whose app-defined callables cannot all be translated runs all of them (its
+// dependencies in FastAPI's order, then the endpoint) through one Session per request:
+//
+//	s, err := pool.Session(ctx, pinned)  // pinned: worker slot 0 only (module state)
+//	defer ... s.Close(ctx, raised)       // always, also on failure (see below)
+//	db, err := s.Invoke(ctx, bridge.Invocation{Fn: "app.db:get_db", Generator: true})
+//	v, _ := db.Result.Value(nil)         // a bridge.Ref: the sqlite3 connection stays in Python
+//	r, err := s.Invoke(ctx, bridge.Invocation{Fn: "app.main:read", Args: []any{bridge.Kw("db", v)},
+//		Body: true, Request: ri, ResponseParams: []string{"response"}, BackgroundParams: []string{"tasks"}})
+//
+// All calls of a session go to one worker (chosen at the first call; slot 0 when
+// pinned), which keeps per-session state until Close: refs, the suspended generators,
+// the Request (built once from Invocation.Request: an ASGI scope and a receive that
+// returns RequestInfo.Body), the one sub-Response all Response parameters share
+// (Response(status_code=None) without headers, as FastAPI makes it), the one
+// BackgroundTasks. A session that leaves nothing in the worker costs one round trip per
+// Invoke and none for Close.
+//
+// Refs: a result, or a part of one, that the tagged JSON cannot carry (a connection, a
+// file, a client...) is kept in the session and arrives as a Ref (a pyval.Value); passing
+// it back as an argument passes the very object. Refs die with Close; anywhere else
+// the worker refuses them.
+//
+// Replies: Reply.Result (tagged JSON), Reply.Body (path B), or Reply.Response when the
+// function returned a starlette Response (rendered as starlette sends it: status, raw
+// headers in order, the body; a StreamingResponse's body_iterator collected, sync or
+// async; a FileResponse's stat headers and file, nothing for HEAD, Range and If-Range
+// answered as starlette does: 206, multipart/byteranges, 400, 416) - Result then holds
+// a Ref to the Response, for a dependency that returns one. With ResponseParams, SubStatus and
+// SubHeaders give the sub-Response's whole state after the call: FastAPI uses its
+// status when set and appends its raw headers to the response it renders (not to a
+// Response the endpoint returned).
+//
+// Exceptions: when a session call raises, the worker at once throws the exception into
+// the session's generators (function-scope ones, then request-scope ones, innermost
+// first: FastAPI's two nested AsyncExitStacks), then looks up the app's exception
+// handler for what comes out as Starlette does (an HTTPException's status-code key, then
+// the class MRO, with Starlette's default for HTTPException; else the 500/Exception
+// handler of ServerErrorMiddleware unless the app is in debug mode). A user handler's
+// response becomes Reply.Response (the request is over; its background, if any, is what
+// RunBackground runs). FastAPI's own default handlers (module fastapi.*) are left to Go:
+// the error comes back as *response.HTTPException or *PyError. A generator that swallows
+// the exception gives FastAPI's FastAPIError ("Response not awaited"); a scope="function"
+// one that does gives the UnboundLocalError FastAPI then fails with. Pool.HandleException
+// calls a user handler for an exception Go raised (HTTPException, RequestValidationError).
+//
+// When Go must call what (FastAPI 0.141, fastapi/routing.py request_response: the
+// request-scope exit stack wraps sending the response and its background tasks; the
+// function-scope one wraps only the handler, which resolves dependencies, runs the
+// endpoint and serializes the response):
+//
+//  1. Invoke the dependencies and the endpoint; validate and serialize the result.
+//  2. ExitFunctionScope(ctx, err): when some generator was FunctionScope, before sending;
+//     err is the error of step 1 raised by Go (nil if none).
+//  3. On an error (from Invoke, ExitFunctionScope, or Go's own): Close(ctx, err) before
+//     answering. nil: answer err (Go's default handler or HandleException);
+//     *HandledError: send its Response; another error: answer that one instead. An
+//     error Invoke returned has already been through the generators: Close is then a
+//     no-op.
+//  4. Else send the response; then, if HasBackground, RunBackground (its error is the
+//     raised for Close and is only logged); then Close(ctx, nil) (or the RunBackground
+//     error): the request-scope exit code runs after the response, as in FastAPI, and
+//     an error it returns can only be logged.
+//
+// A worker that dies fails the session's calls with ErrWorkerLost; Close then returns
+// ErrWorkerLost at once when the session had state there (its exit code never ran).
+// Close ignores a context that is already done (the exit code must run), bounded by
+// Config.Timeout. Session methods must not be called concurrently.
+//
 // # Protocol
 //
 // One Unix socket pair per worker (the child's end on fd 3). Frames both ways: a 4-byte

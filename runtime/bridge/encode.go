@@ -11,6 +11,7 @@ import (
 
 	"github.com/covetpy/covetgen/runtime/pyjson"
 	"github.com/covetpy/covetgen/runtime/pyval"
+	"github.com/covetpy/covetgen/runtime/validate"
 )
 
 // Tagged is an argument Python rebuilds from a tag of worker.py: "date", "time",
@@ -51,7 +52,16 @@ var ErrUnsupportedArg = errors.New("bridge: unsupported argument type")
 
 // encodeCall builds a call payload.
 func encodeCall(fn, mode string, args []any) ([]byte, error) {
-	b := append(make([]byte, 0, 128), `{"fn":`...)
+	b, err := appendCall(make([]byte, 0, 128), fn, mode, args)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '}'), nil
+}
+
+// appendCall writes the fields of a call payload: the object without its closing brace.
+func appendCall(b []byte, fn, mode string, args []any) ([]byte, error) {
+	b = append(b, `{"fn":`...)
 	b = pyjson.AppendStringASCII(b, fn)
 	b = append(b, `,"mode":"`...)
 	b = append(b, mode...)
@@ -83,14 +93,14 @@ func encodeCall(fn, mode string, args []any) ([]byte, error) {
 			return nil, err
 		}
 	}
-	return append(b, "}}"...), nil
+	return append(b, '}'), nil
 }
 
 // Encode appends v as tagged JSON (worker.py): nil, bool, the int and uint types,
 // float32/64 (NaN and infinities included), string, []byte, []any, map[string]any (in
 // sorted key order), time.Time (a datetime), json.RawMessage (inserted as is: already
 // tagged JSON), pyjson.Value (plain JSON), pyval values (models as a model tag of
-// their class name and fields), Tagged, Model and *Model.
+// their class name and fields), Tagged, Model, *Model and Ref (a session's ref).
 func Encode(dst []byte, v any) ([]byte, error) {
 	return encode(dst, v, 0)
 }
@@ -155,6 +165,10 @@ func encode(b []byte, v any, depth int) ([]byte, error) {
 		return appendTag(b, "model", x.Class, func(b []byte) ([]byte, error) { return encode(b, x.Fields, depth+1) })
 	case *Model:
 		return encode(b, *x, depth)
+	case Ref:
+		return x.appendJSON(b), nil
+	case *Ref:
+		return x.appendJSON(b), nil
 	case pyval.Value:
 		return encodePy(b, x, depth)
 	}
@@ -258,14 +272,32 @@ func encodePy(b []byte, v pyval.Value, depth int) ([]byte, error) {
 		}
 		return appendStrDict(b, skeys, avals, depth)
 	case pyval.Model:
+		// The fields set, when the model knows them (generated models): rebuilt with
+		// model_validate, the instance then has the same model_fields_set, the other
+		// fields their defaults.
 		c := x.Class()
-		keys := make([]string, len(c.Fields))
-		vals := make([]any, len(c.Fields))
+		set, hasSet := x.(interface{ FieldSet(i int) bool })
+		keys := make([]string, 0, len(c.Fields))
+		vals := make([]any, 0, len(c.Fields))
 		for i, f := range c.Fields {
-			keys[i] = f.Name
-			vals[i] = x.Field(i)
+			if hasSet && !set.FieldSet(i) {
+				continue
+			}
+			keys = append(keys, f.Name)
+			vals = append(vals, x.Field(i))
 		}
-		return appendTag(b, "model", c.Name, func(b []byte) ([]byte, error) { return appendStrDict(b, keys, vals, depth+1) })
+		class := c.Qual
+		if class == "" {
+			class = c.Name
+		}
+		return appendTag(b, "model", class, func(b []byte) ([]byte, error) { return appendStrDict(b, keys, vals, depth+1) })
+	case pyval.Enum:
+		// Qual is "module.QualName": the worker resolves dotted names.
+		return appendTag(b, "enum", x.EnumQual(), func(b []byte) ([]byte, error) { return encode(b, x.EnumValue(), depth+1) })
+	case pyval.UUID:
+		return encode(b, UUID(validate.UUID(x).String()), depth)
+	case pyval.Date:
+		return encode(b, Date(string(x.Isoformat())), depth)
 	}
 	return b, ErrUnsupportedArg
 }

@@ -42,3 +42,60 @@ func Example() {
 	}
 	_ = handleReadItem
 }
+
+// A route whose dependencies and endpoint stay in Python runs them through one session
+// per request, in FastAPI's order, and closes it as FastAPI's request_response does.
+func ExampleSession() {
+	var pool *bridge.Pool                                      // started in main
+	var sendRaw func(*response.Out, *bridge.RawResponse) error // writes status, raw headers, body
+	handle := func(ctx context.Context, out *response.Out, ri *bridge.RequestInfo) (err error) {
+		s, err := pool.Session(ctx, false)
+		if err != nil {
+			return err
+		}
+		sent := false
+		defer func() {
+			if sent {
+				// After the response: exit code errors can only be logged.
+				if cerr := s.Close(ctx, nil); cerr != nil {
+					log.Print(cerr)
+				}
+				return
+			}
+			cerr := s.Close(ctx, err) // the generators see the error first
+			var he *bridge.HandledError
+			switch {
+			case errors.As(cerr, &he):
+				err = sendRaw(out, he.Response)
+			case cerr != nil:
+				err = cerr // a generator raised another exception: answer that one
+			}
+		}()
+		db, err := s.Invoke(ctx, bridge.Invocation{Fn: "app.db:get_db", Generator: true, Request: ri})
+		if err != nil {
+			return err
+		}
+		dbv, err := db.Result.Value(nil) // a bridge.Ref
+		if err != nil {
+			return err
+		}
+		r, err := s.Invoke(ctx, bridge.Invocation{Fn: "app.main:read", Args: []any{bridge.Kw("db", dbv)},
+			Body: true, Request: ri, BackgroundParams: []string{"tasks"}})
+		if err != nil {
+			return err
+		}
+		if r.Response != nil { // a returned Response, or an app handler's answer
+			err = sendRaw(out, r.Response)
+		} else {
+			err = out.JSON(200, r.Body)
+		}
+		sent = true
+		if s.HasBackground() {
+			if berr := s.RunBackground(ctx); berr != nil {
+				log.Print(berr)
+			}
+		}
+		return err
+	}
+	_ = handle
+}

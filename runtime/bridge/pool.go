@@ -22,9 +22,10 @@ type Pool struct {
 	closed   bool
 	restarts int
 
-	nextID atomic.Uint64
-	supers sync.WaitGroup
-	stop   chan struct{}
+	nextID  atomic.Uint64
+	nextSID atomic.Uint64
+	supers  sync.WaitGroup
+	stop    chan struct{}
 }
 
 // Start writes the worker script, starts cfg.Workers workers and waits until each has
@@ -134,9 +135,10 @@ func (p *Pool) supervise(i int, w *proc) {
 	}
 }
 
-// acquire reserves a call slot on the live worker with the fewest calls in flight,
-// waiting (as one of at most QueueSize waiters) while none is available.
-func (p *Pool) acquire(ctx context.Context) (*proc, error) {
+// acquire reserves a call slot, waiting (as one of at most QueueSize waiters) while none
+// is available: on want when it is non-nil (ErrWorkerLost once it died), else on slot 0's
+// worker when pinned, else on the live worker with the fewest calls in flight.
+func (p *Pool) acquire(ctx context.Context, want *proc, pinned bool) (*proc, error) {
 	p.mu.Lock()
 	queued := false
 	for {
@@ -147,11 +149,13 @@ func (p *Pool) acquire(ctx context.Context) (*proc, error) {
 			p.mu.Unlock()
 			return nil, ErrClosed
 		}
-		var best *proc
-		for _, w := range p.slots {
-			if w != nil && !w.dead.Load() && w.inflight < p.cfg.MaxInFlight && (best == nil || w.inflight < best.inflight) {
-				best = w
+		best, lost := p.pick(want, pinned)
+		if lost {
+			if queued {
+				p.waiting--
 			}
+			p.mu.Unlock()
+			return nil, ErrWorkerLost
 		}
 		if best != nil {
 			best.inflight++
@@ -182,6 +186,32 @@ func (p *Pool) acquire(ctx context.Context) (*proc, error) {
 		}
 		p.mu.Lock()
 	}
+}
+
+// pick returns the worker acquire may use now (nil: none), or lost when want died.
+// p.mu must be held.
+func (p *Pool) pick(want *proc, pinned bool) (best *proc, lost bool) {
+	ok := func(w *proc) bool { return w != nil && !w.dead.Load() && w.inflight < p.cfg.MaxInFlight }
+	switch {
+	case want != nil:
+		if want.dead.Load() {
+			return nil, true
+		}
+		if ok(want) {
+			return want, false
+		}
+	case pinned:
+		if ok(p.slots[0]) {
+			return p.slots[0], false
+		}
+	default:
+		for _, w := range p.slots {
+			if ok(w) && (best == nil || w.inflight < best.inflight) {
+				best = w
+			}
+		}
+	}
+	return best, false
 }
 
 func (p *Pool) release(w *proc) {
@@ -219,11 +249,21 @@ func (p *Pool) do(ctx context.Context, fn, mode string, args []any) (frame, erro
 	if err != nil {
 		return frame{}, err
 	}
-	w, err := p.acquire(ctx)
+	w, err := p.acquire(ctx, nil, false)
 	if err != nil {
 		return frame{}, err
 	}
 	defer p.release(w)
+	f, err := p.roundTrip(ctx, w, fn, payload)
+	if err != nil {
+		return frame{}, err
+	}
+	return decodeFrame(f)
+}
+
+// roundTrip sends a call frame to w (acquired) and waits for its reply, killing w when
+// the call runs past Config.Timeout.
+func (p *Pool) roundTrip(ctx context.Context, w *proc, fn string, payload []byte) (frame, error) {
 	id := p.nextID.Add(1)
 	ch, ok := w.register(id)
 	if !ok {
@@ -245,7 +285,7 @@ func (p *Pool) do(ctx context.Context, fn, mode string, args []any) (frame, erro
 		if !ok {
 			return frame{}, ErrWorkerLost
 		}
-		return decodeFrame(f)
+		return f, nil
 	case <-timeout:
 		w.unregister(id)
 		p.cfg.Logf("bridge: %s timed out after %v; killing python worker pid %d", fn, p.cfg.Timeout, w.pid)

@@ -26,7 +26,7 @@ type ModelFunc func(class string, fields *pyval.Dict, fieldsSet []string) (pyval
 // validating them in JSON mode accepts: date, time, datetime, UUID and Decimal their
 // str(); timedelta its total seconds (Float); set and frozenset a *List; an enum its
 // value; a dataclass a *Dict of its fields; a model model(...) when model is non-nil,
-// else the *Dict of its fields.
+// else the *Dict of its fields; a session's ref a Ref.
 func (r Result) Value(model ModelFunc) (pyval.Value, error) {
 	doc, err := pyjson.Parse(r.data)
 	if err != nil {
@@ -74,6 +74,8 @@ func toList(v pyjson.Value, model ModelFunc) (*pyval.List, error) {
 func fromTag(tag string, v pyjson.Value, model ModelFunc) (pyval.Value, error) {
 	x, _ := v.Get("v")
 	switch tag {
+	case "ref":
+		return refFromTag(v)
 	case "tuple", "set", "frozenset":
 		l, err := toList(x, model)
 		if err != nil || tag != "tuple" {

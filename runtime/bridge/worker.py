@@ -4,25 +4,39 @@ Started by runtime/bridge as
 
     python3 worker.py --root ROOT --app module:attr [--fd 3] [--threads 40]
 
-It imports the app once (ROOT first on sys.path; fastapi stand-ins from compat.py when the
-real package is absent), then serves calls over the Unix socket inherited on --fd.
+It imports the app once (ROOT first on sys.path; fastapi stand-ins from covetgen_compat.py
+when the real package is absent), then serves calls over the Unix socket inherited on --fd.
 
 Frames, both ways: a 4-byte big-endian length N, then N bytes: an 8-byte big-endian call
 id, a 1-byte kind and the payload.
 
   Go -> worker  'C' call    {"fn": "module:qualname", "args": [...], "kw": {...}, "mode": "v"|"b"}
+                            with "sid" (a session id) for the calls of a session; see Session
   worker -> Go  'R' ready   {"pid": ..., "python": ..., "fastapi": "real"|"compat"}  (id 0)
                 'F' fatal   {"tb": traceback}                                     (id 0, then exit)
                 'V' value   the result as tagged JSON (mode "v")
                 'B' body    json.dumps(jsonable_encoder(result)) as JSONResponse renders it (mode "b")
                 'H' raised HTTPException {"status", "detail" (its json.dumps text), "headers"}
                 'E' raised exception {"type", "module", "mro", "msg", "tb"}
+                'S' session reply: a 4-byte big-endian length M, M bytes of JSON meta
+                    {"k": kind, ...} and the data: kind "V", "B", "H", "E" as above with the
+                    frame's payload as data; "P" a starlette Response ("status", "headers";
+                    data the body); "N" nothing (a close or background run that went well)
+
+Session calls ("sid" set) also carry "op": "call" (default), "close", "exitfn" (exit the
+function-scope generators), "bg" (run the background tasks) or "exc" (an app exception
+handler, "sid" 0), and for "call": "gen" (enter a generator function as FastAPI enters a
+yield dependency), "fscope" (its scope is "function"), "req" (the RequestInfo), "rq"/"rs"/
+"bt" (parameter names to fill with the Request, the sub-Response, the BackgroundTasks);
+for "close"/"exitfn": "raised" (the exception the request's handling ended with).
 
 Tagged JSON: plain JSON for None, bool, int, float (NaN/Infinity literals), str, list and
 dicts with str keys; other values are objects with a "$t" key: tuple, set, frozenset,
 bytes (base64), date, time, datetime (isoformat), timedelta ([days, seconds, us]), uuid,
 decimal (str), dict (pairs: non-str keys, or a "$t" key), enum (cls, v), model (cls
-"module:Qualname", v = model_dump(mode="python"), set = model_fields_set) and dataclass.
+"module:Qualname", v = model_dump(mode="python"), set = model_fields_set), dataclass and,
+in a session, ref ("id", "s" the session, "cls"): a value that cannot be sent, kept in the
+session and sent back as the same object.
 Arguments in model tags are rebuilt with Model.model_validate, enums with Enum(value).
 Async handlers run as tasks on one asyncio loop; sync ones in a 40-thread pool, as
 FastAPI runs them through anyio.
@@ -31,7 +45,10 @@ FastAPI runs them through anyio.
 import argparse
 import asyncio
 import base64
+import builtins
+import collections
 import concurrent.futures
+import contextlib
 import contextvars
 import dataclasses
 import datetime
@@ -41,19 +58,31 @@ import functools
 import importlib
 import inspect
 import json
+import mimetypes
 import os
+import queue
+import re
+import secrets
 import socket
+import stat
 import struct
 import sys
+import threading
 import traceback
+import urllib.parse
 import uuid
+from email.utils import formatdate
+import hashlib
 
 _HDR = struct.Struct(">IQB")
 _resolved = {}
+_lifespan_state = {}
 _app_module = ""
 _http_exc_types = ()
 _jsonable_encoder = None
 _BaseModel = None
+_app = None
+_web = None  # the starlette/fastapi names the worker uses (see _Web)
 
 
 def _frame(cid, kind, payload):
@@ -65,40 +94,62 @@ def _dumps(obj):
 
 
 def resolve(name):
-    """'module:Qual.name' (or a bare 'Qual.name' in the app's module) to the object."""
+    """'module:Qual.name', a bare 'Qual.name' in the app's module, or a dotted
+    'package.module.Qual.name' (the longest importable module prefix) to the object."""
     obj = _resolved.get(name)
     if obj is not None:
         return obj
     mod, sep, qual = name.partition(":")
-    if not sep:
-        mod, qual = _app_module, name
-    obj = importlib.import_module(mod)
-    for part in qual.split("."):
-        obj = getattr(obj, part)
+    if sep:
+        obj = _getattrs(importlib.import_module(mod), qual)
+    else:
+        try:
+            obj = _getattrs(importlib.import_module(_app_module), name)
+        except AttributeError:
+            parts = name.split(".")
+            for i in range(len(parts) - 1, 0, -1):
+                try:
+                    m = importlib.import_module(".".join(parts[:i]))
+                except ImportError:
+                    continue
+                obj = _getattrs(m, ".".join(parts[i:]))
+                break
+            else:
+                raise
     _resolved[name] = obj
     return obj
 
 
-def decode(v):
+def _getattrs(obj, qual):
+    for part in qual.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def decode(v, sess=None):
     t = type(v)
     if t is list:
-        return [decode(x) for x in v]
+        return [decode(x, sess) for x in v]
     if t is not dict:
         return v
     tag = v.get("$t")
     if tag is None:
-        return {k: decode(x) for k, x in v.items()}
+        return {k: decode(x, sess) for k, x in v.items()}
+    if tag == "ref":
+        if sess is None or v.get("s") != sess.sid:
+            raise ValueError("covetgen bridge: a ref used outside its session")
+        return sess.refs[v["id"]]
     x = v.get("v")
     if tag == "model":
-        return resolve(v["cls"]).model_validate(decode(x))
+        return _rebuild(resolve(v["cls"]), decode(x, sess))
     if tag == "tuple":
-        return tuple(decode(i) for i in x)
+        return tuple(decode(i, sess) for i in x)
     if tag == "set":
-        return {decode(i) for i in x}
+        return {decode(i, sess) for i in x}
     if tag == "frozenset":
-        return frozenset(decode(i) for i in x)
+        return frozenset(decode(i, sess) for i in x)
     if tag == "dict":
-        return {decode(k): decode(i) for k, i in x}
+        return {decode(k, sess): decode(i, sess) for k, i in x}
     if tag == "bytes":
         return base64.b64decode(x)
     if tag == "date":
@@ -114,29 +165,121 @@ def decode(v):
     if tag == "decimal":
         return decimal.Decimal(x)
     if tag == "enum":
-        return resolve(v["cls"])(decode(x))
+        return resolve(v["cls"])(decode(x, sess))
     raise ValueError("covetgen bridge: unknown tag %r" % (tag,))
+
+
+class _ThreadPool(concurrent.futures.Executor):
+    """The threads sync functions run in, as anyio's: a call goes to the most recently
+    idle thread, so the calls of one request made one after another (a sync yield
+    dependency, then the endpoint) run on one thread as under FastAPI (sqlite3
+    connections, thread-locals); a new thread when none is idle, at most max_workers; then
+    calls wait in order."""
+
+    def __init__(self, max_workers):
+        self._max = max_workers
+        self._lock = threading.Lock()
+        self._idle = []  # queues of idle threads, most recently idle last
+        self._waiting = collections.deque()
+        self._threads = []
+        self._closed = False
+
+    def submit(self, fn, /, *args, **kwargs):
+        fut = concurrent.futures.Future()
+        item = (fut, fn, args, kwargs)
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            if self._idle:
+                self._idle.pop().put(item)
+            elif len(self._threads) < self._max:
+                q = queue.SimpleQueue()
+                q.put(item)
+                t = threading.Thread(target=self._work, args=(q,), name="covetgen_%d" % len(self._threads), daemon=True)
+                self._threads.append(t)
+                t.start()
+            else:
+                self._waiting.append(item)
+        return fut
+
+    def _work(self, q):
+        while True:
+            item = q.get()
+            if item is None:
+                return
+            while item is not None:
+                fut, fn, args, kwargs = item
+                if fut.set_running_or_notify_cancel():
+                    try:
+                        fut.set_result(fn(*args, **kwargs))
+                    except BaseException as e:
+                        fut.set_exception(e)
+                del fut, fn, args, kwargs
+                with self._lock:
+                    item = self._waiting.popleft() if self._waiting else None
+                    if item is None:
+                        if self._closed:
+                            return
+                        self._idle.append(q)
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        with self._lock:
+            self._closed = True
+            for q in self._idle:
+                q.put(None)
+            self._idle.clear()
+            threads = list(self._threads)
+        if wait:
+            for t in threads:
+                t.join()
+
+
+_instances = {}
+
+
+def _instance(name, cls, init):
+    """The instance of cls built with init's arguments (an inline Depends(Checker(3))),
+    built once per distinct arguments and kept, as the app keeps its one instance."""
+    key = name + "\x00" + json.dumps(init, sort_keys=True)
+    obj = _instances.get(key)
+    if obj is None:
+        obj = cls(*decode(init.get("args") or []), **decode(init.get("kw") or {}))
+        _instances[key] = obj
+    return obj
+
+
+def _rebuild(cls, fields):
+    """The instance Go sent as a model tag (fields by name): a pydantic model validated
+    by field names; another class (OAuth2PasswordRequestForm...) called with the fields
+    its __init__ takes."""
+    if isinstance(cls, type) and _BaseModel is not None and issubclass(cls, _BaseModel):
+        try:
+            return cls.model_validate(fields, by_alias=False, by_name=True)
+        except TypeError:  # pydantic before 2.11: no by_name
+            return cls.model_validate(fields)
+    params = inspect.signature(cls).parameters
+    return cls(**{k: val for k, val in fields.items() if k in params})
 
 
 def _cls_name(c):
     return "%s:%s" % (c.__module__, c.__qualname__)
 
 
-def encode(o):
+def encode(o, sess=None):
     t = type(o)
     if o is None or t is bool or t is str or t is int or t is float:
         return o
     if t is list:
-        return [encode(i) for i in o]
+        return [encode(i, sess) for i in o]
     if t is dict:
         if "$t" not in o and all(type(k) is str for k in o):
-            return {k: encode(i) for k, i in o.items()}
-        return {"$t": "dict", "v": [[encode(k), encode(i)] for k, i in o.items()]}
+            return {k: encode(i, sess) for k, i in o.items()}
+        return {"$t": "dict", "v": [[encode(k, sess), encode(i, sess)] for k, i in o.items()]}
     if isinstance(o, _BaseModel):
-        return {"$t": "model", "cls": _cls_name(t), "v": encode(o.model_dump(mode="python")),
+        return {"$t": "model", "cls": _cls_name(t), "v": encode(o.model_dump(mode="python"), sess),
                 "set": sorted(o.model_fields_set)}
     if isinstance(o, enum.Enum):
-        return {"$t": "enum", "cls": _cls_name(t), "v": encode(o.value)}
+        return {"$t": "enum", "cls": _cls_name(t), "v": encode(o.value, sess)}
     if isinstance(o, bool):
         return bool(o)
     if isinstance(o, int):
@@ -146,15 +289,15 @@ def encode(o):
     if isinstance(o, str):
         return str(o)
     if isinstance(o, tuple):
-        return {"$t": "tuple", "v": [encode(i) for i in o]}
+        return {"$t": "tuple", "v": [encode(i, sess) for i in o]}
     if isinstance(o, list):
-        return [encode(i) for i in o]
+        return [encode(i, sess) for i in o]
     if isinstance(o, dict):
-        return encode(dict(o))
+        return encode(dict(o), sess)
     if isinstance(o, frozenset):
-        return {"$t": "frozenset", "v": [encode(i) for i in o]}
+        return {"$t": "frozenset", "v": [encode(i, sess) for i in o]}
     if isinstance(o, set):
-        return {"$t": "set", "v": [encode(i) for i in o]}
+        return {"$t": "set", "v": [encode(i, sess) for i in o]}
     if isinstance(o, (bytes, bytearray, memoryview)):
         return {"$t": "bytes", "v": base64.b64encode(bytes(o)).decode("ascii")}
     if isinstance(o, datetime.datetime):
@@ -171,7 +314,9 @@ def encode(o):
         return {"$t": "decimal", "v": str(o)}
     if dataclasses.is_dataclass(o) and not isinstance(o, type):
         return {"$t": "dataclass", "cls": _cls_name(t),
-                "v": {f.name: encode(getattr(o, f.name)) for f in dataclasses.fields(o)}}
+                "v": {f.name: encode(getattr(o, f.name), sess) for f in dataclasses.fields(o)}}
+    if sess is not None:
+        return sess.ref(o)
     raise TypeError("covetgen bridge cannot send a value of type %s to Go" % (t.__qualname__,))
 
 
@@ -205,6 +350,442 @@ def _safe_str(e):
         return "<unprintable %s>" % (type(e).__name__,)
 
 
+_SUPPRESSED = object()  # an exit stack swallowed the exception
+_UNSET = object()       # the session's BackgroundTasks run after the response (no override)
+_DEFAULT_HANDLER = object()  # Starlette's own HTTPException/WebSocketException handler
+_NOT_AWAITED = (
+    "Response not awaited. There's a high chance that the application code is raising an "
+    "exception and a dependency with yield has a block with a bare except, or a block with "
+    "except Exception, and is not raising the exception again. Read more about it in the docs: "
+    "https://fastapi.tiangolo.com/tutorial/dependencies/dependencies-with-yield/"
+    "#dependencies-with-yield-and-except")
+_UNBOUND = "cannot access local variable 'response' where it is not associated with a value"
+
+
+class _Web:
+    """The fastapi/starlette names the worker uses: the real packages or covetgen_compat's
+    stand-ins, which implement the same attributes (Response.status_code, raw_headers,
+    body, background; StreamingResponse.body_iterator; FileResponse.path; Request(scope,
+    receive); BackgroundTasks().tasks and await tasks(); app.exception_handlers)."""
+
+    def __init__(self):
+        fastapi = importlib.import_module("fastapi")
+        exc = importlib.import_module("fastapi.exceptions")
+        self.Request = fastapi.Request
+        self.Response = fastapi.Response
+        self.PlainTextResponse = importlib.import_module("fastapi.responses").PlainTextResponse
+        self.BackgroundTasks = fastapi.BackgroundTasks
+        self.HTTPException = exc.HTTPException
+        self.RequestValidationError = exc.RequestValidationError
+        self.FastAPIError = getattr(exc, "FastAPIError", None)
+        if self.FastAPIError is None:
+            self.FastAPIError = type("FastAPIError", (RuntimeError,), {"__module__": "fastapi.exceptions"})
+        responses, files, http_exc, ws_exc = [], [], [], []
+        for name in ("fastapi.responses", "starlette.responses"):
+            try:
+                mod = importlib.import_module(name)
+            except ImportError:
+                continue
+            responses.append(mod.Response)
+            files.append(mod.FileResponse)
+        for name in ("starlette.exceptions",):
+            mod = importlib.import_module(name)
+            http_exc.append(mod.HTTPException)
+            if getattr(mod, "WebSocketException", None) is not None:
+                ws_exc.append(mod.WebSocketException)
+        self.responses = tuple(set(responses))
+        self.files = tuple(set(files))
+        self.starlette_http = tuple(set(http_exc))
+        self.defaults = tuple(set(http_exc + ws_exc))
+
+
+def _latin1_headers(raw):
+    return [[bytes(k).decode("latin-1"), bytes(v).decode("latin-1")] for k, v in raw]
+
+
+def _make_request(info):
+    """A starlette Request for the RequestInfo sent by Go: an ASGI HTTP scope as uvicorn
+    and Starlette's routing build it, and a receive that returns the body once and then
+    waits, as a connected client does."""
+    info = info or {}
+    body = base64.b64decode(info.get("body") or "")
+    host, port = info.get("client_host") or "", info.get("client_port") or 0
+    shost, sport = info.get("server_host") or "", info.get("server_port") or 0
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0", "spec_version": "2.4"},
+        "http_version": info.get("http_version") or "1.1",
+        "server": (shost, sport) if shost else None,
+        "client": (host, port) if host else None,
+        "scheme": info.get("scheme") or "http",
+        "method": info.get("method") or "GET",
+        "root_path": info.get("root_path") or "",
+        "path": info.get("path") or "/",
+        "raw_path": (info.get("raw_path") or "").encode("latin-1"),
+        "query_string": (info.get("query_string") or "").encode("latin-1"),
+        "headers": [(k.encode("latin-1"), v.encode("latin-1")) for k, v in info.get("headers") or ()],
+        "state": dict(_lifespan_state),  # Starlette copies the lifespan's state per request
+        "app": _app,
+        "path_params": decode(info.get("path_params") or {}),
+    }
+    router = getattr(_app, "router", None)
+    if router is not None:
+        scope["router"] = router
+    sent = False
+
+    async def receive():
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        await asyncio.get_running_loop().create_future()  # the client stays connected
+
+    return _web.Request(scope, receive)
+
+
+def _raised(x):
+    """The exception object for the error Go's request handling ended with."""
+    if x is None:
+        return None
+    kind = x.get("kind")
+    if kind == "http":
+        headers = x.get("headers")
+        return _web.HTTPException(x["status"], detail=x.get("detail"), headers=dict(headers) if headers else None)
+    if kind == "validation":
+        return _web.RequestValidationError(x.get("errors") or [], body=x.get("body"))
+    name, msg = x.get("type") or "Exception", x.get("msg") or ""
+    base = getattr(builtins, name, None)
+    if isinstance(base, type) and issubclass(base, Exception):
+        try:
+            return base(msg)
+        except Exception:
+            pass
+    return type(name, (Exception,), {"__module__": x.get("module") or "covetgen_bridge"})(msg)
+
+
+async def _exit_stack(stack, exc):
+    """Exits stack as `async with` does when its body ended with exc (None: normally);
+    returns the exception that leaves it, None, or _SUPPRESSED."""
+    if exc is None:
+        try:
+            await stack.aclose()
+        except BaseException as e:
+            return e
+        return None
+    try:
+        if await stack.__aexit__(type(exc), exc, exc.__traceback__):
+            return _SUPPRESSED
+    except BaseException as e:
+        return e
+    return exc
+
+
+class _ThreadCM:
+    """FastAPI's contextmanager_in_threadpool: a sync generator dependency entered in the
+    thread pool and exited in another thread (outside the pool's limit)."""
+
+    def __init__(self, cm, pool):
+        self.cm, self.pool = cm, pool
+
+    async def __aenter__(self):
+        return await asyncio.get_running_loop().run_in_executor(
+            self.pool, contextvars.copy_context().run, self.cm.__enter__)
+
+    async def __aexit__(self, typ, exc, tb):
+        return await asyncio.get_running_loop().run_in_executor(
+            None, contextvars.copy_context().run, self.cm.__exit__, typ, exc, tb)
+
+
+class Session:
+    """The worker's state for the calls of one request: refs, the two exit stacks of
+    FastAPI's request_response (function-scope generators inside request-scope ones),
+    the Request, the sub-Response and the BackgroundTasks."""
+
+    def __init__(self, sid):
+        self.sid = sid
+        self.refs = {}
+        self.ref_ids = {}
+        self.req_stack = contextlib.AsyncExitStack()
+        self.fn_stack = contextlib.AsyncExitStack()
+        self.ngen = 0
+        self.nfn = 0
+        self.reqinfo = None
+        self.request = None
+        self.sub = None
+        self.bg = None
+        self.final_bg = _UNSET
+
+    def ref(self, o):
+        n = self.ref_ids.get(id(o))
+        if n is None:
+            n = len(self.refs) + 1
+            self.refs[n] = o
+            self.ref_ids[id(o)] = n
+        return {"$t": "ref", "id": n, "s": self.sid, "cls": _cls_name(type(o))}
+
+    def get_request(self):
+        if self.request is None:
+            self.request = _make_request(self.reqinfo)
+        return self.request
+
+    def sub_response(self):
+        if self.sub is None:
+            # FastAPI's solve_dependencies: Response() without content-length, status None.
+            r = _web.Response()
+            r.raw_headers[:] = [h for h in r.raw_headers if h[0] != b"content-length"]
+            r.status_code = None
+            self.sub = r
+        return self.sub
+
+    def background_tasks(self):
+        if self.bg is None:
+            self.bg = _web.BackgroundTasks()
+        return self.bg
+
+    def held(self):
+        return bool(self.refs or self.ngen or self.request is not None or self.sub is not None
+                    or self.bg is not None or self.final_bg is not _UNSET)
+
+    def bg_pending(self):
+        b = self.bg if self.final_bg is _UNSET else self.final_bg
+        if b is None:
+            return False
+        tasks = getattr(b, "tasks", None)
+        return bool(tasks) if tasks is not None else True
+
+    async def unwind(self, exc, fn_only=False):
+        """Exits the generators as FastAPI's request_response does when the request's
+        handling ended with exc (None: normally): the function-scope stack first, then,
+        unless fn_only, the request-scope one. Returns the exception that comes out (None
+        when none does)."""
+        if self.nfn:
+            stack, self.fn_stack = self.fn_stack, contextlib.AsyncExitStack()
+            self.ngen -= self.nfn
+            self.nfn = 0
+            exc = await _exit_stack(stack, exc)
+            if exc is _SUPPRESSED:
+                # The handler's result was never assigned: FastAPI then fails on it.
+                exc = UnboundLocalError(_UNBOUND)
+        if fn_only or not self.ngen:
+            return exc
+        stack, self.req_stack = self.req_stack, contextlib.AsyncExitStack()
+        self.ngen = 0
+        out = await _exit_stack(stack, exc)
+        if out is _SUPPRESSED:
+            out = _web.FastAPIError(_NOT_AWAITED)
+        return out
+
+
+def _find_handler(exc):
+    """The app's exception handler for exc as Starlette's ExceptionMiddleware and then
+    ServerErrorMiddleware look it up, or None when there is none or it is one of
+    Starlette's or FastAPI's defaults (Go renders those)."""
+    handlers = getattr(_app, "exception_handlers", None)
+    if not handlers or not isinstance(exc, Exception):
+        return None
+
+    def user(h):
+        return h is not None and h is not _DEFAULT_HANDLER and \
+            not (getattr(h, "__module__", None) or "").startswith("fastapi.")
+
+    if isinstance(exc, _web.starlette_http):
+        for k, h in handlers.items():
+            if type(k) is int and k != 500 and k == exc.status_code:
+                return h if user(h) else None
+    table = {c: _DEFAULT_HANDLER for c in _web.defaults}
+    for k, h in handlers.items():
+        if isinstance(k, type) and k is not Exception:
+            table[k] = h
+    for cls in type(exc).__mro__:
+        if cls in table:
+            h = table[cls]
+            return h if user(h) else None
+    if getattr(_app, "debug", False):
+        return None
+    err = None
+    for k, h in handlers.items():
+        if k is Exception or (type(k) is int and k == 500):
+            err = h
+    return err if user(err) else None
+
+
+def _error_reply(exc):
+    if isinstance(exc, _http_exc_types):
+        try:
+            return {"k": "H"}, _http_payload(exc)
+        except BaseException as e:
+            exc = e
+    return {"k": "E"}, _exception_payload(exc)
+
+
+def _http_payload(e):
+    detail = json.dumps(e.detail, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    headers = None
+    if e.headers is not None:
+        headers = [[str(k), str(v)] for k, v in dict(e.headers).items()]
+    return _dumps({"status": e.status_code, "detail": detail, "headers": headers})
+
+
+def _setdefault_header(raw, name, value):
+    for k, _ in raw:
+        if k == name:
+            return
+    raw.append((name, value.encode("latin-1")))
+
+
+_RANGE = re.compile(r"(\d*)-(\d*)")
+
+
+def _set_header(raw, name, value):
+    """MutableHeaders.__setitem__ on a raw header list: the first entry replaced, the
+    other ones removed, or appended."""
+    found = [i for i, (k, _) in enumerate(raw) if k == name]
+    for i in reversed(found[1:]):
+        del raw[i]
+    if found:
+        raw[found[0]] = (name, value.encode("latin-1"))
+    else:
+        raw.append((name, value.encode("latin-1")))
+
+
+def _get_header(raw, name):
+    for k, v in raw:
+        if bytes(k).lower() == name:
+            return bytes(v).decode("latin-1")
+    return None
+
+
+class _BadRange(Exception):
+    def __init__(self, status, content, headers=None):
+        self.status, self.content, self.headers = status, content, headers
+
+
+def _parse_range(http_range, size):
+    """starlette FileResponse._parse_range_header."""
+    units, sep, spec = http_range.partition("=")
+    if not sep:
+        raise _BadRange(400, "Malformed range header.")
+    if units.strip().lower() != "bytes":
+        raise _BadRange(400, "Only support bytes range")
+    ranges = [(int(a) if a else size - int(b), int(b) + 1 if a and b and int(b) < size else size)
+              for a, b in _RANGE.findall(spec) if (a, b) != ("", "")]
+    if not ranges:
+        raise _BadRange(400, "Range header: range must be requested")
+    if any(not (0 <= start < size) for start, _ in ranges):
+        raise _BadRange(416, None, {"Content-Range": "*/%d" % (size,)})
+    if any(start > end for start, end in ranges):
+        raise _BadRange(400, "Range header: start must be less than end")
+    if len(ranges) == 1:
+        return ranges
+    merged = []
+    for start, end in ranges:
+        for i, (ps, pe) in enumerate(merged):
+            if start > pe:
+                continue
+            if end < ps:
+                merged.insert(i, (start, end))
+                break
+            merged[i] = (min(start, ps), max(end, pe))
+            break
+        else:
+            merged.append((start, end))
+    return merged
+
+
+async def _file_body(resp, info):
+    """FileResponse as starlette sends it: stat headers (content-length, last-modified,
+    etag) when not set yet; the file's bytes, nothing for HEAD; a Range request (honoured
+    unless an If-Range does not match) answered 206 with one range or multipart
+    byteranges, 400 or 416 when it is malformed or unsatisfiable. Returns the status and
+    the body (the headers are updated in place), or raises _BadRange."""
+    loop = asyncio.get_running_loop()
+    st = getattr(resp, "stat_result", None)
+    raw = resp.raw_headers
+    if st is None:
+        try:
+            st = await loop.run_in_executor(None, os.stat, resp.path)
+        except FileNotFoundError:
+            raise RuntimeError("File at path %s does not exist." % (resp.path,))
+        etag_base = str(st.st_mtime) + "-" + str(st.st_size)
+        _setdefault_header(raw, b"content-length", str(st.st_size))
+        _setdefault_header(raw, b"last-modified", formatdate(st.st_mtime, usegmt=True))
+        _setdefault_header(raw, b"etag", '"%s"' % hashlib.md5(etag_base.encode(), usedforsecurity=False).hexdigest())
+        if not stat.S_ISREG(st.st_mode):
+            raise RuntimeError("File at path %s is not a file." % (resp.path,))
+    info = info or {}
+    head = (info.get("method") or "GET").upper() == "HEAD"
+    req_headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in info.get("headers") or ()]
+    http_range = _get_header(req_headers, b"range")
+    if_range = _get_header(req_headers, b"if-range")
+    if http_range is not None and if_range is not None and \
+            if_range not in (_get_header(raw, b"last-modified"), _get_header(raw, b"etag")):
+        http_range = None
+    size = st.st_size
+
+    def read(ranges):
+        with open(resp.path, "rb") as f:
+            if ranges is None:
+                return f.read()
+            out = []
+            for start, end in ranges:
+                f.seek(start)
+                out.append(f.read(end - start))
+            return out
+
+    if http_range is None:
+        return resp.status_code, b"" if head else await loop.run_in_executor(None, read, None)
+    ranges = _parse_range(http_range, size)
+    if len(ranges) == 1:
+        start, end = ranges[0]
+        _set_header(raw, b"content-range", "bytes %d-%d/%d" % (start, end - 1, size))
+        _set_header(raw, b"content-length", str(end - start))
+        return 206, b"" if head else (await loop.run_in_executor(None, read, ranges))[0]
+    boundary = secrets.token_hex(13)
+    ctype = _get_header(raw, b"content-type")
+    part = "--%s\nContent-Type: %s\nContent-Range: bytes %%d-%%d/%d\n\n" % (boundary, ctype, size)
+    static = 44 + len(boundary) + len(ctype) + len(str(size))
+    length = sum(len(str(s)) + len(str(e - 1)) + static + (e - s) for s, e in ranges) + 5 + len(boundary)
+    _set_header(raw, b"content-range", "multipart/byteranges; boundary=%s" % (boundary,))
+    _set_header(raw, b"content-length", str(length))
+    if head:
+        return 206, b""
+    chunks = await loop.run_in_executor(None, read, ranges)
+    body = b"".join((part % (s, e - 1)).encode("latin-1") + c + b"\n" for (s, e), c in zip(ranges, chunks))
+    return 206, body + ("\n--%s--\n" % (boundary,)).encode("latin-1")
+
+
+async def _render_response(resp, info, pool):
+    """A starlette Response as it would be sent for the request info (the RequestInfo
+    dict, or None): status, raw headers, body (a StreamingResponse's body_iterator
+    collected, a FileResponse's file read). meta["nobg"] is set when starlette would not
+    run the response's background (a FileResponse answering a bad Range with an error)."""
+    status = resp.status_code
+    if isinstance(resp, _web.files):
+        try:
+            status, body = await _file_body(resp, info)
+        except _BadRange as e:
+            meta, body = await _render_response(_web.PlainTextResponse(e.content, status_code=e.status, headers=e.headers), info, pool)
+            meta["nobg"] = 1
+            return meta, body
+    elif hasattr(resp, "body_iterator"):
+        charset = getattr(resp, "charset", "utf-8")
+        it = resp.body_iterator
+        chunks = []
+        if hasattr(it, "__aiter__"):
+            async for c in it:
+                chunks.append(c if isinstance(c, (bytes, memoryview)) else c.encode(charset))
+        else:
+            def drain():
+                return [c if isinstance(c, (bytes, memoryview)) else c.encode(charset) for c in it]
+
+            chunks = await asyncio.get_running_loop().run_in_executor(pool, drain)
+        body = b"".join(bytes(c) for c in chunks)
+    else:
+        body = resp.body
+        body = b"" if body is None else bytes(body)
+    return {"k": "P", "status": status, "headers": _latin1_headers(resp.raw_headers)}, body
+
+
 class Server(asyncio.Protocol):
     """The worker's end of the socket: parses call frames as they arrive and runs each
     call as a task; results are written back in completion order."""
@@ -215,6 +796,7 @@ class Server(asyncio.Protocol):
         self.buf = bytearray()
         self.tasks = set()
         self.transport = None
+        self.sessions = {}
 
     def connection_made(self, transport):
         self.transport = transport
@@ -249,48 +831,251 @@ class Server(asyncio.Protocol):
             await asyncio.gather(*list(self.tasks), return_exceptions=True)
         self.transport.close()
 
+    def write(self, cid, kind, out):
+        if not self.transport.is_closing():
+            self.transport.write(_frame(cid, kind, out))
+
+    async def run(self, fn, args, kw):
+        if _is_async(fn):
+            return await fn(*args, **kw)
+        ctx = contextvars.copy_context()
+        return await asyncio.get_running_loop().run_in_executor(
+            self.pool, functools.partial(ctx.run, fn, *args, **kw))
+
     async def handle(self, cid, payload):
         try:
             req = json.loads(payload)
+        except BaseException as e:
+            self.write(cid, ord("E"), _exception_payload(e))
+            return
+        if req.get("sid") is not None:
+            await self.handle_session(cid, req)
+            return
+        try:
             fn = resolve(req["fn"])
             args = decode(req.get("args") or [])
             kw = decode(req.get("kw") or {})
-            if _is_async(fn):
-                result = await fn(*args, **kw)
-            else:
-                ctx = contextvars.copy_context()
-                result = await asyncio.get_running_loop().run_in_executor(
-                    self.pool, functools.partial(ctx.run, fn, *args, **kw))
+            result = await self.run(fn, args, kw)
             if req.get("mode") == "b":
                 kind, out = ord("B"), _render_body(result)
             else:
                 kind, out = ord("V"), _dumps(encode(result))
         except _http_exc_types as e:
             try:
-                detail = json.dumps(e.detail, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-                headers = None
-                if e.headers is not None:
-                    headers = [[str(k), str(v)] for k, v in dict(e.headers).items()]
-                kind, out = ord("H"), _dumps({"status": e.status_code, "detail": detail, "headers": headers})
+                kind, out = ord("H"), _http_payload(e)
             except BaseException as e2:
                 kind, out = ord("E"), _exception_payload(e2)
         except BaseException as e:
             kind, out = ord("E"), _exception_payload(e)
-        if not self.transport.is_closing():
-            self.transport.write(_frame(cid, kind, out))
+        self.write(cid, kind, out)
+
+    async def handle_session(self, cid, req):
+        sid = req["sid"]
+        op = req.get("op") or "call"
+        after = None
+        try:
+            if op == "exc":
+                (meta, data), after = await self.op_exception(req)
+            else:
+                sess = self.sessions.get(sid)
+                if sess is None and op != "call":
+                    meta, data = {"k": "N"}, b""  # nothing held: nothing to do
+                else:
+                    if sess is None:
+                        sess = self.sessions[sid] = Session(sid)
+                    if op == "call":
+                        meta, data = await self.op_call(sess, req)
+                    elif op == "close":
+                        meta, data = await self.op_close(sess, req, fn_only=False)
+                    elif op == "exitfn":
+                        meta, data = await self.op_close(sess, req, fn_only=True)
+                    elif op == "bg":
+                        meta, data = await self.op_background(sess)
+                    else:
+                        raise ValueError("covetgen bridge: unknown session op %r" % (op,))
+                    meta["bg"] = 1 if sess.bg_pending() else 0
+                    if op == "close" or not sess.held():
+                        self.sessions.pop(sid, None)
+                    else:
+                        meta["st"] = 1
+        except BaseException as e:
+            meta, data = {"k": "E"}, _exception_payload(e)
+        m = _dumps(meta)
+        self.write(cid, ord("S"), struct.pack(">I", len(m)) + m + data)
+        if after is not None:
+            await after()
+
+    async def op_call(self, sess, req):
+        if req.get("req") is not None and sess.request is None:
+            sess.reqinfo = req["req"]
+        body_mode = req.get("mode") == "b"
+        try:
+            fn = resolve(req["fn"])
+            if req.get("init") is not None:
+                fn = _instance(req["fn"], fn, req["init"])
+            args = decode(req.get("args") or [], sess)
+            kw = decode(req.get("kw") or {}, sess)
+            for name in req.get("rq") or ():
+                kw[name] = sess.get_request()
+            for name in req.get("rs") or ():
+                kw[name] = sess.sub_response()
+            for name in req.get("bt") or ():
+                kw[name] = sess.background_tasks()
+            if req.get("gen"):
+                value = await self.enter_generator(sess, fn, args, kw, bool(req.get("fscope")))
+                meta, data = {"k": "V"}, _dumps(encode(value, sess))
+            else:
+                result = await self.run(fn, args, kw)
+                if isinstance(result, _web.responses):
+                    meta, data = await _render_response(result, sess.reqinfo, self.pool)
+                    if not body_mode:
+                        meta["v"] = sess.ref(result)
+                    # FastAPI: a returned Response keeps its own background, else gets the
+                    # request's BackgroundTasks.
+                    sess.final_bg = _UNSET if result.background is None else result.background
+                    if meta.pop("nobg", None):
+                        sess.final_bg = None
+                elif body_mode:
+                    sess.final_bg = _UNSET
+                    meta, data = {"k": "B"}, _render_body(result)
+                else:
+                    sess.final_bg = _UNSET
+                    meta, data = {"k": "V"}, _dumps(encode(result, sess))
+        except BaseException as e:
+            meta, data = await self.fail(sess, await sess.unwind(e), handle=True)
+        if req.get("rs") and sess.sub is not None:
+            meta["ss"] = sess.sub.status_code or 0
+            meta["sh"] = _latin1_headers(sess.sub.raw_headers)
+        return meta, data
+
+    async def enter_generator(self, sess, fn, args, kw, fscope):
+        """Enters a yield dependency as FastAPI's _solve_generator does."""
+        call = fn
+        if inspect.isasyncgenfunction(call) or inspect.isasyncgenfunction(getattr(call, "__call__", None)):
+            cm = contextlib.asynccontextmanager(fn)(*args, **kw)
+        else:
+            cm = _ThreadCM(contextlib.contextmanager(fn)(*args, **kw), self.pool)
+        stack = sess.fn_stack if fscope else sess.req_stack
+        value = await stack.enter_async_context(cm)
+        sess.ngen += 1
+        if fscope:
+            sess.nfn += 1
+        return value
+
+    async def fail(self, sess, exc, handle):
+        """The reply for the exception the request's handling ends with: the response of
+        the app's handler for it (when handle: the response was not sent yet), else the
+        error."""
+        if handle:
+            h = _find_handler(exc)
+            if h is not None:
+                request = sess.get_request() if sess is not None else _make_request(None)
+                try:
+                    if _is_async(h):
+                        resp = await h(request, exc)
+                    else:
+                        resp = await self.run(h, (request, exc), {})
+                    if resp is None:
+                        raise RuntimeError("covetgen bridge: exception handler %s returned None" % (_cls_name(h),))
+                    meta, data = await _render_response(resp, sess.reqinfo if sess is not None else None, self.pool)
+                except BaseException as e:
+                    return _error_reply(e)
+                if sess is not None:
+                    sess.bg, sess.final_bg = None, None if meta.pop("nobg", None) else resp.background
+                meta["h"] = 1  # an exception handler's response, not a returned one
+                return meta, data
+        return _error_reply(exc)
+
+    async def op_close(self, sess, req, fn_only):
+        raised = _raised(req.get("raised"))
+        out = await sess.unwind(raised, fn_only=fn_only)
+        if fn_only and out is not None:
+            # The request ends with this exception: the request-scope generators see it now.
+            out = await sess.unwind(out)
+        if out is None or out is raised:
+            return {"k": "N"}, b""
+        return await self.fail(sess, out, handle=raised is not None or fn_only)
+
+    async def op_background(self, sess):
+        b = sess.bg if sess.final_bg is _UNSET else sess.final_bg
+        sess.bg, sess.final_bg = None, None
+        if b is None:
+            return {"k": "N"}, b""
+        try:
+            await b()
+        except BaseException as e:
+            return await self.fail(sess, await sess.unwind(e), handle=False)
+        return {"k": "N"}, b""
+
+    async def op_exception(self, req):
+        """Pool.HandleException: the app's handler called with a Request and the exception
+        Go describes; its response's background runs after the reply."""
+        request = _make_request(req.get("req"))
+        exc = _raised(req.get("exc"))
+        h = resolve(req["fn"])
+        if _is_async(h):
+            resp = await h(request, exc)
+        else:
+            resp = await self.run(h, (request, exc), {})
+        meta, data = await _render_response(resp, req.get("req"), self.pool)
+        bg = None if meta.pop("nobg", None) else getattr(resp, "background", None)
+
+        async def after():
+            if bg is not None:
+                try:
+                    await bg()
+                except BaseException:
+                    traceback.print_exc()
+
+        return (meta, data), after
 
 
-async def _main_async(sock, threads):
+async def _main_async(sock, threads, ready):
+    """Runs the app's lifespan (its lifespan function, or its startup and shutdown
+    handlers) around serving, as uvicorn does in each worker process: a failing startup
+    is fatal (the traceback goes to Go), a failing shutdown is printed."""
+    global _lifespan_state
     loop = asyncio.get_running_loop()
-    pool = concurrent.futures.ThreadPoolExecutor(max_workers=threads, thread_name_prefix="covetgen")
+    pool = _ThreadPool(threads)
+    life = None
+    try:
+        life = _lifespan(_app)
+        if life is not None:
+            state = await life.__aenter__()
+            if state is not None:
+                _lifespan_state = dict(state)
+    except BaseException as e:
+        sock.sendall(_frame(0, ord("F"), _dumps({"tb": "".join(
+            traceback.format_exception(type(e), e, e.__traceback__))})))
+        sock.close()
+        sys.exit(3)
+    sock.sendall(ready)
     closed = loop.create_future()
     await loop.connect_accepted_socket(lambda: Server(pool, closed), sock=sock)
     await closed
+    if life is not None:
+        try:
+            await life.__aexit__(None, None, None)
+        except BaseException:
+            traceback.print_exc()
     pool.shutdown(wait=True)
 
 
+def _lifespan(app):
+    """The app's lifespan context (Starlette's router.lifespan_context: the lifespan
+    function, or the startup/shutdown handlers), or None for an app that has neither."""
+    router = getattr(app, "router", None)
+    ctx = getattr(router, "lifespan_context", None)
+    if ctx is None:
+        return None
+    if not getattr(router, "on_startup", None) and not getattr(router, "on_shutdown", None) \
+            and type(ctx).__name__ == "_DefaultLifespan":
+        return None
+    return ctx(app)
+
+
 def main():
-    global _app_module, _http_exc_types, _jsonable_encoder, _BaseModel
+    global _app_module, _http_exc_types, _jsonable_encoder, _BaseModel, _app, _web
     p = argparse.ArgumentParser()
     p.add_argument("--root", required=True)
     p.add_argument("--app", required=True)
@@ -314,7 +1099,9 @@ def main():
                 types.append(importlib.import_module(mod).HTTPException)
             except ImportError:
                 pass
-        types.append(covetgen_compat.StarletteHTTPException)
+        compat_exc = getattr(covetgen_compat, "StarletteHTTPException", None)
+        if compat_exc is not None:
+            types.append(compat_exc)
         _http_exc_types = tuple(types)
         import fastapi.encoders
         _jsonable_encoder = fastapi.encoders.jsonable_encoder
@@ -322,15 +1109,16 @@ def main():
         _app_module = modname
         mod = importlib.import_module(modname)
         if attr:
-            resolve(a.app)
+            _app = resolve(a.app)
+        _web = _Web()
     except BaseException as e:
         sock.sendall(_frame(0, ord("F"), _dumps({"tb": "".join(
             traceback.format_exception(type(e), e, e.__traceback__))})))
         sock.close()
         sys.exit(3)
-    sock.sendall(_frame(0, ord("R"), _dumps({"pid": os.getpid(), "python": sys.version,
-                                             "fastapi": "compat" if compat else "real"})))
-    asyncio.run(_main_async(sock, a.threads))
+    ready = _frame(0, ord("R"), _dumps({"pid": os.getpid(), "python": sys.version,
+                                        "fastapi": "compat" if compat else "real"}))
+    asyncio.run(_main_async(sock, a.threads, ready))
 
 
 if __name__ == "__main__":

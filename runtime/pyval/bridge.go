@@ -79,6 +79,13 @@ func appendBridge(dst []byte, v Value, depth int) ([]byte, error) {
 			}
 		}
 		return append(dst, '}'), nil
+	case Enum:
+		// A member validates as its value (what pydantic's enum validator accepts from
+		// JSON); a UUID and a date as their str().
+		return appendBridge(dst, x.EnumValue(), depth+1)
+	case UUID, Date:
+		s, _ := extStr(x)
+		return appendBridgeStr(dst, string(s)), nil
 	}
 	return dst, typeError("cannot validate a value of type %s", v.TypeName())
 }

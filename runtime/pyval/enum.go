@@ -43,6 +43,9 @@ type Enum struct {
 
 func (e Enum) TypeName() string { return e.c.Name }
 
+// EnumQual is the member's class as "module.QualName" (EnumClass.Qual).
+func (e Enum) EnumQual() string { return e.c.Qual }
+
 // EnumValue is member.value.
 func (e Enum) EnumValue() Value { return e.c.Values[e.i] }
 

@@ -20,6 +20,9 @@ type Model interface {
 type Class struct {
 	// Name is the class name (repr, error messages).
 	Name string
+	// Qual is "module:QualName", how the bridge names the class to Python ("" when the
+	// class is not the app's: it is then named by Name in the app's module).
+	Qual string
 	// Fields are the model's fields in pydantic's order (ir.Model.Fields).
 	Fields []ClassField
 }

@@ -79,8 +79,9 @@ func (c Config) Resolve(p string) string {
 // Parse reads flags (args without the program name) over environment
 // variables (getenv; UVICORN_HOST, UVICORN_PORT, UVICORN_ROOT_PATH,
 // FORWARDED_ALLOW_IPS, ...) over the defaults, as uvicorn's click options
-// with auto_envvar_prefix="UVICORN" do.
-func Parse(args []string, getenv func(string) string) (Config, error) {
+// with auto_envvar_prefix="UVICORN" do. Each extra function registers more flags on
+// the same flag set (the bridge's --python, --workers, --app-dir) before parsing.
+func Parse(args []string, getenv func(string) string, extra ...func(*flag.FlagSet)) (Config, error) {
 	c := Default()
 	wd, err := os.Getwd()
 	if err != nil {
@@ -147,6 +148,9 @@ func Parse(args []string, getenv func(string) string) (Config, error) {
 	fs.IntVar(&graceful, "timeout-graceful-shutdown", graceful, "seconds to wait for in-flight requests on shutdown (0: no limit)")
 	fs.Int64Var(&limit, "limit-body", limit, "largest request body in bytes (0: no limit)")
 	fs.BoolVar(&c.H2C, "h2c", c.H2C, "serve HTTP/2 over cleartext (prior knowledge)")
+	for _, f := range extra {
+		f(fs)
+	}
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -169,9 +173,9 @@ func Parse(args []string, getenv func(string) string) (Config, error) {
 }
 
 // MustConfig parses os.Args and the environment, exiting with uvicorn's
-// usage status 2 on a bad option.
-func MustConfig() Config {
-	c, err := Parse(os.Args[1:], os.Getenv)
+// usage status 2 on a bad option. extra registers more flags (see Parse).
+func MustConfig(extra ...func(*flag.FlagSet)) Config {
+	c, err := Parse(os.Args[1:], os.Getenv, extra...)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "Error:", err)
 		os.Exit(2)

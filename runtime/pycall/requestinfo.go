@@ -1,0 +1,122 @@
+package pycall
+
+import (
+	"net"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/covetpy/covetgen/runtime/bridge"
+	"github.com/covetpy/covetgen/runtime/pyval"
+	"github.com/covetpy/covetgen/runtime/request"
+	"github.com/covetpy/covetgen/runtime/router"
+)
+
+// requestInfo is the request as the bridge sends it to Python (the ASGI scope and the
+// body), built once per request.
+//
+// net/http keeps header fields in a map, so their order across names is lost: host
+// comes first (where clients send it), then the other names sorted, each with its values
+// in order. request.headers lookups are unaffected; iterating them may differ in order
+// from uvicorn's.
+func (c *Call) requestInfo() (*bridge.RequestInfo, error) {
+	if c.info != nil {
+		return c.info, nil
+	}
+	rq := c.rq
+	hr := rq.HTTP
+	body, err := rq.Body()
+	if err != nil {
+		return nil, err
+	}
+	info := &bridge.RequestInfo{
+		Method:      hr.Method,
+		Scheme:      rq.Scheme(),
+		HTTPVersion: httpVersion(hr),
+		Path:        rq.Path(),
+		RawPath:     rawPath(hr),
+		RootPath:    rq.RootPath(),
+		QueryString: hr.URL.RawQuery,
+		Headers:     headerList(hr),
+		Body:        body,
+	}
+	info.ClientHost, info.ClientPort = hostPort(hr.RemoteAddr)
+	if a, ok := hr.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
+		info.ServerHost, info.ServerPort = hostPort(a.String())
+	}
+	for i, name := range c.route.Names {
+		v := rq.Param(i)
+		var conv router.Convertor
+		if i < len(c.route.Convs) {
+			conv = c.route.Convs[i]
+		}
+		info.PathParams = append(info.PathParams, bridge.Kw(name, pathValue(v, conv)))
+	}
+	c.info = info
+	return info, nil
+}
+
+// pathValue is a path parameter as Starlette's convertor returns it.
+func pathValue(v string, conv router.Convertor) any {
+	switch conv {
+	case router.Int:
+		return pyval.ParseInt(v)
+	case router.Float:
+		if f, err := strconv.ParseFloat(v, 64); err == nil {
+			return f
+		}
+	case router.UUID:
+		return bridge.UUID(v)
+	}
+	return v
+}
+
+func httpVersion(hr *http.Request) string {
+	if hr.ProtoMajor == 2 {
+		return "2"
+	}
+	return strconv.Itoa(hr.ProtoMajor) + "." + strconv.Itoa(hr.ProtoMinor)
+}
+
+// rawPath is the request target's path as sent (scope["raw_path"]).
+func rawPath(hr *http.Request) string {
+	p := hr.RequestURI
+	if i := strings.IndexByte(p, '?'); i >= 0 {
+		p = p[:i]
+	}
+	if p == "" || p[0] != '/' {
+		return hr.URL.EscapedPath()
+	}
+	return p
+}
+
+// headerList is the request's header fields, names lower-cased (see requestInfo).
+func headerList(hr *http.Request) [][2]string {
+	out := make([][2]string, 0, len(hr.Header)+1)
+	if hr.Host != "" {
+		out = append(out, [2]string{"host", request.Latin1(hr.Host)})
+	}
+	names := make([]string, 0, len(hr.Header))
+	for k := range hr.Header {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		lk := strings.ToLower(k)
+		for _, v := range hr.Header[k] {
+			out = append(out, [2]string{lk, request.Latin1(v)})
+		}
+	}
+	return out
+}
+
+// hostPort splits "host:port" (an IPv6 host without brackets, as the ASGI scope has it).
+func hostPort(addr string) (string, int) {
+	h, p, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr, 0
+	}
+	n, _ := strconv.Atoi(p)
+	return h, n
+}
