@@ -298,11 +298,11 @@ func (h *handler) pyCall(d *ir.Dependant, vars map[string]arg, extra jen.Dict) (
 		case ir.InBackgroundTasks:
 			bgP = append(bgP, jen.Lit(p.Name))
 			continue
-		case ir.InFile, ir.InWebSocket, ir.InHTTPConnection, ir.InSecurityScopes:
+		case ir.InFile, ir.InWebSocket, ir.InHTTPConnection:
 			h.refuse(p.Pos, "%s parameter %s of a function run through the bridge", p.In, p.Name)
 			return nil, false
 		}
-		if hasClassType(p.Type) {
+		if p.In != ir.InSecurityScopes && hasClassType(p.Type) {
 			h.refuse(p.Pos, "parameter %s of type %s of a function run through the bridge", p.Name, p.Type)
 			return nil, false
 		}

@@ -12,7 +12,7 @@ import (
 var builtinFuncs = map[string]bool{
 	"len": true, "str": true, "repr": true, "ascii": true, "int": true, "float": true,
 	"bool": true, "abs": true, "min": true, "max": true, "sum": true, "round": true,
-	"isinstance": true, "list": true, "tuple": true, "dict": true,
+	"isinstance": true, "list": true, "tuple": true, "dict": true, "divmod": true,
 }
 
 // builtinTypes are the classes isinstance accepts, by their type name.
@@ -20,7 +20,7 @@ var builtinTypes = map[string]string{"int": "int", "float": "float", "str": "str
 	"list": "list", "dict": "dict", "tuple": "tuple", "bytes": "bytes", "object": "object"}
 
 func isBuiltinExc(name string) bool {
-	return pyval.IsBuiltinException(name) && name != "ValidationError"
+	return pyval.IsBuiltinException(name) && name != "ValidationError" && name != "JSONDecodeError"
 }
 
 // calleeGlobal resolves the callee of a call or raise to a module-level entity.
@@ -60,6 +60,9 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 			return f.methodCall(c, at)
 		}
 	case gNone, gStdlibModule:
+		if v, ok := f.stdlibCall(c); ok {
+			return v
+		}
 		if g.why != "" {
 			f.refuse(c, "%s", g.why)
 		}
@@ -140,7 +143,25 @@ func (f *fn) builtinCall(name string, c *ast.Call) val {
 		return f.callVal(q("Abs").Call(as[0].code), kindValue, t)
 	case "round":
 		if nargs == 2 || len(c.Keywords) > 0 {
-			f.refuse(c, "round with ndigits")
+			want(1, 2)
+			as, kw := f.args(c, name, "ndigits")
+			nd, ok := kw["ndigits"]
+			if nargs == 2 {
+				if ok {
+					f.refuse(c, "round with ndigits given twice")
+				}
+				nd, ok = as[1], true
+			}
+			if !ok {
+				nd = val{code: q("None")}
+			}
+			t := as[0].typ
+			if !isNumberType(t) || t.Kind == ir.KindFloat { // round(x, None) is an int
+				t = nil
+			} else if t.Kind == ir.KindBool {
+				t = intType
+			}
+			return f.callVal(q("RoundN").Call(as[0].code, nd.code), kindValue, t)
 		}
 		return one("Round", intType)
 	case "str", "repr", "ascii":
@@ -186,9 +207,17 @@ func (f *fn) builtinCall(name string, c *ast.Call) val {
 		return f.callVal(q("ToTuple").Call(arg), kindValue, tupleType)
 	case "dict":
 		if nargs > 0 {
-			f.refuse(c, "dict() with positional arguments")
+			if nargs > 1 || len(c.Keywords) > 0 {
+				f.refuse(c, "dict() with a positional argument and keywords")
+			}
+			as, _ := f.consumerArgs(c, "dict()")
+			return f.callVal(q("DictFrom").Call(as[0].code), kindValue, dictType)
 		}
 		return f.kwDict(c, "dict()")
+	case "divmod":
+		want(2, 2)
+		as, _ := f.args(c, name)
+		return f.callVal(q("DivMod").Call(as[0].code, as[1].code), kindValue, nil)
 	case "min", "max":
 		if nargs == 0 {
 			f.refuse(c, "call of %s with 0 arguments", name)
@@ -329,17 +358,51 @@ var strMethods = map[string][]string{"upper": nil, "lower": nil, "strip": nil, "
 	"rstrip": nil, "startswith": nil, "endswith": nil, "replace": nil, "split": {"sep", "maxsplit"},
 	"join": nil, "format": {"*"}}
 
+// Methods that mutate their receiver (a list or dict the function owns).
+var ownedMethods = map[string]bool{"append": true, "extend": true, "insert": true, "pop": true,
+	"remove": true, "reverse": true, "clear": true, "sort": true, "setdefault": true,
+	"update": true, "popitem": true}
+
+// More read-only methods of str, list, tuple and bytes.
+var moreMethods = map[string]*ir.Type{"find": intType, "rfind": intType, "index": intType,
+	"rindex": intType, "count": intType, "removeprefix": strType, "removesuffix": strType,
+	"partition": nil, "rpartition": nil, "zfill": strType, "ljust": strType, "rjust": strType,
+	"center": strType, "isdecimal": boolType, "isascii": boolType, "hex": strType}
+
 var methodResult = map[string]*ir.Type{"upper": strType, "lower": strType, "strip": strType,
 	"lstrip": strType, "rstrip": strType, "replace": strType, "join": strType, "format": strType,
-	"split": {Kind: ir.KindList, Args: []*ir.Type{strType}}, "model_dump": dictType, "dict": dictType}
+	"split": {Kind: ir.KindList, Args: []*ir.Type{strType}}, "model_dump": dictType, "dict": dictType,
+	"find": intType, "rfind": intType, "rindex": intType, "removeprefix": strType,
+	"removesuffix": strType, "zfill": strType, "ljust": strType, "rjust": strType,
+	"center": strType, "isdecimal": boolType, "isascii": boolType, "hex": strType}
 
 func (f *fn) methodCall(c *ast.Call, at *ast.Attribute) val {
+	if v, ok := f.hashCall(c, at); ok {
+		return v
+	}
 	name := at.Attr
 	var recv val
 	var kwAllowed []string
 	switch {
-	case name == "append":
+	case name == "sort":
+		return f.listSort(c, at)
+	case ownedMethods[name]:
 		recv = f.ownedBase(at.Value)
+		if name == "update" {
+			kwAllowed = []string{"*"}
+		}
+	case name == "encode" || name == "decode":
+		for i, a := range c.Args {
+			if s, ok := constStr(a); !ok || i == 0 && !knownEncoding(s) || i == 1 && s != "strict" {
+				f.refuse(a, "%s() argument %s (only \"utf-8\", \"ascii\" and \"strict\")", name, exprName(a))
+			}
+		}
+		if len(c.Keywords) > 0 {
+			f.refuse(c, "%s() with keyword arguments", name)
+		}
+		recv = f.value(at.Value)
+	case moreMethods[name] != nil || name == "partition" || name == "rpartition":
+		recv = f.value(at.Value)
 	case name == "model_dump" || name == "dict":
 		recv = f.value(at.Value)
 		m := modelOf(recv.typ)

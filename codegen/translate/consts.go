@@ -342,6 +342,12 @@ func (u *Unit) constant(mi *modInfo, name string, b *binding, app *ir.App) *cons
 	}
 	if !ok {
 		goName := u.goIdent("pyc_"+identPart(mi.name)+"_"+identPart(name), key)
+		if code, isSet := setConstant(b.expr, u.constLookup(mi, app)); isSet {
+			c.goName, c.set = goName, true
+			u.decls = append(u.decls, jen.Commentf("%s is %s.%s, a module constant set (its members as dict keys).", goName, mi.name, name),
+				jen.Var().Id(goName).Qual(pyvalPkg, "Value").Op("=").Add(code))
+			return c
+		}
 		if ok, typ := u.initConstant(mi, name, b, app, goName); ok {
 			c.goName, c.typ = goName, typ
 			return c
@@ -457,4 +463,32 @@ func isMutable(v pyval.Value) bool {
 		}
 	}
 	return false
+}
+
+// setConstant compiles a module-level set display of constants ({"a", "b"}) to a frozen
+// dict whose keys are its members: membership (`x in S`) is the same test, keys hashing as
+// Python's (1 == 1.0 == True). Iteration order and repr would differ from a set's, so the
+// translator lets such a constant be used only as the right operand of in / not in.
+func setConstant(e ast.Expr, lookup func(ast.Expr) (pyval.Value, bool)) (jen.Code, bool) {
+	s, ok := e.(*ast.Set)
+	if !ok {
+		return nil, false
+	}
+	var kv []pyval.Value
+	for _, el := range s.Elts {
+		v, ok := constEval(el, lookup)
+		if !ok {
+			return nil, false
+		}
+		kv = append(kv, v, pyval.None)
+	}
+	d, err := pyval.NewDict(kv...)
+	if err != nil {
+		return nil, false
+	}
+	var items []jen.Code
+	for _, k := range d.Keys() {
+		items = append(items, constCode(k), jen.Qual(pyvalPkg, "None"))
+	}
+	return jen.Qual(pyvalPkg, "Frozen").Call(jen.Qual(pyvalPkg, "DictOf").Call(items...), jen.Lit("")), true
 }

@@ -96,9 +96,25 @@
 // Statements: return, raise HTTPException(status_code, detail, headers) (fastapi's,
 // starlette's, positional or keyword), raise of a builtin exception class, if/elif/else,
 // assert, pass, docstrings, expression statements, assignment to names (chained, tuple
-// unpacking), augmented and annotated assignment, subscript assignment and list.append on
-// dicts and lists the function owns (built by a display, model_dump(), copy()... or a
-// request parameter). Expressions: literals but complex, f-strings (conversions, nested
+// unpacking), augmented and annotated assignment, subscript assignment, del (of locals,
+// and of items of dicts and lists the function owns) and the mutating list / dict methods
+// (append extend insert pop remove reverse clear sort(key=, reverse=); pop setdefault
+// update clear popitem) on dicts and lists the function owns (built by a display,
+// model_dump(), copy()... or a request parameter).
+//
+// try / except / else / finally (try.go): except clauses name builtin exception classes,
+// HTTPException, pydantic's ValidationError, or tuples of them (bare except, Exception
+// and BaseException catch everything a body raises); `as name` binds the exception for
+// str(name), repr(name), f"{name}" / f"{name!r}" and `raise name` only (it is unbound when
+// the handler ends, as in Python); bare raise re-raises the exception being handled;
+// `raise ... from None` or from a bound local (the cause changes nothing a client sees).
+// A raise inside a try body stores the error and jumps (goto) to the handlers: the body
+// is a Go block, so the jump never skips a declaration. A finally clause runs on every
+// path and re-raises an unhandled error; return, break and continue inside a try
+// statement with a finally clause are refused. Locals bound in the body are, in the
+// handlers, possibly unbound and of unknown type.
+//
+// Expressions: literals but complex, f-strings (conversions, nested
 // format specs), names, arithmetic (+ - * / // % ** unary - + ~, bit operators, shifts,
 // str % args), comparisons (chained; is / is not with None, True, False or between
 // lists/dicts; in / not in), not, and/or (returning operands), conditional expressions,
@@ -106,8 +122,24 @@
 // access (static types from the IR), fastapi.status constants, calls of the builtins len
 // str repr ascii int float bool abs min max sum round isinstance list tuple dict, of the
 // str methods upper lower strip lstrip rstrip startswith endswith replace split join
-// format, dict.get, dict.copy, list.copy, model_dump() / dict(), model and TypedDict
-// construction, app functions (await of async ones).
+// format find rfind index rindex count removeprefix removesuffix partition rpartition
+// zfill ljust rjust center isdecimal isascii encode (constant "utf-8" / "ascii"), of
+// bytes.decode (same encodings) and bytes.hex, list / tuple count and index, dict.get,
+// dict.copy, list.copy, model_dump() / dict(), model and TypedDict construction, app
+// functions (await of async ones); round(x, ndigits) (ties to even on the exact value),
+// divmod, dict(iterable or mapping); starred assignment targets (a, *rest = xs).
+//
+// Standard library (stdlib.go, hashcall.go), for modules bound by `import m` / `import m
+// as n` and called as m.f(...): hashlib.md5 / sha1 / sha224 / sha256 / sha384 / sha512
+// (data).hexdigest() / .digest(), base64.b64encode / standard_b64encode /
+// urlsafe_b64encode, math.floor / ceil / sqrt / fabs / isclose(rel_tol=, abs_tol=) /
+// isnan / isinf / isfinite and math.pi / e / tau / inf / nan, secrets.compare_digest and
+// hmac.compare_digest, json.dumps(obj, indent=, sort_keys=, ensure_ascii=, separators=,
+// allow_nan=) and json.loads(s) (except json.JSONDecodeError catches its errors).
+//
+// A module-level set display of constants ({"a", "b"}, never mutated) is held as a frozen
+// dict of its members and may only be the right operand of in / not in (its iteration
+// order and repr are a set's, which a dict does not reproduce).
 //
 // Loops (loops.go): for over any iterable (lists live, as CPython: items appended by the
 // body are visited; a dict changing size raises RuntimeError), over range() (1-3
@@ -132,10 +164,10 @@
 // `class E(Enum)`, `(str, Enum)`, `(int, Enum)`, IntEnum or StrEnum classes that only
 // assign str or int members.
 //
-// Refused: set comprehensions, generator expressions elsewhere, lambdas elsewhere,
-// async for, try/except, with, global/nonlocal, imports
-// and stdlib modules, nested def/class, walrus, del, match, yield, starred assignment
-// targets, attribute assignment, calls of other functions and methods, dataclass and
+// Refused: sets and set comprehensions, generator expressions elsewhere, lambdas
+// elsewhere, async for, except* and except clauses for other classes, with,
+// global/nonlocal, imports and the rest of the standard library, nested def/class, walrus,
+// del of slices and attributes, match, yield, attribute assignment, calls of other functions and methods, dataclass and
 // RootModel construction, models with validators, recursion, mutation of values the
 // function does not own, module state that is mutated or rebound anywhere in the app.
 package translate

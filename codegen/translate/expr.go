@@ -37,7 +37,7 @@ func q(name string) *jen.Statement { return jen.Qual(pyvalPkg, name) }
 func (f *fn) callVal(call *jen.Statement, kind goKind, typ *ir.Type) val {
 	t := f.newTmp()
 	prev := f.blk.errDecl
-	f.emit(jen.List(jen.Id(t), jen.Err()).Op(":=").Add(call), errCheck())
+	f.emit(jen.List(jen.Id(t), jen.Err()).Op(":=").Add(call), f.errCheck())
 	f.blk.errDecl = true
 	f.blk.last = &lastCall{tmp: t, call: call, idx: len(f.blk.stmts), errDeclPrev: prev}
 	return val{code: jen.Id(t), kind: kind, atomic: true, typ: typ, tmp: t}
@@ -324,7 +324,7 @@ func (f *fn) name(n *ast.Name) val {
 		}
 		l.used = true
 		if !f.assigned[n.Id] {
-			f.emit(jen.If(jen.Id(l.goName).Op("==").Nil()).Block(jen.Return(jen.Nil(), q("Unbound").Call(jen.Lit(n.Id)))))
+			f.emit(jen.If(jen.Id(l.goName).Op("==").Nil()).Block(f.raiseTo(q("Unbound").Call(jen.Lit(n.Id)))...))
 		}
 		f.checkExtUse(n, f.types[n.Id])
 		return val{code: jen.Id(l.goName), atomic: true, typ: f.types[n.Id]}
@@ -337,6 +337,12 @@ func (f *fn) name(n *ast.Name) val {
 func (f *fn) globalValue(g global, at ast.Expr) val {
 	switch g.kind {
 	case gConst:
+		if g.set {
+			if !f.memberOperands[at] {
+				f.refuse(at, "use of the set %s other than as the right operand of in / not in", exprName(at))
+			}
+			return val{code: jen.Id(g.name), atomic: true}
+		}
 		if g.value == nil {
 			return val{code: jen.Id(g.name), atomic: true, typ: g.typ}
 		}
@@ -352,6 +358,9 @@ func (f *fn) globalValue(g global, at ast.Expr) val {
 
 func (f *fn) attribute(x *ast.Attribute) val {
 	if v, ok := f.extAttribute(x); ok {
+		return v
+	}
+	if v, ok := f.stdlibConst(x); ok {
 		return v
 	}
 	if g, ok := f.lookupGlobal(x); ok {

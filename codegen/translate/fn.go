@@ -18,22 +18,25 @@ type fn struct {
 	vars     map[string]Var
 	endpoint bool // parameters are owned by the call (unless Var.Shared)
 
-	locals       map[string]*local
-	order        []string // locals in first-binding order
-	tmp          int
-	blk          *block
-	assigned     map[string]bool     // definitely assigned here
-	types        map[string]*ir.Type // static types of locals here
-	noFreeze     bool                // constant displays must be fresh (their owner mutates them)
-	dead         bool                // the current block has terminated
-	loops        []string            // labels of the enclosing loops, innermost last
-	compVars     map[string]string   // comprehension and lambda variables: Go locals
-	compTypes    map[string]*ir.Type // static types of those Go locals
-	usedLabels   map[string]bool
-	brokenLabels map[string]bool
-	loopDead     bool
-	firstIter    *val     // compLoops' first iterable, already evaluated
-	retType      *ir.Type // static type of the last return's value
+	locals         map[string]*local
+	order          []string // locals in first-binding order
+	tmp            int
+	blk            *block
+	assigned       map[string]bool     // definitely assigned here
+	types          map[string]*ir.Type // static types of locals here
+	noFreeze       bool                // constant displays must be fresh (their owner mutates them)
+	dead           bool                // the current block has terminated
+	loops          []string            // labels of the enclosing loops, innermost last
+	compVars       map[string]string   // comprehension and lambda variables: Go locals
+	compTypes      map[string]*ir.Type // static types of those Go locals
+	usedLabels     map[string]bool
+	brokenLabels   map[string]bool
+	loopDead       bool
+	firstIter      *val              // compLoops' first iterable, already evaluated
+	retType        *ir.Type          // static type of the last return's value
+	excStack       []*tryCtx         // where a raised exception goes, innermost last (try.go)
+	handling       []string          // Go variables of the exceptions being handled (bare raise)
+	memberOperands map[ast.Expr]bool // right operands of in / not in (where a constant set may be used)
 }
 
 // local is a Python local (parameters included).
@@ -87,9 +90,10 @@ func (f *fn) newTmp() string {
 	return "_t" + itoa(f.tmp)
 }
 
-func retErr() jen.Code { return jen.Return(jen.Nil(), jen.Err()) }
+// retErr propagates err: returned, or handed to the innermost enclosing try statement.
+func (f *fn) retErr() []jen.Code { return f.raiseTo(jen.Err()) }
 
-func errCheck() jen.Code { return jen.If(jen.Err().Op("!=").Nil()).Block(retErr()) }
+func (f *fn) errCheck() jen.Code { return jen.If(jen.Err().Op("!=").Nil()).Block(f.retErr()...) }
 
 // translate produces the body. A local read only by unreachable code is then treated as
 // never read (Go rejects variables that are assigned and not used).
@@ -189,7 +193,12 @@ func (f *fn) analyze() {
 		case *ast.Name:
 			bind(x.Id, x, value != nil && isFresh(value))
 		case *ast.Tuple, *ast.List:
-			elts := displayElts(x)
+			var elts []ast.Expr
+			if tu, ok := x.(*ast.Tuple); ok {
+				elts = tu.Elts
+			} else {
+				elts = x.(*ast.List).Elts
+			}
 			vals := displayElts(value) // a, b = [], {}: each name gets its display
 			for i, e := range elts {
 				if len(vals) == len(elts) {
@@ -224,6 +233,12 @@ func (f *fn) analyze() {
 			}
 		case *ast.While, *ast.If:
 			// their blocks' statements are walked on their own
+		case *ast.Try:
+			for _, h := range s.Handlers {
+				if h != nil && h.Name != nil {
+					bind(*h.Name, s, false)
+				}
+			}
 		default:
 			for _, n := range stmtBoundNames(st) {
 				bind(n, st, false)
@@ -236,7 +251,7 @@ func (f *fn) analyze() {
 			walkExpr(e, func(x ast.Expr) {
 				switch n := x.(type) {
 				case *ast.Name:
-					if l := f.locals[n.Id]; l != nil && n.Ctx == ast.Load {
+					if l := f.locals[n.Id]; l != nil && (n.Ctx == ast.Load || n.Ctx == ast.Del) {
 						l.read = true
 					}
 				case *ast.Call:
@@ -255,6 +270,10 @@ func (f *fn) analyze() {
 			for _, t := range s.Targets {
 				f.markMutated(t)
 			}
+		case *ast.Delete:
+			for _, t := range s.Targets {
+				f.markMutated(t)
+			}
 		case *ast.AugAssign:
 			f.markMutated(s.Target)
 			if n, ok := s.Target.(*ast.Name); ok {
@@ -269,7 +288,8 @@ func (f *fn) analyze() {
 	})
 }
 
-var mutatingMethods = map[string]bool{"append": true}
+// mutatingMethods mark their receiver local as mutated.
+var mutatingMethods = ownedMethods
 
 func (f *fn) markMutated(t ast.Expr) {
 	if s, ok := t.(*ast.Subscript); ok {

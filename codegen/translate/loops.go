@@ -95,7 +95,7 @@ func (f *fn) loopOver(it val, label string, bind func(item *jen.Statement), body
 	iv := f.callVal(q("Iter").Call(it.code), kindValue, nil)
 	f.push()
 	item, ok := f.newTmp(), f.newTmp()
-	f.emit(jen.List(jen.Id(item), jen.Id(ok), jen.Err()).Op(":=").Id(iv.tmp).Dot("Next").Call(), errCheck())
+	f.emit(jen.List(jen.Id(item), jen.Id(ok), jen.Err()).Op(":=").Id(iv.tmp).Dot("Next").Call(), f.errCheck())
 	f.blk.errDecl = true
 	f.push()
 	f.dead = false
@@ -480,13 +480,13 @@ func (f *fn) keyFunc(e ast.Expr, itemT *ir.Type) jen.Code {
 	if itemT != nil {
 		f.compTypes[param] = itemT
 	}
-	savedLoops, savedDead := f.loops, f.dead
-	f.loops = nil
+	savedLoops, savedDead, savedExc := f.loops, f.dead, f.excStack
+	f.loops, f.excStack = nil, nil // the key function is a Go closure: its errors are returned
 	f.push()
 	v := f.value(body)
 	f.emit(jen.Return(v.code, jen.Nil()))
 	code := f.pop()
-	f.compVars, f.loops, f.dead = saved, savedLoops, savedDead
+	f.compVars, f.loops, f.dead, f.excStack = saved, savedLoops, savedDead, savedExc
 	return jen.Func().Params(jen.Id(param).Qual(pyvalPkg, "Value")).Params(jen.Qual(pyvalPkg, "Value"), jen.Error()).Block(code...)
 }
 

@@ -51,6 +51,14 @@ func (f *fn) compare(x *ast.Compare) val {
 	if len(x.Ops) == 0 || len(x.Ops) != len(x.Comparators) {
 		f.refuse(x, "malformed comparison")
 	}
+	for i, op := range x.Ops {
+		if op == ast.In || op == ast.NotIn {
+			if f.memberOperands == nil {
+				f.memberOperands = map[ast.Expr]bool{}
+			}
+			f.memberOperands[x.Comparators[i]] = true
+		}
+	}
 	vs := f.seq([]ast.Expr{x.Left, x.Comparators[0]}, f.value)
 	r := f.cmp(x.Ops[0], vs[0], vs[1], x.Left, x.Comparators[0], x)
 	r.typ = boolType

@@ -268,6 +268,7 @@ type global struct {
 	value  valueConst // gConst, gStatus
 	typ    *ir.Type   // gConst computed at init: its static type
 	why    string     // gNone: why the name cannot be used
+	set    bool       // gConst: a constant set, usable only as the right operand of in
 }
 
 type globalKind int
@@ -380,7 +381,7 @@ func (u *Unit) resolveGlobal(mi *modInfo, name string, app *ir.App, depth int) g
 		if c.err != "" {
 			return global{why: c.err}
 		}
-		return global{kind: gConst, module: mi.name, name: c.goName, value: c.val, typ: c.typ}
+		return global{kind: gConst, module: mi.name, name: c.goName, value: c.val, typ: c.typ, set: c.set}
 	}
 	return global{why: "name " + name + " (bound conditionally or more than once)"}
 }

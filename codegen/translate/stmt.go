@@ -110,6 +110,10 @@ func (f *fn) stmt(st ast.Stmt) {
 		f.forStmt(s)
 	case *ast.While:
 		f.whileStmt(s)
+	case *ast.Try:
+		f.tryStmt(s)
+	case *ast.Delete:
+		f.delStmt(s)
 	case *ast.Break:
 		f.jump(s, true)
 	case *ast.Continue:
@@ -127,7 +131,7 @@ func (f *fn) ret(s *ast.Return) {
 	}
 	v := f.value(s.Value)
 	f.retType = v.typ
-	if lc := f.blk.last; lc != nil && v.kind == kindValue && v.tmp != "" && lc.tmp == v.tmp && lc.idx == len(f.blk.stmts) {
+	if lc := f.blk.last; lc != nil && len(f.excStack) == 0 && v.kind == kindValue && v.tmp != "" && lc.tmp == v.tmp && lc.idx == len(f.blk.stmts) {
 		f.blk.stmts = f.blk.stmts[:lc.idx-2]
 		f.emit(jen.Return(lc.call))
 	} else {
@@ -198,14 +202,27 @@ func (f *fn) store(t ast.Expr, v val) {
 		} else {
 			elts = x.(*ast.List).Elts
 		}
-		for _, e := range elts {
-			if _, star := e.(*ast.Starred); star {
-				f.refuse(e, "starred assignment target")
+		star := -1
+		for i, e := range elts {
+			if _, ok := e.(*ast.Starred); ok {
+				if star >= 0 {
+					f.refuse(e, "multiple starred expressions in assignment")
+				}
+				star = i
 			}
 		}
-		items := f.callVal(jen.Qual(pyvalPkg, "Unpack").Call(v.code, jen.Lit(len(elts))), kindItems, nil)
+		var items val
+		if star >= 0 {
+			items = f.callVal(jen.Qual(pyvalPkg, "UnpackStar").Call(v.code, jen.Lit(star), jen.Lit(len(elts)-star-1)), kindItems, nil)
+		} else {
+			items = f.callVal(jen.Qual(pyvalPkg, "Unpack").Call(v.code, jen.Lit(len(elts))), kindItems, nil)
+		}
 		for i, e := range elts {
-			f.store(e, val{code: jen.Id(items.tmp).Index(jen.Lit(i)), atomic: true})
+			var t *ir.Type
+			if i == star {
+				e, t = e.(*ast.Starred).Value, listType
+			}
+			f.store(e, val{code: jen.Id(items.tmp).Index(jen.Lit(i)), atomic: true, typ: t})
 		}
 	case *ast.Subscript:
 		if _, isSlice := x.Slice.(*ast.Slice); isSlice {
@@ -239,7 +256,7 @@ func (f *fn) ownedBase(e ast.Expr) val {
 }
 
 func (f *fn) errOnly(call *jen.Statement) {
-	f.emit(jen.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(retErr()))
+	f.emit(jen.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(f.retErr()...))
 }
 
 func (f *fn) augAssign(s *ast.AugAssign) {
@@ -421,17 +438,28 @@ func (f *fn) assert(s *ast.Assert) {
 	if s.Msg != nil {
 		args = append(args, f.value(s.Msg).code)
 	}
-	f.emit(jen.Return(jen.Nil(), jen.Qual(pyvalPkg, "AssertionFailed").Call(args...)))
+	f.emit(f.raiseTo(jen.Qual(pyvalPkg, "AssertionFailed").Call(args...))...)
 	body := f.pop()
 	f.emit(jen.If(jen.Op("!").Parens(cond)).Block(body...))
 }
 
 func (f *fn) raise(s *ast.Raise) {
 	if s.Exc == nil {
-		f.refuse(s, "bare raise")
+		if len(f.handling) == 0 {
+			f.refuse(s, "bare raise outside an except clause")
+		}
+		f.emit(f.raiseTo(jen.Id(f.handling[len(f.handling)-1]))...)
+		f.dead = true
+		return
 	}
-	if s.Cause != nil {
-		f.refuse(s.Cause, "raise ... from")
+	if s.Cause != nil && !f.inertCause(s.Cause) {
+		f.refuse(s.Cause, "raise ... from %s", exprName(s.Cause))
+	}
+	if n, ok := s.Exc.(*ast.Name); ok && f.locals[n.Id] != nil {
+		v := f.name(n)
+		f.emit(f.raiseTo(q("RaiseValue").Call(v.code))...)
+		f.dead = true
+		return
 	}
 	var callee ast.Expr = s.Exc
 	var call *ast.Call
@@ -455,7 +483,7 @@ func (f *fn) raise(s *ast.Raise) {
 				args = append(args, v.code)
 			}
 		}
-		f.emit(jen.Return(jen.Nil(), jen.Qual(pyvalPkg, "NewException").Call(append([]jen.Code{jen.Lit(g.name)}, args...)...)))
+		f.emit(f.raiseTo(jen.Qual(pyvalPkg, "NewException").Call(append([]jen.Code{jen.Lit(g.name)}, args...)...))...)
 	default:
 		f.refuse(s.Exc, "raise of %s", exprName(s.Exc))
 	}
@@ -502,7 +530,7 @@ func (f *fn) raiseHTTP(c *ast.Call) {
 	if !has[0] {
 		f.refuse(c, "HTTPException without status_code")
 	}
-	f.emit(jen.Return(jen.Nil(), jen.Qual(pyvalPkg, "HTTPException").Call(args...)))
+	f.emit(f.raiseTo(jen.Qual(pyvalPkg, "HTTPException").Call(args...))...)
 }
 
 // seqDetail compiles HTTPException arguments (a constant detail needs no freezing care).

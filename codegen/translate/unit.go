@@ -58,6 +58,7 @@ type constInfo struct {
 	typ    *ir.Type // static type when val is nil (computed at init)
 	err    string   // why the name is not a constant ("" when it is)
 	busy   bool
+	set    bool // a set display of constants, held as a frozen dict: only `in` may use it
 }
 
 type helperInfo struct {

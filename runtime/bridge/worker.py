@@ -250,15 +250,16 @@ def _instance(name, cls, init):
 
 def _rebuild(cls, fields):
     """The instance Go sent as a model tag (fields by name): a pydantic model validated
-    by field names; another class (OAuth2PasswordRequestForm...) called with the fields
-    its __init__ takes."""
+    by field names; an instance of another class (OAuth2PasswordRequestForm,
+    SecurityScopes) with the fields as its attributes, as its __init__ sets them."""
     if isinstance(cls, type) and _BaseModel is not None and issubclass(cls, _BaseModel):
         try:
             return cls.model_validate(fields, by_alias=False, by_name=True)
         except TypeError:  # pydantic before 2.11: no by_name
             return cls.model_validate(fields)
-    params = inspect.signature(cls).parameters
-    return cls(**{k: val for k, val in fields.items() if k in params})
+    obj = cls.__new__(cls)
+    obj.__dict__.update(fields)
+    return obj
 
 
 def _cls_name(c):

@@ -9,7 +9,19 @@
 // across int/float/bool, `in`, truthiness, subscripts and slices, str methods with full
 // Unicode case mapping, format() / f-strings / str.format / %-formatting, float repr, and
 // the builtins len, str, repr, ascii, int, float, bool, abs, min, max, sum (CPython 3.11's
-// left-to-right addition), round and isinstance. No reflection.
+// left-to-right addition), round (with ndigits: ties to even on the exact value), divmod,
+// dict(iterable) and isinstance, the list / tuple / dict / str / bytes methods translated
+// code calls (CallMethodKw, ListSort, DelItem; listdict.go, strmore.go), and a standard
+// library subset: hashlib digests (HashDigest), base64 encoders (B64Encode), math floor /
+// ceil / sqrt / fabs / isclose / isnan / isinf / isfinite and its float constants,
+// compare_digest (stdlib.go), json.dumps and json.loads with CPython's output and
+// JSONDecodeError messages (JSONDumps, JSONLoads; jsonmod.go). No reflection.
+//
+// Exceptions caught by a translated try statement: ExcMatch(err, classes...) is the
+// except clause's test (the builtin hierarchy; HTTPException is an Exception; errors that
+// are not Python exceptions match nothing), CaughtOf(err) the value `except ... as e`
+// binds (str(e), repr(e) as CPython and Starlette spell them) and RaiseValue(e) is `raise
+// e`.
 //
 // Operations that can raise return (Value, error); the error is a *Exception carrying the
 // Python class ("KeyError", "ZeroDivisionError"...): FastAPI answers it with its default
@@ -74,5 +86,9 @@
 // a fractional power (a complex in Python) raises "UnsupportedComplex"; bytes % args raises
 // "UnsupportedOperation"; float ** with a non-integer exponent uses Go's math.Pow (integer
 // exponents are correctly rounded, as glibc's pow); Unicode tables are Go's (15.0), so
-// characters assigned after Unicode 14 (CPython 3.11) case-map and print as Go says.
+// characters assigned after Unicode 14 (CPython 3.11) case-map and print as Go says;
+// list.sort() whose comparison raises leaves the list unchanged (CPython may leave it
+// partly sorted); a dict iterated while keys are deleted and as many re-added raises no
+// RuntimeError (CPython's "dictionary keys changed during iteration"); float NaNs have no
+// identity, so [nan] == [nan] is False (True in CPython, which compares the same object).
 package pyval

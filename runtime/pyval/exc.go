@@ -34,6 +34,7 @@ var parents = map[string]string{
 	"UnicodeDecodeError":  "UnicodeError",
 	"UnicodeEncodeError":  "UnicodeError",
 	"ValidationError":     "ValueError", // pydantic_core.ValidationError
+	"JSONDecodeError":     "ValueError", // json.JSONDecodeError
 	"AttributeError":      "Exception",
 	"NameError":           "Exception",
 	"UnboundLocalError":   "NameError",

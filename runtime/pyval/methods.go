@@ -95,6 +95,29 @@ func CallMethodKw(recv Value, name string, args []Value, kw ...KW) (Value, error
 			return ModelDump(r), nil
 		}
 	}
+	switch r := recv.(type) {
+	case *List:
+		if v, ok, err := listMethod(r, name, args, kw); ok {
+			return v, err
+		}
+	case *Dict:
+		if v, ok, err := dictMethod(r, name, args, kw); ok {
+			return v, err
+		}
+	case Tuple:
+		if name == "count" || name == "index" {
+			if v, ok, err := listMethod(&List{Items: r}, name, args, kw); ok {
+				if e, isExc := err.(*Exception); isExc && name == "index" && e.Class == "ValueError" {
+					err = valueError("tuple.index(x): x not in tuple")
+				}
+				return v, err
+			}
+		}
+	case Bytes:
+		if v, ok, err := bytesMethod(string(r), name, args, kw); ok {
+			return v, err
+		}
+	}
 	return nil, raise("AttributeError", "'"+recv.TypeName()+"' object has no attribute '"+name+"'")
 }
 
@@ -165,6 +188,9 @@ func strMethod(s, name string, args []Value, kw []KW) (Value, error) {
 		return strSplit(s, sep, n)
 	case "format":
 		return strFormat(s, args, kw)
+	}
+	if v, ok, err := strMethodMore(s, name, args); ok {
+		return v, err
 	}
 	return nil, raise("AttributeError", "'str' object has no attribute '"+name+"'")
 }

@@ -32,6 +32,8 @@ func StrOf(v Value) (Str, error) {
 		var st reprState
 		st.modelArgs(x, " ")
 		return Str(st.b.String()), st.err
+	case *Caught:
+		return caughtStr(x)
 	}
 	if s, ok := extStr(v); ok {
 		return s, nil
@@ -115,6 +117,13 @@ func (st *reprState) repr(v Value) {
 		b.WriteByte('(')
 		st.modelArgs(x, ", ")
 		b.WriteByte(')')
+	case *Caught:
+		r, err := caughtRepr(x)
+		if err != nil {
+			st.err = err
+			return
+		}
+		b.WriteString(r)
 	default:
 		if r, ok := extRepr(v); ok {
 			b.WriteString(r)
