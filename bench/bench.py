@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Benchmark driver: FastAPI+uvicorn, the hand-written chi service and the generated service on the
-endpoints of bench/app/main.py. Run it through bench/run.sh, which builds the Go servers first.
+"""Benchmark driver: FastAPI+uvicorn, the hand-written chi service, the generated service and the
+generated service with every handler bridged to CPython (`covetgen migrate --bridge-all`, 1 and 2
+Python workers) on the endpoints of bench/app/main.py. Run it through bench/run.sh, which builds the
+Go servers first.
 
 For each server and mode (pinned: server on CPU 0, load generator on CPU 1; unpinned: no affinity):
 start the server, check its answers against FastAPI's (status, content-type, body bytes), then per
@@ -52,8 +54,10 @@ VEGETA_MAX_RATE = env_num("BENCH_VEGETA_MAX_RATE", 10000)
 P99_TARGET_MS = 1.0
 BASE_PORT = env_num("BENCH_PORT", 18100)
 
-SERVER_ORDER = ["fastapi-w1", "fastapi-w2", "handwritten", "generated"]
-GO_SERVERS = {"handwritten", "generated"}
+SERVER_ORDER = ["fastapi-w1", "fastapi-w2", "handwritten", "generated", "bridged-w1", "bridged-w2"]
+GO_SERVERS = {"handwritten", "generated"}  # the servers the 1 ms p99 target is about
+# bridged-wN against fastapi-wN: the same endpoints with the same number of Python processes.
+BRIDGE_PAIRS = [("fastapi-w1", "bridged-w1", 1), ("fastapi-w2", "bridged-w2", 2)]
 
 
 # ---------------------------------------------------------------- /proc
@@ -81,8 +85,9 @@ def proc_tree(pid):
 
 
 def cpu_ticks(pid):
-    """utime+stime (+ those of reaped children) summed over the process tree, in clock ticks."""
-    total = 0
+    """utime+stime (+ those of reaped children) summed over the process tree, in clock ticks: the
+    whole tree's and its descendants' alone (a bridged service's Python workers)."""
+    total = children = 0
     for p in proc_tree(pid):
         try:
             with open(f"/proc/{p}/stat") as f:
@@ -91,8 +96,11 @@ def cpu_ticks(pid):
             continue
         fields = s[s.rindex(")") + 2:].split()
         # fields[0] is field 3 (state): utime=14, stime=15, cutime=16, cstime=17
-        total += sum(int(fields[i - 3]) for i in (14, 15, 16, 17))
-    return total
+        t = sum(int(fields[i - 3]) for i in (14, 15, 16, 17))
+        total += t
+        if p != pid:
+            children += t
+    return total, children
 
 
 def peak_rss_kib(pid):
@@ -228,6 +236,12 @@ def main():
     ap.add_argument("--handwritten", required=True, help="the hand-written service's binary")
     ap.add_argument("--generated", help="the generated service's binary")
     ap.add_argument("--generated-status", default="n/a", help="the column's text when there is no binary")
+    ap.add_argument("--bridged", help="the binary of the service `covetgen migrate --bridge-all` generates")
+    ap.add_argument("--bridged-status", default="n/a", help="the bridged columns' text when there is no binary")
+    ap.add_argument("--bridge-pythonpath", default=None,
+                    help="PYTHONPATH of the bridged service and its workers (default: --refstack, the app's "
+                         "own dependencies as FastAPI runs them; empty: the machine's python3, no FastAPI)")
+    ap.add_argument("--go-bench", help="output of `go test ./runtime/bridge -bench Session` to quote in the results")
     ap.add_argument("--vegeta", required=True)
     ap.add_argument("--out", default=os.path.join(HERE, "results"))
     ap.add_argument("--servers", default=" ".join(SERVER_ORDER))
@@ -251,15 +265,26 @@ def main():
     if args.generated:
         servers["generated"] = Server("generated", [args.generated], {
             "UVICORN_HOST": "127.0.0.1", "UVICORN_PORT": "{port}", "UVICORN_ACCESS_LOG": "false"})
+    if args.bridged:
+        bridge_pp = args.refstack if args.bridge_pythonpath is None else args.bridge_pythonpath
+        for _, name, n in BRIDGE_PAIRS:
+            servers[name] = Server(name, [args.bridged, "--workers", str(n)], {
+                "UVICORN_HOST": "127.0.0.1", "UVICORN_PORT": "{port}", "UVICORN_ACCESS_LOG": "false",
+                "PYTHONPATH": bridge_pp, "PYTHONDONTWRITEBYTECODE": "1"})
     status = {}  # server -> text shown instead of numbers ("n/a (refused)")
     if not args.generated:
         status["generated"] = args.generated_status
+    if not args.bridged:
+        for _, name, _ in BRIDGE_PAIRS:
+            status[name] = args.bridged_status
     order = [s for s in args.servers.split() if s in SERVER_ORDER]
 
     os.makedirs(args.out, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix="covetgen-bench-")
     logs = open(os.path.join(tmp, "servers.log"), "w")
     meta = environment(args)
+    meta["go_bench"] = read_go_bench(args.go_bench)
+    meta["bridge_python"] = ("PYTHONPATH=" + servers["bridged-w1"].env["PYTHONPATH"]) if args.bridged else ""
     meta["load_start"] = loadavg()
     started = time.time()
     print(f"load average at start: {meta['load_start']}  (tmp: {tmp})", flush=True)
@@ -346,10 +371,11 @@ def measure(srv, case, script, pinned, warm):
     pid = srv.proc.pid
     if warm and WARMUP > 0:
         run_wrk(srv.base, case, script, WARMUP, pinned)
-    t0 = cpu_ticks(pid)
+    t0, c0 = cpu_ticks(pid)
     w = run_wrk(srv.base, case, script, DURATION, pinned)
-    t1 = cpu_ticks(pid)
+    t1, c1 = cpu_ticks(pid)
     w["cpu_us_per_req"] = (t1 - t0) * 1e6 / CLK_TCK / w["requests"] if w["requests"] else float("nan")
+    w["child_cpu_us_per_req"] = (c1 - c0) * 1e6 / CLK_TCK / w["requests"] if w["requests"] else float("nan")
     w["cpu_util"] = (t1 - t0) / CLK_TCK / DURATION
     w["rss_mib"] = peak_rss_kib(pid) / 1024
     expect_non2xx = case["name"].endswith("_422")
@@ -360,7 +386,7 @@ def measure(srv, case, script, pinned, warm):
 def combine(runs):
     """The median of each measure over the rounds (RSS: the last, a running peak)."""
     out = {"rounds": len(runs), "rss_mib": runs[-1]["rss_mib"], "unexpected": sum(r["unexpected"] for r in runs)}
-    for k in ("rps", "p50_ms", "p99_ms", "cpu_us_per_req", "cpu_util"):
+    for k in ("rps", "p50_ms", "p99_ms", "cpu_us_per_req", "child_cpu_us_per_req", "cpu_util"):
         out[k] = statistics.median(r[k] for r in runs)
         out[k + "_all"] = [r[k] for r in runs]
     return out
@@ -426,6 +452,81 @@ def vrate(v):
     return text
 
 
+def read_go_bench(path):
+    """The Benchmark lines of a `go test -bench` output file ([] when there is none)."""
+    if not path:
+        return []
+    try:
+        with open(path) as f:
+            return [" ".join(l.split()) for l in f if l.startswith("Benchmark")]
+    except OSError:
+        return []
+
+
+def bridge_tables(mode, names, results, status):
+    """The bridged service against FastAPI+uvicorn with the same number of Python processes, and
+    the bridge's cost per request (bridged-w1 minus generated), as markdown lines and console lines."""
+    def res(s, e):
+        r = results.get((s, mode, e))
+        return None if not r or r.get("mismatch") else r
+
+    md = [f"### Bridged vs FastAPI + uvicorn, same number of Python processes, {mode}", "",
+          "Goal (issue 5): the bridged endpoint never slower than FastAPI with as many worker processes: "
+          "req/s ≥ FastAPI's and CPU-µs/req ≤ FastAPI's (✓), else ✗.", "",
+          "| endpoint | workers | req/s FastAPI | req/s bridged | × req/s | CPU-µs/req FastAPI | "
+          "CPU-µs/req bridged | × less CPU | p50 ms FastAPI → bridged | p99 ms FastAPI → bridged | goal |",
+          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|:-:|"]
+    lines = []
+    for fa, br, n in BRIDGE_PAIRS:
+        rr, cr = [], []
+        for e in names:
+            a, b = res(fa, e), res(br, e)
+            if not a or not b:
+                md.append(f"| {e} | {n} | {fmt(a['rps'], ',.0f') if a else status.get(fa, 'n/a')} | "
+                          f"{fmt(b['rps'], ',.0f') if b else status.get(br, 'n/a')} |  |  |  |  |  |  |  |")
+                continue
+            r_rps, r_cpu = b["rps"] / a["rps"], a["cpu_us_per_req"] / b["cpu_us_per_req"]
+            rr.append(r_rps)
+            cr.append(r_cpu)
+            goal = "✓" if r_rps >= 1 and r_cpu >= 1 else "✗"
+            warn = (f" ⚠{a['unexpected']}" if a["unexpected"] else "", f" ⚠{b['unexpected']}" if b["unexpected"] else "")
+            md.append(f"| {e} | {n} | {a['rps']:,.0f}{warn[0]} | {b['rps']:,.0f}{warn[1]} | {r_rps:.2f} | "
+                      f"{a['cpu_us_per_req']:.1f} | {b['cpu_us_per_req']:.1f} | {r_cpu:.2f} | "
+                      f"{a['p50_ms']:.3f} → {b['p50_ms']:.3f} | {a['p99_ms']:.3f} → {b['p99_ms']:.3f} | {goal} |")
+        if rr:
+            md.append(f"| **geomean** | {n} |  |  | **{geomean(rr):.2f}** |  |  | **{geomean(cr):.2f}** |  |  | "
+                      f"{sum(1 for x, y in zip(rr, cr) if x >= 1 and y >= 1)}/{len(rr)} |")
+            lines.append(f"{mode:8s} bridged-w{n} vs fastapi-w{n}: × req/s geomean {geomean(rr):.2f} "
+                         f"(min {min(rr):.2f}), × less CPU/req geomean {geomean(cr):.2f} (min {min(cr):.2f})")
+    md += ["", f"### Bridge cost per request, {mode}", "",
+           "The same endpoints with the handler body in Go (generated) and in one Python worker through "
+           "the bridge (bridged-w1): the difference is what the bridge adds per request, the Python "
+           "worker's share included (frame decode, the call of the app's function, the reply's encode, "
+           "Go's side of the socket). \"of which Python\": the CPU of the service's child processes (its "
+           "Python worker), the rest being the Go process.", "",
+           "| endpoint | generated CPU-µs/req | bridged-w1 CPU-µs/req | of which Python | of which Go | "
+           "bridge overhead µs/req | × |",
+           "|---|---:|---:|---:|---:|---:|---:|"]
+    for e in names:
+        g, b = res("generated", e), res("bridged-w1", e)
+        if not b:
+            md.append(f"| {e} | {fmt(g['cpu_us_per_req'], '.1f') if g else status.get('generated', 'n/a')} | "
+                      f"{status.get('bridged-w1', 'n/a')} |  |  |  |  |")
+            continue
+        py = b["child_cpu_us_per_req"]
+        cells = [f"{b['cpu_us_per_req']:.1f}", fmt(py, ".1f"), fmt(b["cpu_us_per_req"] - py, ".1f")]
+        if not g:
+            md.append(f"| {e} | {status.get('generated', 'n/a')} | " + " | ".join(cells) + " |  |  |")
+            continue
+        d = b["cpu_us_per_req"] - g["cpu_us_per_req"]
+        md.append(f"| {e} | {g['cpu_us_per_req']:.1f} | " + " | ".join(cells) +
+                  f" | {d:+.1f} | {b['cpu_us_per_req'] / g['cpu_us_per_req']:.2f} |")
+        lines.append(f"{mode:8s} bridge overhead {e}: {g['cpu_us_per_req']:.1f} → {b['cpu_us_per_req']:.1f} "
+                     f"CPU-µs/req ({d:+.1f})")
+    md.append("")
+    return md, lines
+
+
 def geomean(xs):
     xs = [x for x in xs if x and x > 0 and not math.isnan(x)]
     return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else float("nan")
@@ -452,7 +553,12 @@ def report(out_dir, meta, order, status, timed, cases, correctness, results):
            "- CPU-µs/req: utime+stime of the server's process tree (from /proc, before/after the wrk run) "
            "÷ requests; RSS: VmHWM summed over the tree (peak since the server started)",
            "- servers: FastAPI+uvicorn `--loop uvloop --http httptools --no-access-log` with 1 and 2 workers; "
-           "bench/handwritten (chi + net/http + encoding/json); the service `covetgen migrate bench/app` generates",
+           "bench/handwritten (chi + net/http + encoding/json); the service `covetgen migrate bench/app` generates; "
+           "bridged-w1/w2: the service `covetgen migrate --bridge-all bench/app` generates (every dependency and "
+           "endpoint body runs in CPython through runtime/bridge; Go keeps HTTP, routing, validation, "
+           "serialization) with `--workers 1` and `--workers 2`, its Python workers being children of the "
+           "service (their CPU and RSS are counted)" +
+           (f"; bridge workers' environment: {meta['bridge_python']}" if meta.get("bridge_python") else ""),
            ""]
     md += ["## Correctness (before timing)", "",
            f"{len(cases)} requests from bench/cases.json ({len(timed)} timed); status, content-type and body "
@@ -534,6 +640,16 @@ def report(out_dir, meta, order, status, timed, cases, correctness, results):
                       " | ".join(fmt(c, ".2f") if c else status.get(other, "n/a") for c in cells) +
                       f" | {fmt(geomean([c for c in cells if c]), '.2f') if any(cells) else 'n/a'} |")
         md.append("")
+        if any(s in order for _, s, _ in BRIDGE_PAIRS):
+            bmd, blines = bridge_tables(mode, names, results, status)
+            md += bmd
+            ratio_lines += blines
+    if meta.get("go_bench"):
+        md += ["## Bridge per-call cost without HTTP", "",
+               "`go test ./runtime/bridge -run '^$' -bench Session -benchtime 2s`, run by bench/run.sh before the "
+               "servers start (wall time per call from Go, one worker, the Python side included; "
+               "BenchmarkSessionOverhead alternates a Pool.Call and a one-call Session):", "", "```"] + \
+              meta["go_bench"] + ["```", ""]
     md += ["![CPU-µs per request, pinned, log scale](latest.svg)", ""]
     with open(os.path.join(out_dir, "latest.md"), "w") as f:
         f.write("\n".join(md))
@@ -547,7 +663,8 @@ def report(out_dir, meta, order, status, timed, cases, correctness, results):
 
 
 def svg_chart(endpoints, order, status, results, mode, meta):
-    colors = {"fastapi-w1": "#d9822b", "fastapi-w2": "#f2b36f", "handwritten": "#2b6cb0", "generated": "#38a169"}
+    colors = {"fastapi-w1": "#d9822b", "fastapi-w2": "#f2b36f", "handwritten": "#2b6cb0", "generated": "#38a169",
+              "bridged-w1": "#805ad5", "bridged-w2": "#b794f4"}
     W, H, left, right, top, bottom = 920, 460, 70, 20, 50, 90
     pw, ph = W - left - right, H - top - bottom
     vals = [r["cpu_us_per_req"] for (s, m, e), r in results.items()

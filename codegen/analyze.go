@@ -2,6 +2,7 @@ package codegen
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/covetpy/covetgen/ir"
 )
@@ -36,6 +37,8 @@ type RouteAnalysis struct {
 	Bridged  bool
 	Forced   bool
 	Blockers []Refusal
+	// Forwarded: Input.Forward serves the blocked route by request forwarding.
+	Forwarded bool
 }
 
 // Analyze runs the generator over in without producing output and attributes every
@@ -47,8 +50,8 @@ func Analyze(in Input) *Analysis {
 	an := &Analysis{}
 	attributed := map[Refusal]bool{}
 	pinned := false
-	eachRoute(in.App, "", func(r *ir.Route, prefix string) {
-		ra := RouteAnalysis{Route: r, Prefix: prefix, Refusals: attemptRoute(in, r, nil), Forced: forcedRoute(in, r)}
+	eachRoute(in.App, nil, func(r *ir.Route, mounts []string) {
+		ra := RouteAnalysis{Route: r, Prefix: strings.Join(mounts, ""), Refusals: attemptRoute(in, r, nil), Forced: forcedRoute(in, r)}
 		for _, x := range ra.Refusals {
 			attributed[x] = true
 			pinned = pinned || touchesState(x)
@@ -59,6 +62,7 @@ func Analyze(in Input) *Analysis {
 			for _, x := range ra.Blockers {
 				attributed[x] = true
 			}
+			ra.Forwarded = in.Forward && len(ra.Blockers) > 0 && forwardable(r)
 		}
 		an.Routes = append(an.Routes, ra)
 	})

@@ -18,14 +18,26 @@ import (
 // generating.
 type bridgePlan struct {
 	routes map[*ir.Route]bool
-	// reasons are why each bridged route is not native.
-	reasons map[*ir.Route][]Refusal
+	// forward are the routes served by request forwarding (Input.Forward): bridged routes
+	// that still cannot be generated; mounts the mount paths leading to each one's app.
+	forward map[*ir.Route][]string
+	// reasons are why each bridged route is not native; blockers why a forwarded one
+	// cannot be bridged either.
+	reasons, blockers map[*ir.Route][]Refusal
 	// pinned: some handler touches module state the app's functions mutate. The state
 	// lives in the Python worker that runs them, so every bridged call runs on one worker.
 	pinned bool
 }
 
 func (p *bridgePlan) has(r *ir.Route) bool { return p != nil && p.routes[r] }
+
+func (p *bridgePlan) forwarded(r *ir.Route) ([]string, bool) {
+	if p == nil {
+		return nil, false
+	}
+	m, ok := p.forward[r]
+	return m, ok
+}
 
 func (p *bridgePlan) any() bool { return p != nil && len(p.routes) > 0 }
 
@@ -48,8 +60,9 @@ func touchesState(r Refusal) bool {
 // planBridge decides which routes are bridged: those forced (Input.BridgeAll, a pragma
 // on one of their functions) and those whose native generation is refused.
 func planBridge(in Input) *bridgePlan {
-	p := &bridgePlan{routes: map[*ir.Route]bool{}, reasons: map[*ir.Route][]Refusal{}}
-	eachRoute(in.App, "", func(r *ir.Route, _ string) {
+	p := &bridgePlan{routes: map[*ir.Route]bool{}, reasons: map[*ir.Route][]Refusal{},
+		blockers: map[*ir.Route][]Refusal{}, forward: map[*ir.Route][]string{}}
+	eachRoute(in.App, nil, func(r *ir.Route, mounts []string) {
 		rs := attemptRoute(in, r, nil)
 		if len(rs) == 0 && !forcedRoute(in, r) {
 			return
@@ -59,19 +72,30 @@ func planBridge(in Input) *bridgePlan {
 		for _, x := range rs {
 			p.pinned = p.pinned || touchesState(x)
 		}
+		if !in.Forward || !forwardable(r) {
+			return
+		}
+		if bs := attemptRoute(in, r, &bridgePlan{routes: map[*ir.Route]bool{r: true}}); len(bs) > 0 {
+			p.forward[r] = mounts
+			p.blockers[r] = bs
+		}
 	})
 	return p
 }
 
+// forwardable reports a route request forwarding can serve: an HTTP route (websockets
+// are not forwarded).
+func forwardable(r *ir.Route) bool { return r.Kind != ir.WebSocketRoute }
+
 // eachRoute calls f for the routes of a and of its mounted FastAPI sub-apps, depth first
-// in mount order, with the mount prefix of each.
-func eachRoute(a *ir.App, prefix string, f func(r *ir.Route, prefix string)) {
+// in mount order, with the paths of the mounts leading to each.
+func eachRoute(a *ir.App, mounts []string, f func(r *ir.Route, mounts []string)) {
 	for _, r := range a.Routes {
-		f(r, prefix)
+		f(r, mounts)
 	}
 	for _, m := range a.Mounts {
 		if m.Sub != nil {
-			eachRoute(m.Sub, prefix+m.Path, f)
+			eachRoute(m.Sub, append(append([]string(nil), mounts...), m.Path), f)
 		}
 	}
 }
@@ -242,40 +266,7 @@ func (g *gen) pyName(c *ir.Callable) (name, why string) {
 
 // moduleLevelDef reports whether the def of c is a statement of its module or of a class
 // at module level (so module:QualName finds it).
-func moduleLevelDef(g *gen, c *ir.Callable) bool {
-	m := g.in.Prog.Modules[c.Module]
-	if m == nil || m.File == nil || m.File.Module == nil {
-		return false
-	}
-	found := false
-	var walk func(body []ast.Stmt, inClass bool)
-	walk = func(body []ast.Stmt, inClass bool) {
-		for _, s := range body {
-			switch x := s.(type) {
-			case *ast.FunctionDef:
-				found = found || x.Name == c.Name && m.Pos(x) == c.Pos
-			case *ast.AsyncFunctionDef:
-				found = found || x.Name == c.Name && m.Pos(x) == c.Pos
-			case *ast.ClassDef:
-				if !inClass {
-					walk(x.Body, true)
-				}
-			case *ast.If:
-				walk(x.Body, inClass)
-				walk(x.Orelse, inClass)
-			case *ast.Try:
-				walk(x.Body, inClass)
-				for _, hd := range x.Handlers {
-					walk(hd.Body, inClass)
-				}
-				walk(x.Orelse, inClass)
-				walk(x.Finalbody, inClass)
-			}
-		}
-	}
-	walk(m.File.Module.Body, false)
-	return found
-}
+func moduleLevelDef(g *gen, c *ir.Callable) bool { return findDefIn(g.in.Prog, c, true) != nil }
 
 // pyCall writes the bridge invocation of d's callable with its parameters from vars and
 // returns the bridge.Invocation literal; ok is false when a parameter cannot be sent.
@@ -298,11 +289,11 @@ func (h *handler) pyCall(d *ir.Dependant, vars map[string]arg, extra jen.Dict) (
 		case ir.InBackgroundTasks:
 			bgP = append(bgP, jen.Lit(p.Name))
 			continue
-		case ir.InFile, ir.InWebSocket, ir.InHTTPConnection:
+		case ir.InWebSocket, ir.InHTTPConnection:
 			h.refuse(p.Pos, "%s parameter %s of a function run through the bridge", p.In, p.Name)
 			return nil, false
 		}
-		if p.In != ir.InSecurityScopes && hasClassType(p.Type) {
+		if p.In != ir.InSecurityScopes && hasClassType(p.Type) && !onlyUploadClasses(p.Type) {
 			h.refuse(p.Pos, "parameter %s of type %s of a function run through the bridge", p.Name, p.Type)
 			return nil, false
 		}

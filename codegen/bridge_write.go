@@ -189,12 +189,15 @@ func (g *gen) writeBridge() {
 	}
 	f.Comment("pyModels builds the Go value of a pydantic model instance a Python function returned")
 	f.Comment("(class \"module:QualName\", its fields by name and the fields set) for the models the")
-	f.Comment("service knows; an instance of another class comes back as the dict of its fields.")
+	f.Comment("service knows; an instance of another class is kept as a pyval.Object, which the")
+	f.Comment("bridge sends back as the same class.")
 	body := []jen.Code{}
 	if len(cases) > 0 {
 		body = append(body, jen.Switch(jen.Id("class")).Block(cases...))
 	}
-	body = append(body, jen.Return(jen.Id("fields"), jen.Nil()))
+	body = append(body, jen.Return(jen.Op("&").Qual(pkgPyval, "Object").Values(jen.Dict{
+		jen.Id("Class"): jen.Id("class"), jen.Id("Fields"): jen.Id("fields"), jen.Id("Set"): jen.Id("set"),
+	}), jen.Nil()))
 	f.Func().Id("pyModels").Params(jen.Id("class").String(), jen.Id("fields").Op("*").Qual(pkgPyval, "Dict"), jen.Id("set").Index().String()).
 		Params(jen.Qual(pkgPyval, "Value"), jen.Error()).Block(body...)
 }
@@ -259,6 +262,9 @@ func (g *gen) bridgeMain(a *ir.App) []jen.Code {
 			jen.Id("py").Dot("AppDir").Op("=").Lit(g.in.AppDir).Comment("the app's root given to covetgen migrate"),
 		),
 	}
+	if g.plan != nil && len(g.plan.forward) > 0 {
+		body = append(body, jen.Id("py").Dot("NeedFastAPI").Op("=").True().Comment("some routes are served by request forwarding"))
+	}
 	body = append(body, jen.If(jen.Id("py").Dot("Workers").Op("==").Lit(0)).Block(
 		jen.Comment("One Python process by default, as uvicorn runs the app: module state (a dict,"),
 		jen.Comment("a counter, a database opened at import) then has one owner. --workers N runs N,"),
@@ -279,4 +285,49 @@ func bridgeLifespan() *jen.Statement {
 			jen.Return(jen.Id("pyPool").Dot("Shutdown").Call(jen.Id("ctx"))),
 		),
 	})
+}
+
+// writeForwarded writes the handler of a route served by request forwarding: the whole
+// request goes to the app's own route in a worker (pycall.Forward).
+func (g *gen) writeForwarded(r *ir.Route, mounts []string) (string, bool) {
+	if _, err := router.Compile(r.Template); err != nil {
+		g.refuse.add(r.Pos, "route path %q: %v", r.Template, err)
+		return "", false
+	}
+	name := g.pkg.get("handle" + camel(r.Name, true))
+	routeVar := g.pkg.get("pyForward" + camel(r.Name, true))
+	module := ""
+	if r.Endpoint != nil {
+		module = r.Endpoint.Module
+	}
+	f := g.file(moduleFile(module))
+	f.Commentf("%s serves @%s(%q) (%s) by request forwarding: the whole request runs in the", name, strings.ToLower(strings.Join(r.Methods, ",")), r.Path, r.Pos)
+	f.Comment("app's own FastAPI route in a worker, because neither Go nor a handler call can serve it:")
+	for _, x := range g.plan.blockers[r] {
+		f.Comment("  " + x.String())
+	}
+	f.Func().Id(name).Params(jen.Id("rq").Op("*").Qual(pkgRequest, "Request"), jen.Id("out").Op("*").Qual(pkgResponse, "Out")).Error().Block(
+		jen.Return(jen.Qual(pkgPycall, "Forward").Call(jen.Id("pyPool"), jen.Id(routeVar), jen.Id("rq"), jen.Id("out"))),
+	)
+	f.Line()
+	methods := make([]jen.Code, len(r.Methods))
+	for i, m := range r.Methods {
+		methods[i] = jen.Lit(m)
+	}
+	lit := jen.Dict{
+		jen.Id("Path"):    jen.Lit(r.Path),
+		jen.Id("Name"):    jen.Lit(r.Name),
+		jen.Id("Methods"): jen.Index().String().Values(methods...),
+	}
+	if len(mounts) > 0 {
+		ms := make([]jen.Code, len(mounts))
+		for i, m := range mounts {
+			ms[i] = jen.Lit(m)
+		}
+		lit[jen.Id("Mounts")] = jen.Index().String().Values(ms...)
+	}
+	f.Commentf("%s names the route to the worker.", routeVar)
+	f.Var().Id(routeVar).Op("=").Op("&").Qual(pkgBridge, "ForwardRoute").Values(lit)
+	g.forwarded++
+	return name, true
 }

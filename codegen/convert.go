@@ -32,9 +32,22 @@ func withInput(conv convFunc, input jen.Code) convFunc {
 	}
 }
 
+// withTypeConstraints is c over the constraints of t's own Annotated metadata (an alias
+// such as Name = Annotated[str, StringConstraints(...)] used inside Query() or as a
+// field's type): pydantic applies both, the outer ones (c) winning.
+func withTypeConstraints(t *ir.Type, c ir.Constraints) ir.Constraints {
+	if t == nil || t.Constraints.IsZero() {
+		return c
+	}
+	m := t.Constraints
+	m.Merge(c)
+	return m
+}
+
 // stringConv returns how a parameter string is validated as t with constraints c (pydantic's
 // lax python mode on a str input).
 func (g *gen) stringConv(t *ir.Type, c ir.Constraints, pos ir.Pos, what string) (convFunc, bool) {
+	c = withTypeConstraints(t, c)
 	addErr := func(loc []jen.Code) jen.Code {
 		return jen.Id("errs").Dot("Add").Call(append([]jen.Code{jen.Id("e")}, loc...)...)
 	}
@@ -106,6 +119,10 @@ func (g *gen) stringConv(t *ir.Type, c ir.Constraints, pos ir.Pos, what string) 
 		}, true
 	case ir.KindUUID, ir.KindEnum, ir.KindDate:
 		return g.extConv(t, c, pos, what)
+	case ir.KindDateTime, ir.KindTime, ir.KindTimeDelta, ir.KindDecimal:
+		return g.temporalConv(t, c, pos, what)
+	case ir.KindURL:
+		return g.urlConv(t, c, pos, what)
 	}
 	g.refuse.add(pos, "%s of type %s", what, t)
 	return nil, false

@@ -64,6 +64,14 @@ func (g *gen) defaultValue(t *ir.Type, c ir.Constraints, def ir.Value, v string,
 		f, _ := floatOf(def)
 		return append(out, jen.If(jen.Id("e").Op(":=").Id(cv).Dot("Check").Call(floatLit(f), input),
 			jen.Id("e").Op("!=").Nil()).Block(addErr)), true
+	case ir.KindDecimal:
+		cv, ok := g.temporalConstraints(t, c, ir.Pos{}, "default")
+		lit, litOK := temporalLit(t, def)
+		if !ok || !litOK {
+			return nil, false
+		}
+		return append(out, jen.If(jen.Id("e").Op(":=").Id(cv).Dot("Check").Call(lit, lit),
+			jen.Id("e").Op("!=").Nil()).Block(addErr)), true
 	}
 	return nil, false
 }
@@ -133,6 +141,10 @@ func (g *gen) pyDefault(t *ir.Type, def ir.Value) (val, input jen.Code, ok bool)
 	case ir.KindDate:
 		if d, ok := dateDefault(def); ok {
 			return jen.Qual(pkgPyval, "Date").Call(d), nil, true
+		}
+	case ir.KindDateTime, ir.KindTime, ir.KindDecimal:
+		if v, ok := temporalPyDefault(t, def); ok {
+			return v, nil, true
 		}
 	}
 	return nil, nil, false
@@ -215,8 +227,11 @@ func (g *gen) fieldDefault(t *ir.Type, fi ir.FieldInfo) (jen.Code, func(v jen.Co
 	}
 	if t.Kind == ir.KindUnion {
 		nn := t.NonNone()
-		if !t.IsOptional() || len(nn) != 1 {
-			return nil, nil, false
+		if !t.IsOptional() {
+			return g.unionDefault(t, def)
+		}
+		if len(nn) != 1 {
+			nn = []*ir.Type{{Kind: ir.KindUnion, Args: nn, Pos: t.Pos}}
 		}
 		inner, eq, ok := g.fieldDefault(nn[0], ir.FieldInfo{Default: def})
 		if !ok || inner == nil {
@@ -263,6 +278,23 @@ func (g *gen) fieldDefault(t *ir.Type, fi ir.FieldInfo) (jen.Code, func(v jen.Co
 	case ir.KindDate:
 		if d, ok := dateDefault(def); ok {
 			return d, func(v jen.Code) jen.Code { return jen.Add(v).Op("==").Add(d) }, true
+		}
+	case ir.KindDateTime, ir.KindTime, ir.KindDecimal:
+		return temporalFieldDefault(t, def)
+	case ir.KindBytes:
+		if b, ok := def.(ir.Bytes); ok {
+			return jen.Index().Byte().Call(jen.Lit(string(b))), func(v jen.Code) jen.Code { return jen.String().Call(v).Op("==").Lit(string(b)) }, true
+		}
+	case ir.KindTuple:
+		if tu, ok := def.(ir.Tuple); ok && len(tu) == 0 && t.Variadic {
+			return jen.Add(g.mustGoType(t)).Values(), func(v jen.Code) jen.Code { return jen.Len(v).Op("==").Lit(0) }, true
+		}
+		if tu, ok := def.(ir.Tuple); ok && !t.Variadic && len(tu) == len(t.Args) {
+			return g.fixedTupleDefault(t, tu)
+		}
+	case ir.KindSet, ir.KindFrozenSet:
+		if emptySetDefault(def) {
+			return jen.Add(g.mustGoType(t)).Values(), func(v jen.Code) jen.Code { return jen.Len(v).Op("==").Lit(0) }, true
 		}
 	}
 	return nil, nil, false

@@ -9,6 +9,7 @@ import (
 // extConv validates a parameter string as a UUID or an Enum (pyval.UUID / pyval.Enum
 // values); ok false (with a refusal) for anything else.
 func (g *gen) extConv(t *ir.Type, c ir.Constraints, pos ir.Pos, what string) (convFunc, bool) {
+	c = withTypeConstraints(t, c)
 	addErr := func(loc []jen.Code) jen.Code {
 		return jen.Id("errs").Dot("Add").Call(append([]jen.Code{jen.Id("e")}, loc...)...)
 	}

@@ -29,6 +29,9 @@ func (h *handler) formParam(p *ir.Param) (jen.Code, bool) {
 		return nil, false
 	}
 	if !h.bodyPlan.embed {
+		if p.Type.Kind == ir.KindModel {
+			return h.formModel(p)
+		}
 		h.refuse(p.Pos, "form model parameter %s", p.Name)
 		return nil, false
 	}
@@ -103,7 +106,7 @@ func (h *handler) formList(p *ir.Param, t *ir.Type, v, alias string, loc []jen.C
 }
 
 // formItemConv validates one request.FormItem as t: a text value as a parameter string,
-// a file as bytes (File() bytes) or as a wrong type.
+// a file as bytes (File() bytes), as an UploadFile or as a wrong type.
 func (h *handler) formItemConv(p *ir.Param, t *ir.Type, c ir.Constraints) (convFunc, bool) {
 	what := "form parameter " + p.Name
 	if t.Kind == ir.KindBytes {
@@ -116,6 +119,13 @@ func (h *handler) formItemConv(p *ir.Param, t *ir.Type, c ir.Constraints) (convF
 				Block(jen.Id(dst).Op("=").Qual(pkgPyval, "Bytes").Call(jen.String().Parens(jen.Add(item).Dot("File").Dot("Data")))).
 				Else().Block(jen.Id(dst).Op("=").Qual(pkgPyval, "Bytes").Call(jen.Add(item).Dot("Value")))}
 		}, true
+	}
+	if isUploadFileType(t) {
+		if !c.IsZero() {
+			h.refuse(p.Pos, "constraints on the UploadFile %s", what)
+			return nil, false
+		}
+		return uploadFileConv, true
 	}
 	te, ok := typeErrors[t.Kind]
 	if !ok {
@@ -131,7 +141,7 @@ func (h *handler) formItemConv(p *ir.Param, t *ir.Type, c ir.Constraints) (convF
 	return func(item jen.Code, dst string, loc []jen.Code) []jen.Code {
 		fileErr := jen.Id("errs").Dot("Add").Call(append([]jen.Code{jen.Op("&").Qual(pkgValidate, "Error").Values(jen.Dict{
 			jen.Id("Type"): jen.Lit(te[0]), jen.Id("Msg"): jen.Lit(te[1]),
-			jen.Id("Input"): jen.Qual(pkgSecurity, "UploadFileInput").Call(jen.Add(item).Dot("File")),
+			jen.Id("Input"): jen.Add(item).Dot("File").Dot("PyValue").Call(),
 		})}, loc...)...)
 		return []jen.Code{jen.If(jen.Add(item).Dot("IsFile").Call()).Block(fileErr).
 			Else().Block(conv(jen.Add(item).Dot("Value"), dst, loc)...)}

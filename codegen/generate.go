@@ -28,6 +28,10 @@ type Input struct {
 	// position), whose routes are bridged.
 	BridgeAll bool
 	Pragmas   map[ir.Pos]ir.Pos
+	// Forward serves the routes that can be served neither natively nor through handler
+	// calls by request forwarding: the whole request runs in the app's own FastAPI route
+	// in a worker (the service then needs FastAPI importable by its Python).
+	Forward bool
 	// AppDir is the app's root as migrate was given it (absolute): the bridge workers'
 	// default --app-dir.
 	AppDir string
@@ -42,6 +46,8 @@ type Output struct {
 	// Routes counts the routes served natively, Bridged those whose Python functions run
 	// through the bridge; Models the model types written.
 	Routes, Bridged, Models int
+	// Forwarded counts the routes served by request forwarding.
+	Forwarded int
 }
 
 // Generate writes the service of in.App. When anything cannot be generated exactly it
@@ -79,10 +85,11 @@ type gen struct {
 	// helpers are the helper declarations used, by name.
 	helpers map[string]bool
 	// imports are the runtime packages used (filled when rendering).
-	imports map[string]bool
-	routes  int
-	bridged int
-	models  *modelSet
+	imports   map[string]bool
+	routes    int
+	bridged   int
+	forwarded int
+	models    *modelSet
 	// funcs are the translated Python functions; unit is translate's package-level state.
 	funcs map[*ir.Callable]*pyFunc
 	// respFuncs are the endpoints translated with translate.Scope.Response.
@@ -144,7 +151,7 @@ func (g *gen) render() (*Output, error) {
 			f.Line()
 		}
 	}
-	out := &Output{Files: map[string][]byte{}, Routes: g.routes, Bridged: g.bridged, Models: g.models.count()}
+	out := &Output{Files: map[string][]byte{}, Routes: g.routes, Bridged: g.bridged, Forwarded: g.forwarded, Models: g.models.count()}
 	for _, name := range g.order {
 		var buf bytes.Buffer
 		if err := g.files[name].Render(&buf); err != nil {

@@ -78,11 +78,18 @@ func (h *handler) pathA() {
 	}
 	if t.Kind == ir.KindModel {
 		mi, _ := h.g.models.get(t.Model, r.Pos)
+		slow := validateInto(jen.Id("m"))
+		if as := h.attrsFast(t); as != "" {
+			// An instance of another model converts without the JSON round trip.
+			slow = []jen.Code{jen.If(jen.Op("!").Id(as).Call(jen.Id("res"), jen.Id("m"))).Block(slow...)}
+		}
 		decl = []jen.Code{
 			jen.List(jen.Id("m"), jen.Id("isModel")).Op(":=").Id("res").Assert(jen.Op("*").Id(mi.goName)),
 			jen.If(jen.Op("!").Id("isModel")).Block(append([]jen.Code{jen.Id("m").Op("=").New(jen.Id(mi.goName))},
-				validateInto(jen.Id("m"))...)...),
+				slow...)...),
 		}
+	} else if as := h.attrsFast(t); as != "" {
+		decl = h.attrsList(t, as, ti, validateInto(jen.Op("&").Id("m")))
 	} else {
 		decl = append([]jen.Code{jen.Var().Id("m").Add(ti.goType())}, validateInto(jen.Op("&").Id("m"))...)
 	}

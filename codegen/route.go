@@ -44,6 +44,9 @@ func (g *gen) route(r *ir.Route) (string, bool) {
 	h.local.outer = g.pkg
 	g.refuse.at = r.Pos
 	defer func() { g.refuse.at = g.app0.Pos }()
+	if mounts, ok := g.plan.forwarded(r); ok {
+		return g.writeForwarded(r, mounts)
+	}
 	switch r.Kind {
 	case ir.WebSocketRoute:
 		h.refuse(r.Pos, "websocket route %s", r.Path)

@@ -26,6 +26,7 @@ type typeInfo struct {
 // typeOf returns the typeInfo of t with the constraints c (of a field: they apply to t
 // itself, or to the items of an Optional). what names the field for refusals.
 func (g *gen) typeOf(t *ir.Type, c ir.Constraints, pos ir.Pos, what string) (*typeInfo, bool) {
+	c = withTypeConstraints(t, c)
 	vq := func(name string) func() *jen.Statement {
 		return func() *jen.Statement { return jen.Qual(pkgValidate, name) }
 	}
@@ -102,11 +103,15 @@ func (g *gen) typeOf(t *ir.Type, c ir.Constraints, pos ir.Pos, what string) (*ty
 		return ti, true
 	case ir.KindUnion:
 		nn := t.NonNone()
-		if !t.IsOptional() || len(nn) != 1 {
-			g.refuse.add(pos, "%s of type %s", what, t)
-			return nil, false
+		if !t.IsOptional() {
+			return g.unionTypeOf(t, c, pos, what)
 		}
-		inner, ok := g.typeOf(nn[0], c, pos, what)
+		var inner *typeInfo
+		if len(nn) == 1 {
+			inner, ok = g.typeOf(nn[0], c, pos, what)
+		} else {
+			inner, ok = g.unionTypeOf(&ir.Type{Kind: ir.KindUnion, Args: nn, Pos: t.Pos}, c, pos, what)
+		}
 		if !ok {
 			return nil, false
 		}
@@ -237,6 +242,16 @@ func (g *gen) typeOf(t *ir.Type, c ir.Constraints, pos ir.Pos, what string) (*ty
 		return ti, true
 	case ir.KindUUID, ir.KindEnum, ir.KindDate:
 		return g.extTypeOf(t, c, pos, what)
+	case ir.KindDateTime, ir.KindTime, ir.KindTimeDelta, ir.KindDecimal:
+		return g.temporalTypeOf(t, c, pos, what)
+	case ir.KindURL:
+		return g.urlTypeOf(t, c, pos, what)
+	case ir.KindSet, ir.KindFrozenSet:
+		return g.setTypeOf(t, c, pos, what)
+	case ir.KindBytes:
+		return g.bytesTypeOf(c, pos, what)
+	case ir.KindTuple:
+		return g.tupleTypeOf(t, c, pos, what)
 	}
 	g.refuse.add(pos, "%s of type %s", what, t)
 	return nil, false

@@ -24,9 +24,12 @@ const (
 	// its parameters and writes its response, and its dependencies and endpoint run in
 	// CPython through the bridge (a handler call).
 	ModeBridge = "handler-call"
+	// ModeForward is such a route served by request forwarding (with --forward): the
+	// whole request runs in the app's own FastAPI route in a worker (Blockers say why).
+	ModeForward = "request-forwarding"
 	// ModeBlocked is a route that can be served neither natively nor through a handler
-	// call (its Blockers say why; the whole-request forwarding mode is not implemented):
-	// the app cannot be migrated while it has one.
+	// call (its Blockers say why): without --forward the app cannot be migrated while it
+	// has one.
 	ModeBlocked = "blocked"
 )
 
@@ -41,9 +44,10 @@ var pragmaRE = regexp.MustCompile(`^#\s*covetgen:\s*bridge\s*$`)
 
 // CoverageOptions configure CoverageOf.
 type CoverageOptions struct {
-	// Root, App and Env are as in Options.
+	// Root, App, Env and Forward are as in Options.
 	Root, App string
 	Env       map[string]string
+	Forward   bool
 }
 
 // Coverage is the coverage report of one app: which routes the generator serves natively.
@@ -103,8 +107,9 @@ type Totals struct {
 	Routes       int `json:"routes"`
 	NativeRoutes int `json:"native_routes"`
 	// BridgeRoutes counts the routes not native: handler calls and blocked ones.
-	BridgeRoutes  int `json:"bridge_routes"`
-	BlockedRoutes int `json:"blocked_routes"`
+	BridgeRoutes    int `json:"bridge_routes"`
+	BlockedRoutes   int `json:"blocked_routes"`
+	ForwardedRoutes int `json:"forwarded_routes"`
 	// NativePercent is 100*NativeRoutes/Routes (100 for an app without routes).
 	NativePercent float64 `json:"native_percent"`
 	// Lines count the endpoint functions' source lines, each function once: a function
@@ -156,7 +161,7 @@ func CoverageOf(opts CoverageOptions) (*Coverage, error) {
 	}
 	cov.App = app.Module + ":" + app.Attr
 	pragmas := bridgePragmas(prog)
-	in := codegen.Input{App: app, Prog: prog, SubOpenAPI: map[*ir.Mount][]byte{}, Command: "service", Pragmas: pragmas}
+	in := codegen.Input{App: app, Prog: prog, SubOpenAPI: map[*ir.Mount][]byte{}, Command: "service", Pragmas: pragmas, Forward: opts.Forward}
 	doc, diags := openAPI(app)
 	in.OpenAPI = doc
 	var subs func(a *ir.App)
@@ -229,6 +234,9 @@ func CoverageOf(opts CoverageOptions) (*Coverage, error) {
 				rc.Mode = ModeBlocked
 				rc.Blockers = append(rc.Blockers, refusal(x))
 			}
+			if ra.Forwarded {
+				rc.Mode = ModeForward
+			}
 		}
 		cov.Routes = append(cov.Routes, rc)
 		if def != nil {
@@ -257,6 +265,9 @@ func (cov *Coverage) total(funcs []funcLines) {
 		}
 		if r.Mode == ModeBlocked {
 			t.BlockedRoutes++
+		}
+		if r.Mode == ModeForward {
+			t.ForwardedRoutes++
 		}
 	}
 	t.NativePercent = percent(t.NativeRoutes, t.Routes)

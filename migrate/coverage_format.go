@@ -55,6 +55,9 @@ func summaryLines(cov *Coverage) (routes, lines string) {
 	if t.BlockedRoutes > 0 {
 		routes += fmt.Sprintf(" (%d blocked)", t.BlockedRoutes)
 	}
+	if t.ForwardedRoutes > 0 {
+		routes += fmt.Sprintf(" (%d forwarded)", t.ForwardedRoutes)
+	}
 	lines = fmt.Sprintf("lines:  %d/%d native (%.1f%%), %d bridge", t.NativeLines, t.Lines, t.NativeLinesPercent, t.BridgeLines)
 	return
 }
@@ -95,7 +98,11 @@ func coverageText(w io.Writer, cov *Coverage, min float64) {
 			fmt.Fprintf(w, "    %s\n", x)
 		}
 		if len(r.Blockers) > 0 {
-			fmt.Fprintf(w, "    blocked, it cannot run through the bridge either:\n")
+			what := "blocked, it cannot run through the bridge either:"
+			if r.Mode == ModeForward {
+				what = "forwarded whole to the app's FastAPI, as a handler call cannot serve it:"
+			}
+			fmt.Fprintf(w, "    %s\n", what)
 			for _, x := range r.Blockers {
 				fmt.Fprintf(w, "      %s\n", x)
 			}
@@ -143,7 +150,7 @@ func coverageMarkdown(w io.Writer, cov *Coverage, min float64) {
 				rs = append(rs, "`"+mdCell(x.String())+"`")
 			}
 			for _, x := range r.Blockers {
-				rs = append(rs, "blocked: `"+mdCell(x.String())+"`")
+				rs = append(rs, r.Mode+": `"+mdCell(x.String())+"`")
 			}
 			fmt.Fprintf(w, "| %s | `%s` | `%s` | %d | %s |\n", r.Mode, mdCell(routeLabel(r)), mdCell(r.Endpoint), r.Lines, strings.Join(rs, "<br>"))
 		}
@@ -185,7 +192,7 @@ func coverageGitHub(w io.Writer, cov *Coverage, min float64) {
 			ghAnnotation(w, "warning", x, fmt.Sprintf("route %s (%s) bridged: %s", routeLabel(r), r.Endpoint, x.Message))
 		}
 		for _, x := range r.Blockers {
-			ghAnnotation(w, "warning", x, fmt.Sprintf("route %s (%s) blocked: %s", routeLabel(r), r.Endpoint, x.Message))
+			ghAnnotation(w, "warning", x, fmt.Sprintf("route %s (%s) %s: %s", routeLabel(r), r.Endpoint, r.Mode, x.Message))
 		}
 	}
 	for _, x := range cov.AppRefusals {

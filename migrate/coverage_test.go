@@ -87,7 +87,7 @@ func TestCoverageJSONSchema(t *testing.T) {
 		}
 	}
 	check("report", doc, "app", "routes", "app_refusals", "single_worker", "totals")
-	check("totals", doc["totals"], "routes", "native_routes", "bridge_routes", "blocked_routes", "native_percent",
+	check("totals", doc["totals"], "routes", "native_routes", "bridge_routes", "blocked_routes", "forwarded_routes", "native_percent",
 		"lines", "native_lines", "bridge_lines", "native_lines_percent", "app_refusals")
 	routes := doc["routes"].([]any)
 	check("route", routes[0], "methods", "path", "kind", "name", "endpoint", "pos", "mode", "lines", "reasons")

@@ -15,7 +15,10 @@
 // Routes whose functions do not translate run them in CPython through the bridge
 // (Options.BridgeAll: every route); the service then needs python3 with pydantic 2 and
 // the app's own dependencies at run time, and finds the app's sources at the absolute
-// ROOT given to Run (--app-dir overrides it). When the generator refuses a construct
+// ROOT given to Run (--app-dir overrides it). With Options.Forward, a route that a
+// handler call cannot serve either (a response class or a parameter type Go does not
+// reproduce, a streaming endpoint...) is served by request forwarding: the whole request
+// runs in the app's own FastAPI route in a worker, which then needs FastAPI itself. When the generator refuses a construct
 // that neither way can serve, Run writes nothing and returns a *RefusedError listing
 // every reason as FILE:LINE:COL: cannot translate CONSTRUCT.
 //
@@ -50,13 +53,13 @@
 //	      "name": "read_item",             // route name
 //	      "endpoint": "main.read_item",    // module.qualname of the endpoint
 //	      "pos": "app/main.py:13:2",       // where the route is registered
-//	      "mode": "native",                // "native", "handler-call" or "blocked"
+//	      "mode": "native",                // "native", "handler-call", "request-forwarding" or "blocked"
 //	      "lines": 2,                      // source lines of the endpoint function
 //	      "reasons": [                     // empty for a native route
 //	        {"file": "app/main.py", "line": 14, "col": 5,
 //	         "message": "cannot translate list comprehension"}
 //	      ],
-//	      "blockers": [...]                // "blocked" routes only: why the bridge cannot run it
+//	      "blockers": [...]                // blocked and forwarded routes: why a handler call cannot serve it
 //	    }
 //	  ],
 //	  "single_worker": false,              // bridged functions use mutated module state: one worker
@@ -64,7 +67,7 @@
 //	    {"file": "app/main.py", "line": 9, "col": 1, "message": "cannot translate lifespan function lifespan"}
 //	  ],
 //	  "totals": {
-//	    "routes": 2, "native_routes": 1, "bridge_routes": 1, "blocked_routes": 0,
+//	    "routes": 2, "native_routes": 1, "bridge_routes": 1, "blocked_routes": 0, "forwarded_routes": 0,
 //	    "native_percent": 50,              // 100*native_routes/routes (100 without routes)
 //	    "lines": 5, "native_lines": 2, "bridge_lines": 3,
 //	    "native_lines_percent": 40,        // 100*native_lines/lines (100 without lines)

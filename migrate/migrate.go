@@ -28,6 +28,10 @@ type Options struct {
 	Env map[string]string
 	// BridgeAll runs every route's functions in CPython through the bridge (--bridge-all).
 	BridgeAll bool
+	// Forward serves the routes that can be served neither natively nor through handler
+	// calls by request forwarding to the app's own FastAPI routes (--forward; the service
+	// then needs FastAPI importable by its Python).
+	Forward bool
 }
 
 // Summary describes a migration.
@@ -40,6 +44,8 @@ type Summary struct {
 	Module                  string
 	Routes, Bridged, Models int
 	Files                   []string
+	// Forwarded counts the routes served by request forwarding.
+	Forwarded int
 	// RuntimeFiles counts the files of Files that are the runtime copy.
 	RuntimeFiles int
 }
@@ -92,7 +98,7 @@ func Run(opts Options) (*Summary, error) {
 		return nil, err
 	}
 	in := codegen.Input{App: app, Prog: prog, SubOpenAPI: map[*ir.Mount][]byte{}, BridgeAll: opts.BridgeAll,
-		Pragmas: bridgePragmas(prog), AppDir: appDir}
+		Forward: opts.Forward, Pragmas: bridgePragmas(prog), AppDir: appDir}
 	in.Command = moduleName(opts.Out)
 	doc, diags := openAPI(app)
 	in.OpenAPI = doc
@@ -128,7 +134,7 @@ func Run(opts Options) (*Summary, error) {
 	if err := writeOut(opts.Out, files); err != nil {
 		return nil, err
 	}
-	s := &Summary{App: app.Module + ":" + app.Attr, Module: in.Command, Routes: out.Routes, Bridged: out.Bridged, Models: out.Models}
+	s := &Summary{App: app.Module + ":" + app.Attr, Module: in.Command, Routes: out.Routes, Bridged: out.Bridged, Forwarded: out.Forwarded, Models: out.Models}
 	for name := range files {
 		s.Files = append(s.Files, name)
 		if strings.HasPrefix(name, RuntimeDir+string(filepath.Separator)) {

@@ -17,7 +17,8 @@ import (
 // is 1 when the native percentage by routes is below --min or the app cannot be read, 2
 // on a usage error.
 func runCoverage(args []string, stdout, stderr io.Writer) int {
-	fs, af := newAppFlagSet("coverage", "covetgen coverage ROOT [--app module:attr] [--env KEY=VALUE]... [--min PCT] [--format text|json|markdown|github]", stderr)
+	fs, af := newAppFlagSet("coverage", "covetgen coverage ROOT [--app module:attr] [--env KEY=VALUE]... [--forward] [--min PCT] [--format text|json|markdown|github]", stderr)
+	forward := fs.Bool("forward", false, "report the routes migrate --forward would forward (mode request-forwarding) instead of blocked")
 	minFlag := fs.Float64("min", 0, "exit with status 1 when fewer than `PCT` percent of the routes are native")
 	formatFlag := fs.String("format", "text", "output format: "+strings.Join(migrate.CoverageFormats, ", "))
 	positional, ok := parseInterspersed(fs, args)
@@ -35,7 +36,7 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	cov, err := migrate.CoverageOf(migrate.CoverageOptions{Root: positional[0], App: af.app, Env: af.env})
+	cov, err := migrate.CoverageOf(migrate.CoverageOptions{Root: positional[0], App: af.app, Env: af.env, Forward: *forward})
 	if err != nil {
 		fmt.Fprintf(stderr, "covetgen coverage: %v\n", err)
 		return 1

@@ -21,8 +21,14 @@ import (
 
 // isExtType reports whether values of static type t are pyval.Enum or pyval.UUID.
 func isExtType(t *ir.Type) bool {
-	return t != nil && ((t.Kind == ir.KindEnum && t.Enum != nil) || t.Kind == ir.KindUUID || t.Kind == ir.KindDate)
+	return t != nil && ((t.Kind == ir.KindEnum && t.Enum != nil) || t.Kind == ir.KindUUID || t.Kind == ir.KindDate || opaqueKinds[t.Kind])
 }
+
+// opaqueKinds are the kinds pyval holds (pyval.DateTime, Time, Timedelta, Decimal, URL, Set)
+// without their operations: values of them are only passed through, compared with ==,
+// str()'d and returned.
+var opaqueKinds = map[ir.Kind]bool{ir.KindDateTime: true, ir.KindTime: true, ir.KindTimeDelta: true, ir.KindDecimal: true, ir.KindURL: true,
+	ir.KindSet: true, ir.KindFrozenSet: true}
 
 var (
 	extSanctioned sync.Map // extKey -> map[ast.Expr]bool
@@ -413,7 +419,7 @@ func containsExt(t *ir.Type) bool {
 	if t == nil {
 		return false
 	}
-	if t.Kind == ir.KindEnum || t.Kind == ir.KindUUID {
+	if t.Kind == ir.KindEnum || t.Kind == ir.KindUUID || opaqueKinds[t.Kind] {
 		return true
 	}
 	for _, a := range t.Args {

@@ -35,6 +35,10 @@ type Config struct {
 	Timeout time.Duration
 	// StartTimeout bounds a worker's start (import of the app; default 60s).
 	StartTimeout time.Duration
+	// NeedFastAPI: the service forwards requests (Pool.Forward), which needs the real
+	// FastAPI importable by the workers' Python; a worker without it fails to start,
+	// saying so.
+	NeedFastAPI bool
 	// Env, when non-nil, replaces the inherited environment.
 	Env []string
 	// Stderr receives the workers' stderr (default os.Stderr).

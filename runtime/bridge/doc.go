@@ -97,6 +97,33 @@
 // Close ignores a context that is already done (the exit code must run), bounded by
 // Config.Timeout. Session methods must not be called concurrently.
 //
+// Values: besides the tags of Call, a session sends generated models with their fields
+// set only (rebuilt with model_validate by name, so the instance has the same
+// model_fields_set), a pyval.Object (an instance of a class Go has no type for, as a
+// returned value came back: all fields and the fields set restored), an
+// Invocation.Instance (a callable instance created inline, built once per worker from
+// its constant arguments), and UploadFile values (the "upload" tag: a starlette
+// UploadFile over a spooled file, as Starlette's form parser leaves it).
+//
+// # Request forwarding
+//
+// Pool.Forward runs a whole request in the app's own route, for a route Go can serve
+// neither natively nor through handler calls: the worker finds the route (following
+// the mounts), lets it handle the request with its app's exception handlers (as
+// Starlette's ExceptionMiddleware provides them) and replies with the response as soon
+// as its last body message is sent; the route's background tasks then run. This needs
+// the real FastAPI in the worker: with Config.NeedFastAPI a worker that only has the
+// stand-ins fails to start, saying so.
+//
+// # Lifespan
+//
+// Each worker runs the app's lifespan (its lifespan function, or its startup and
+// shutdown handlers) around serving, as uvicorn runs it in each worker process: a
+// failing startup fails Start with the traceback; the lifespan state is copied into
+// every request's scope, as Starlette does. Sync functions run on anyio-like threads:
+// a call goes to the most recently idle thread, so the calls of one request (a sync
+// yield dependency, then the endpoint) share a thread as under FastAPI.
+//
 // # Protocol
 //
 // One Unix socket pair per worker (the child's end on fd 3). Frames both ways: a 4-byte

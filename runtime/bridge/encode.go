@@ -291,6 +291,15 @@ func encodePy(b []byte, v pyval.Value, depth int) ([]byte, error) {
 			class = c.Name
 		}
 		return appendTag(b, "model", class, func(b []byte) ([]byte, error) { return appendStrDict(b, keys, vals, depth+1) })
+	case *pyval.Object:
+		// All its fields, and the fields set the worker restores.
+		b = append(b, `{"$t":"model","cls":`...)
+		b = pyjson.AppendStringASCII(b, x.Class)
+		b = append(b, `,"set":`...)
+		b = appendStrings(b, x.Set)
+		b = append(b, `,"v":`...)
+		b, err := encodePy(b, x.Fields, depth+1)
+		return append(b, '}'), err
 	case pyval.Enum:
 		// Qual is "module.QualName": the worker resolves dotted names.
 		return appendTag(b, "enum", x.EnumQual(), func(b []byte) ([]byte, error) { return encode(b, x.EnumValue(), depth+1) })
@@ -298,6 +307,28 @@ func encodePy(b []byte, v pyval.Value, depth int) ([]byte, error) {
 		return encode(b, UUID(validate.UUID(x).String()), depth)
 	case pyval.Date:
 		return encode(b, Date(string(x.Isoformat())), depth)
+	case pyval.DateTime:
+		return encode(b, Tagged{Tag: "datetime", V: string(x.Isoformat())}, depth)
+	case pyval.Time:
+		return encode(b, Tagged{Tag: "time", V: string(x.Isoformat())}, depth)
+	case pyval.Timedelta:
+		return encode(b, Tagged{Tag: "timedelta", V: []any{x.Days, int64(x.Seconds), int64(x.Microseconds)}}, depth)
+	case pyval.Decimal:
+		return encode(b, Decimal(validate.Decimal(x).String()), depth)
+	case pyval.Set:
+		items := make([]any, len(x.Items))
+		for i, it := range x.Items {
+			items[i] = it
+		}
+		return appendTag(b, x.TypeName(), "", func(b []byte) ([]byte, error) { return appendSeq(b, items, depth+1) })
+	case pyval.URL:
+		// worker.py rebuilds an "enum" tag as Class(value): pydantic's URL classes take
+		// their text (HttpUrl("http://x.com/")), which validates back to the same URL.
+		return appendTag(b, "enum", "pydantic:"+x.TypeName(), func(b []byte) ([]byte, error) {
+			return pyjson.AppendStringASCII(b, validate.URL(x).String()), nil
+		})
+	case *pyval.UploadFile:
+		return appendUpload(b, x)
 	}
 	return b, ErrUnsupportedArg
 }

@@ -46,8 +46,12 @@ func startProc(cfg *Config, dir string) (*proc, error) {
 	if err != nil {
 		return nil, fmt.Errorf("bridge: socket: %w", err)
 	}
-	cmd := exec.Command(cfg.Python, filepath.Join(dir, "worker.py"),
-		"--root", cfg.AppDir, "--app", cfg.App, "--fd", "3", "--threads", strconv.Itoa(cfg.Threads))
+	args := []string{filepath.Join(dir, "worker.py"),
+		"--root", cfg.AppDir, "--app", cfg.App, "--fd", "3", "--threads", strconv.Itoa(cfg.Threads)}
+	if cfg.NeedFastAPI {
+		args = append(args, "--need-fastapi")
+	}
+	cmd := exec.Command(cfg.Python, args...)
 	cmd.ExtraFiles = []*os.File{child}
 	cmd.Stdout = cfg.Stderr
 	cmd.Stderr = cfg.Stderr

@@ -6,6 +6,7 @@ import (
 
 	"github.com/covetpy/covetgen/runtime/pyjson"
 	"github.com/covetpy/covetgen/runtime/pyval"
+	"github.com/covetpy/covetgen/runtime/validate"
 )
 
 // Result is a function's return value as tagged JSON (see worker.py).
@@ -24,7 +25,7 @@ type ModelFunc func(class string, fields *pyval.Dict, fieldsSet []string) (pyval
 
 // Value decodes the result as a pyval.Value. Tags without a pyval kind become what
 // validating them in JSON mode accepts: date, time, datetime, UUID and Decimal their
-// str(); timedelta its total seconds (Float); set and frozenset a *List; an enum its
+// str(); timedelta a pyval.Timedelta; set and frozenset a *List; an enum its
 // value; a dataclass a *Dict of its fields; a model model(...) when model is non-nil,
 // else the *Dict of its fields; a session's ref a Ref.
 func (r Result) Value(model ModelFunc) (pyval.Value, error) {
@@ -107,16 +108,14 @@ func fromTag(tag string, v pyjson.Value, model ModelFunc) (pyval.Value, error) {
 	case "date", "time", "datetime", "uuid", "decimal":
 		return pyval.Str(x.Str()), nil
 	case "timedelta":
-		var p [3]float64
+		// A pyval.Timedelta: validation reads its ISO 8601 text back exactly (total
+		// seconds as a float lose microseconds past ~100000 days).
+		var p [3]int64
 		i := 0
 		for it := x.Elems(); it.Next() && i < 3; i++ {
-			if n, ok := it.Value().Int64(); ok {
-				p[i] = float64(n)
-			} else {
-				p[i], _ = it.Value().Float64()
-			}
+			p[i], _ = it.Value().Int64()
 		}
-		return pyval.Float(p[0]*86400 + p[1] + p[2]/1e6), nil
+		return pyval.Timedelta(validate.Duration{Days: p[0], Seconds: int32(p[1]), Microseconds: int32(p[2])}), nil
 	case "enum":
 		return toValue(x, model)
 	case "dataclass", "model":

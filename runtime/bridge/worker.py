@@ -34,7 +34,9 @@ Tagged JSON: plain JSON for None, bool, int, float (NaN/Infinity literals), str,
 dicts with str keys; other values are objects with a "$t" key: tuple, set, frozenset,
 bytes (base64), date, time, datetime (isoformat), timedelta ([days, seconds, us]), uuid,
 decimal (str), dict (pairs: non-str keys, or a "$t" key), enum (cls, v), model (cls
-"module:Qualname", v = model_dump(mode="python"), set = model_fields_set), dataclass and,
+"module:Qualname", v = model_dump(mode="python"), set = model_fields_set), dataclass,
+upload (an argument only: {"filename", "headers" [[name, value]...], "data" base64}, rebuilt
+as the starlette UploadFile of a form's file part) and,
 in a session, ref ("id", "s" the session, "cls"): a value that cannot be sent, kept in the
 session and sent back as the same object.
 Arguments in model tags are rebuilt with Model.model_validate, enums with Enum(value).
@@ -77,6 +79,7 @@ import hashlib
 _HDR = struct.Struct(">IQB")
 _resolved = {}
 _lifespan_state = {}
+_url_types = ()
 _app_module = ""
 _http_exc_types = ()
 _jsonable_encoder = None
@@ -120,6 +123,23 @@ def resolve(name):
     return obj
 
 
+def _pydantic_url_types():
+    """pydantic's URL classes (HttpUrl, AnyUrl, the DSNs...), sent to Go as their text."""
+    types = []
+    try:
+        import pydantic.networks as networks
+        for name in ("_BaseUrl", "_BaseMultiHostUrl"):
+            if hasattr(networks, name):
+                types.append(getattr(networks, name))
+        import pydantic_core
+        for name in ("Url", "MultiHostUrl"):
+            if hasattr(pydantic_core, name):
+                types.append(getattr(pydantic_core, name))
+    except ImportError:
+        pass
+    return tuple(types)
+
+
 def _getattrs(obj, qual):
     for part in qual.split("."):
         obj = getattr(obj, part)
@@ -141,7 +161,10 @@ def decode(v, sess=None):
         return sess.refs[v["id"]]
     x = v.get("v")
     if tag == "model":
-        return _rebuild(resolve(v["cls"]), decode(x, sess))
+        obj = _rebuild(resolve(v["cls"]), decode(x, sess))
+        if "set" in v and isinstance(obj, _BaseModel):
+            object.__setattr__(obj, "__pydantic_fields_set__", set(v["set"]))
+        return obj
     if tag == "tuple":
         return tuple(decode(i, sess) for i in x)
     if tag == "set":
@@ -166,7 +189,24 @@ def decode(v, sess=None):
         return decimal.Decimal(x)
     if tag == "enum":
         return resolve(v["cls"])(decode(x, sess))
+    if tag == "upload":
+        return _upload_file(x)
     raise ValueError("covetgen bridge: unknown tag %r" % (tag,))
+
+
+def _upload_file(x):
+    """The "upload" tag ({"filename", "headers": [[name, value]...], "data": base64}) as
+    Starlette's form parser leaves an uploaded part: a starlette UploadFile (the real one,
+    else covetgen_compat's) over a SpooledTemporaryFile of 1 MiB holding the data, at
+    position 0, with its size and raw part headers."""
+    import tempfile
+    ds = importlib.import_module("starlette.datastructures")
+    data = base64.b64decode(x["data"])
+    spool = tempfile.SpooledTemporaryFile(max_size=1024 * 1024)
+    spool.write(data)
+    spool.seek(0)
+    raw = [(k.encode("latin-1"), val.encode("latin-1")) for k, val in x["headers"]]
+    return ds.UploadFile(file=spool, size=len(data), filename=x["filename"], headers=ds.Headers(raw=raw))
 
 
 class _ThreadPool(concurrent.futures.Executor):
@@ -281,6 +321,8 @@ def encode(o, sess=None):
                 "set": sorted(o.model_fields_set)}
     if isinstance(o, enum.Enum):
         return {"$t": "enum", "cls": _cls_name(t), "v": encode(o.value, sess)}
+    if _url_types and isinstance(o, _url_types):
+        return str(o)  # a pydantic URL: Go validates it again from its text
     if isinstance(o, bool):
         return bool(o)
     if isinstance(o, int):
@@ -877,6 +919,8 @@ class Server(asyncio.Protocol):
         try:
             if op == "exc":
                 (meta, data), after = await self.op_exception(req)
+            elif op == "fwd":
+                (meta, data), after = await self.op_forward(req)
             else:
                 sess = self.sessions.get(sid)
                 if sess is None and op != "call":
@@ -1008,6 +1052,54 @@ class Server(asyncio.Protocol):
             return await self.fail(sess, await sess.unwind(e), handle=False)
         return {"k": "N"}, b""
 
+    async def op_forward(self, req):
+        """A forwarded request: the app's own route handles all of it (parameters,
+        dependencies, endpoint, response) with its app's exception handlers, as under
+        FastAPI. The reply is the response, sent once its last body message is; the
+        route's background tasks then run (after)."""
+        request = _make_request(req.get("req"))
+        scope = request.scope
+        app, route = _forward_target(_app, scope, req["route"])
+        handlers, status = {}, {}
+        for k, v in (getattr(app, "exception_handlers", None) or {}).items():
+            (status if isinstance(k, int) else handlers)[k] = v
+        scope["starlette.exception_handlers"] = (handlers, status)
+        loop = asyncio.get_running_loop()
+        done = loop.create_future()
+        start, chunks = {}, []
+
+        async def send(message):
+            t = message["type"]
+            if t == "http.response.start":
+                start["status"] = message["status"]
+                start["headers"] = list(message.get("headers") or ())
+            elif t == "http.response.body":
+                chunks.append(bytes(message.get("body", b"")))
+                if not message.get("more_body", False) and not done.done():
+                    done.set_result(None)
+
+        async def run():
+            async with contextlib.AsyncExitStack() as stack:
+                scope["fastapi_middleware_astack"] = stack
+                await route.handle(scope, request.receive, send)
+
+        task = loop.create_task(run())
+        await asyncio.wait([task, done], return_when=asyncio.FIRST_COMPLETED)
+        if not done.done():
+            exc = task.exception() if not task.cancelled() else None
+            if exc is None:
+                exc = RuntimeError("covetgen bridge: the forwarded route sent no complete response")
+            return (await self.fail(None, exc, handle=True)), None
+        meta = {"k": "P", "status": start["status"], "headers": _latin1_headers(start["headers"])}
+
+        async def after():
+            try:
+                await task
+            except BaseException:
+                traceback.print_exc()
+
+        return (meta, b"".join(chunks)), after
+
     async def op_exception(self, req):
         """Pool.HandleException: the app's handler called with a Request and the exception
         Go describes; its response's background runs after the reply."""
@@ -1029,6 +1121,35 @@ class Server(asyncio.Protocol):
                     traceback.print_exc()
 
         return (meta, data), after
+
+
+def _forward_target(app, scope, spec):
+    """The route spec names (request forwarding) and the FastAPI app it belongs to,
+    following the mounts as Starlette's router would, scope updated as the matching
+    routes update it (root_path, path_params, app)."""
+    from starlette.routing import Mount
+
+    mounts = list(spec.get("mounts") or ())
+    methods = set(spec.get("methods") or ())
+    while mounts:
+        prefix = mounts.pop(0)
+        for r in app.router.routes:
+            if isinstance(r, Mount) and r.path == prefix.rstrip("/"):
+                _, child = r.matches(scope)
+                scope.update(child)
+                app = r.app
+                scope["app"] = app
+                break
+        else:
+            raise LookupError("covetgen bridge: no mount %r in the app" % (prefix,))
+    for r in app.router.routes:
+        rm = set(getattr(r, "methods", None) or ())
+        if getattr(r, "path", None) == spec["path"] and getattr(r, "name", None) == spec.get("name") \
+                and methods <= rm and rm - methods <= {"HEAD"}:
+            _, child = r.matches(scope)
+            scope.update(child)
+            return app, r
+    raise LookupError("covetgen bridge: no route %s %s in the app" % (sorted(methods), spec["path"]))
 
 
 async def _main_async(sock, threads, ready):
@@ -1076,12 +1197,13 @@ def _lifespan(app):
 
 
 def main():
-    global _app_module, _http_exc_types, _jsonable_encoder, _BaseModel, _app, _web
+    global _app_module, _http_exc_types, _jsonable_encoder, _BaseModel, _app, _web, _url_types
     p = argparse.ArgumentParser()
     p.add_argument("--root", required=True)
     p.add_argument("--app", required=True)
     p.add_argument("--fd", type=int, default=3)
     p.add_argument("--threads", type=int, default=40)
+    p.add_argument("--need-fastapi", action="store_true")
     a = p.parse_args()
     sock = socket.socket(fileno=a.fd)
     sock.setblocking(True)
@@ -1091,9 +1213,16 @@ def main():
         sys.path.insert(1, here)
         import covetgen_compat
         compat = covetgen_compat.install()
+        if compat and a.need_fastapi:
+            raise RuntimeError(
+                "covetgen: this service forwards some requests to the app's own FastAPI routes "
+                "(routes it could serve neither natively nor through handler calls), which needs "
+                "FastAPI importable by %s; install fastapi there, or point --python at a Python "
+                "that has it" % (sys.executable,))
         sys.path.remove(here)
         from pydantic import BaseModel
         _BaseModel = BaseModel
+        _url_types = _pydantic_url_types()
         types = []
         for mod in ("starlette.exceptions", "fastapi"):
             try:

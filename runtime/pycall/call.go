@@ -3,6 +3,7 @@ package pycall
 import (
 	"context"
 	"errors"
+	"io"
 
 	"github.com/covetpy/covetgen/runtime/bridge"
 	"github.com/covetpy/covetgen/runtime/pyval"
@@ -70,6 +71,15 @@ func (c *Call) invoke(inv bridge.Invocation) (bridge.Reply, error) {
 	return c.sess.Invoke(c.ctx(), inv)
 }
 
+// invokeEndpoint is invoke for the endpoint, which gets the request (without the body
+// when no function asked for it) to render a Response it returns.
+func (c *Call) invokeEndpoint(inv bridge.Invocation) (bridge.Reply, error) {
+	if inv.Request == nil && len(inv.RequestParams) == 0 && !c.route.Request {
+		inv.Request = c.headInfo()
+	}
+	return c.invoke(inv)
+}
+
 // Dep calls a dependency (plain or, with inv.Generator, a yield dependency) and returns
 // its value.
 func (c *Call) Dep(inv bridge.Invocation) (pyval.Value, error) {
@@ -88,7 +98,7 @@ func (c *Call) Dep(inv bridge.Invocation) (pyval.Value, error) {
 // otherwise its value (res). done reports that the endpoint returned a Response, now
 // set on out. The Response parameter's status and headers are applied to out.
 func (c *Call) Endpoint(out *response.Out, inv bridge.Invocation) (res pyval.Value, body []byte, done bool, err error) {
-	rep, err := c.invoke(inv)
+	rep, err := c.invokeEndpoint(inv)
 	if err != nil {
 		return nil, nil, false, err
 	}
@@ -163,11 +173,42 @@ func handled(err error) error {
 	return err
 }
 
-// raw is a response a Python function rendered, sent as it is.
+// raw is a response a Python function rendered, sent as it is. Without a
+// content-length it was streamed (a StreamingResponse): it goes out chunked too.
 func raw(r *bridge.RawResponse) *response.Response {
 	hs := make(response.Headers, 0, len(r.Headers))
 	for _, h := range r.Headers {
 		hs = append(hs, response.Header{Name: h[0], Value: h[1]})
 	}
-	return &response.Response{Status: r.Status, Headers: hs, Body: r.Body, Kind: response.KindBytes}
+	resp := &response.Response{Status: r.Status, Headers: hs, Body: r.Body, Kind: response.KindBytes}
+	if !hs.Has("content-length") && response.BodyAllowed(r.Status) {
+		body := r.Body
+		resp.Kind, resp.Body = response.KindStream, nil
+		resp.Stream = func(w io.Writer) error {
+			if len(body) == 0 {
+				return nil
+			}
+			_, err := w.Write(body)
+			return err
+		}
+	}
+	return resp
+}
+
+// Forward serves a request by request forwarding: the app's own route runs all of it in
+// the worker (see bridge.Pool.Forward), and its response is sent as it is.
+func Forward(pool *bridge.Pool, route *bridge.ForwardRoute, rq *request.Request, out *response.Out) error {
+	if pool == nil {
+		return errors.New("pycall: the bridge is not started")
+	}
+	c := &Call{rq: rq, route: &Route{}}
+	info, err := c.requestInfo()
+	if err != nil {
+		return err
+	}
+	resp, err := pool.Forward(rq.HTTP.Context(), *route, info)
+	if err != nil {
+		return err
+	}
+	return out.Send(raw(resp))
 }

@@ -24,12 +24,28 @@ func (c *Call) requestInfo() (*bridge.RequestInfo, error) {
 	if c.info != nil {
 		return c.info, nil
 	}
-	rq := c.rq
-	hr := rq.HTTP
-	body, err := rq.Body()
+	body, err := c.rq.Body()
 	if err != nil {
 		return nil, err
 	}
+	c.info = c.buildInfo(body)
+	return c.info, nil
+}
+
+// headInfo is the request without its body, for the endpoint of a route whose functions
+// take no Request: the Response it may return is rendered for the request (a
+// FileResponse answers Range and If-Range headers, and HEAD without a body).
+func (c *Call) headInfo() *bridge.RequestInfo {
+	if c.info != nil {
+		return c.info
+	}
+	return c.buildInfo(nil)
+}
+
+// buildInfo is the request as the bridge sends it, with body.
+func (c *Call) buildInfo(body []byte) *bridge.RequestInfo {
+	rq := c.rq
+	hr := rq.HTTP
 	info := &bridge.RequestInfo{
 		Method:      hr.Method,
 		Scheme:      rq.Scheme(),
@@ -53,8 +69,7 @@ func (c *Call) requestInfo() (*bridge.RequestInfo, error) {
 		}
 		info.PathParams = append(info.PathParams, bridge.Kw(name, pathValue(v, conv)))
 	}
-	c.info = info
-	return info, nil
+	return info
 }
 
 // pathValue is a path parameter as Starlette's convertor returns it.

@@ -435,6 +435,8 @@ func Truthy(a Value) bool {
 		return len(x) > 0
 	case *Dict:
 		return x.Len() > 0
+	case extValue:
+		return x.truthy()
 	}
 	return true
 }

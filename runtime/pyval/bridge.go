@@ -86,6 +86,10 @@ func appendBridge(dst []byte, v Value, depth int) ([]byte, error) {
 	case UUID, Date:
 		s, _ := extStr(x)
 		return appendBridgeStr(dst, string(s)), nil
+	case extValue:
+		return x.appendValidation(dst, depth)
+	case *Object:
+		return appendBridge(dst, x.Fields, depth+1)
 	}
 	return dst, typeError("cannot validate a value of type %s", v.TypeName())
 }

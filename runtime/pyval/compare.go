@@ -60,6 +60,9 @@ func Eq(a, b Value) bool {
 	if y, ok := b.(Enum); ok {
 		return enumEq(y, a)
 	}
+	if y, ok := b.(extValue); ok {
+		return y.eq(a)
+	}
 	if ai, af, aInt, ok := numeric(a); ok {
 		bi, bf, bInt, ok := numeric(b)
 		if !ok {
@@ -110,6 +113,8 @@ func Eq(a, b Value) bool {
 	case Date:
 		y, ok := b.(Date)
 		return ok && x == y
+	case extValue:
+		return x.eq(b)
 	}
 	return false
 }

@@ -92,6 +92,8 @@ func appendB(dst []byte, v Value, depth int) ([]byte, error) {
 		return validate.UUID(x).AppendJSON(dst), nil
 	case Date:
 		return validate.Date(x).AppendJSON(dst), nil
+	case extValue:
+		return x.appendJSONable(dst)
 	}
 	return dst, err
 }

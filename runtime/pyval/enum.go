@@ -108,6 +108,8 @@ func extStr(v Value) (Str, bool) {
 		return Str(validate.UUID(x).String()), true
 	case Date:
 		return x.Isoformat(), true
+	case extValue:
+		return x.pyStr(), true
 	}
 	return "", false
 }
@@ -126,6 +128,8 @@ func extRepr(v Value) (string, bool) {
 	case Date:
 		d := validate.Date(x)
 		return "datetime.date(" + itoa(d.Year) + ", " + itoa(d.Month) + ", " + itoa(d.Day) + ")", true
+	case extValue:
+		return x.pyRepr(), true
 	}
 	return "", false
 }

@@ -34,7 +34,8 @@
 // include/exclude filters).
 //
 // Values keep Python semantics: Int is an arbitrary-size integer, Decimal a
-// decimal.Decimal (coefficient, exponent, specials), Duration a timedelta,
+// decimal.Decimal (coefficient, exponent, specials), Duration a timedelta, URL
+// a pydantic HttpUrl or AnyUrl (the WHATWG parsing of the url crate, url.go),
 // and each type has an AppendJSON writing it as pydantic's JSON serializer
 // does in a response (for example a datetime parsed from "2024-01-02 03:04"
 // writes as "2024-01-02T03:04:00", a timedelta as an ISO 8601 duration).

@@ -13,6 +13,7 @@ import (
 // FastAPI encodes it (jsonable_encoder, then compact json.dumps).
 const validateScript = `
 import re, uuid, datetime
+from pydantic import HttpUrl, AnyUrl
 from decimal import Decimal
 from enum import Enum, IntEnum
 from typing import Annotated, Literal, List, Tuple, Set, Optional

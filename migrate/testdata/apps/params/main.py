@@ -3,6 +3,7 @@ validated defaults and FastAPI's error order."""
 from typing import Annotated, List, Literal, Optional, Union
 
 from fastapi import Cookie, FastAPI, Header, Path, Query
+from pydantic import StringConstraints
 
 app = FastAPI(title="Parameters")
 
@@ -70,3 +71,13 @@ def cookies(session: Annotated[Optional[str], Cookie()] = None, count: Annotated
 @app.get("/order/{p}")
 def order(p: int, q: int, h: Annotated[int, Header()], c: Annotated[int, Cookie()]):
     return {"p": p, "q": q, "h": h, "c": c}
+
+
+# A constrained alias used inside Query() and alone: both its constraints and Query's apply.
+Handle = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=8)]
+
+
+@app.get("/handles")
+def handles(h: Annotated[Handle, Query()], alt: Annotated[Handle, Query(max_length=4)] = "ab"):
+    return {"h": h, "alt": alt}
+
