@@ -249,8 +249,8 @@ table("response", [
     ("json-notjson", lambda: resp(JSONResponse({"a": {1, 2}}))),
     ("json-missing", lambda: resp(JSONResponse())),
     ("json-204", lambda: resp(JSONResponse({"a": 1}, status_code=204))),
-    ("orjson", lambda: resp(fastapi.responses.ORJSONResponse({"a": 1, 2: [3]}))),
-    ("ujson", lambda: resp(fastapi.responses.UJSONResponse({"a": 1}))),
+    # ORJSONResponse / UJSONResponse are left out: what they do depends on whether orjson
+    # and ujson are installed, which differs between machines.
     ("same-classes", lambda: [fastapi.responses.Response is Response, fastapi.Response is Response,
                               fastapi.responses.JSONResponse is JSONResponse,
                               fastapi.responses.FileResponse is FileResponse]),
