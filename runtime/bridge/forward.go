@@ -54,21 +54,5 @@ func (p *Pool) Forward(ctx context.Context, route ForwardRoute, req *RequestInfo
 		return nil, err
 	}
 	b = append(b, '}')
-	w, err := p.acquire(ctx, nil, false)
-	if err != nil {
-		return nil, err
-	}
-	f, err := p.roundTrip(ctx, w, route.Path, b)
-	p.release(w)
-	if err != nil {
-		return nil, err
-	}
-	m, data, err := decodeSession(f)
-	if err != nil {
-		return nil, err
-	}
-	if m.K != "P" {
-		return nil, m.err(data)
-	}
-	return m.response(data)
+	return p.responseOp(ctx, route.Path, b)
 }

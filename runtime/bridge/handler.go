@@ -75,11 +75,17 @@ func (p *Pool) HandleException(ctx context.Context, fn string, req *RequestInfo,
 		}
 	}
 	b = append(b, '}')
+	return p.responseOp(ctx, fn, b)
+}
+
+// responseOp sends a session-less operation whose reply is a Response (an exception
+// handler's, a forwarded request's) to the least busy worker.
+func (p *Pool) responseOp(ctx context.Context, what string, payload []byte) (*RawResponse, error) {
 	w, err := p.acquire(ctx, nil, false)
 	if err != nil {
 		return nil, err
 	}
-	f, err := p.roundTrip(ctx, w, fn, b)
+	f, err := p.roundTrip(ctx, w, what, payload)
 	p.release(w)
 	if err != nil {
 		return nil, err
