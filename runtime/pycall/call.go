@@ -21,7 +21,8 @@ type Route struct {
 	// order (request.path_params).
 	Names []string
 	Convs []router.Convertor
-	// Models builds the Go value of a model instance the functions return (nil: a dict).
+	// Models builds the Go value of a model instance the functions return (nil: the dict
+	// of its fields).
 	Models bridge.ModelFunc
 	// Request sends the request with every call, not only to functions taking a Request
 	// parameter (the app has exception handlers, which receive it).

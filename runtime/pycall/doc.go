@@ -7,13 +7,16 @@
 //
 // A generated handler uses it as
 //
-//	c := pycall.Begin(pool, routeInfo, rq)
-//	return c.End(out, handleItemsPy(rq, out, c)) // the body calls c.Dep / c.Endpoint
+//	py := pycall.Begin(pool, routeInfo, rq)
+//	return py.End(out, handleItemsBody(rq, out, py)) // the body calls py.Dep / py.Endpoint
 //
 // End finishes the session: on an error right away (the exception reaches the yield
 // dependencies, as FastAPI's exit stack makes it), else after the response is sent, as
 // FastAPI runs background tasks and then the exit code of request-scoped yield
 // dependencies. An exception a bridged function raised that the app's own exception
-// handler turned into a response comes back as a *Handled error, which Exceptions (the
-// router's exception hook) answers with that response.
+// handler turned into a response comes back as a *Handled error, which
+// Handlers.Exceptions (the router's exception hook) answers with that response; the
+// same hook calls the app's handlers of HTTPException, RequestValidationError and status
+// codes through the bridge. Forward serves a route by request forwarding: the whole
+// request runs in the app's own FastAPI route.
 package pycall
