@@ -145,31 +145,12 @@ func (g *gen) typeOf(t *ir.Type, c ir.Constraints, pos ir.Pos, what string) (*ty
 		if !ok {
 			return nil, false
 		}
-		ti := &typeInfo{goType: func() *jen.Statement { return jen.Index().Add(item.goType()) }}
-		ti.decode = func(s, x, out jen.Code) jen.Code {
+		decode := func(s, x, out jen.Code) jen.Code {
 			return jen.Qual(pkgValidate, "List").Call(s, x, length, item.decoder(), out)
 		}
-		ti.decoder = func() jen.Code { return decoderLit(ti.goType(), ti.decode) }
-		ti.toPy = func(v jen.Code) jen.Code {
-			return jen.Func().Params(jen.Id("x").Add(ti.goType())).Qual(pkgPyval, "Value").Block(
-				jen.Id("items").Op(":=").Make(jen.Index().Qual(pkgPyval, "Value"), jen.Len(jen.Id("x"))),
-				jen.For(jen.Id("i").Op(":=").Range().Id("x")).Block(
-					jen.Id("items").Index(jen.Id("i")).Op("=").Add(item.toPy(jen.Id("x").Index(jen.Id("i")))),
-				),
-				jen.Return(jen.Qual(pkgPyval, "NewList").Call(jen.Id("items").Op("..."))),
-			).Call(v)
-		}
-		ti.encode = func(e, v jen.Code) []jen.Code {
-			return []jen.Code{
-				jen.Add(e).Dot("BeginArray").Call(),
-				jen.For(jen.List(jen.Id("i"), jen.Id("x")).Op(":=").Range().Add(v)).Block(
-					jen.If(jen.Add(e).Dot("Item").Call(jen.Id("i"))).Block(
-						append(item.encode(e, jen.Id("x")), jen.Add(e).Dot("Done").Call())...),
-				),
-				jen.Add(e).Dot("EndArray").Call(),
-			}
-		}
-		return ti, true
+		return seqType(item, decode, jen.Index().Qual(pkgPyval, "Value"), func(items jen.Code) jen.Code {
+			return jen.Qual(pkgPyval, "NewList").Call(jen.Add(items).Op("..."))
+		}), true
 	case ir.KindDict:
 		if len(t.Args) != 2 || !t.Args[0].Constraints.IsZero() {
 			g.refuse.add(pos, "%s of type %s", what, t)
@@ -286,4 +267,32 @@ func (g *gen) lengthOf(c ir.Constraints, pos ir.Pos, what string) (jen.Code, boo
 		d[jen.Id("Max")] = g.intPtr(c.MaxLength)
 	}
 	return jen.Op("&").Qual(pkgValidate, "Length").Values(d), true
+}
+
+// seqType is the typeInfo of a homogeneous sequence of item ([]T in Go: list[T], set[T],
+// tuple[T, ...]): decode validates x into out with validate's call for the container;
+// items is the type of the pyval slice toPy fills, and wrap the Python value made of it.
+func seqType(item *typeInfo, decode func(s, x, out jen.Code) jen.Code, items jen.Code, wrap func(items jen.Code) jen.Code) *typeInfo {
+	ti := &typeInfo{goType: func() *jen.Statement { return jen.Index().Add(item.goType()) }, decode: decode}
+	ti.decoder = func() jen.Code { return decoderLit(ti.goType(), ti.decode) }
+	ti.toPy = func(v jen.Code) jen.Code {
+		return jen.Func().Params(jen.Id("x").Add(ti.goType())).Qual(pkgPyval, "Value").Block(
+			jen.Id("items").Op(":=").Make(items, jen.Len(jen.Id("x"))),
+			jen.For(jen.Id("i").Op(":=").Range().Id("x")).Block(
+				jen.Id("items").Index(jen.Id("i")).Op("=").Add(item.toPy(jen.Id("x").Index(jen.Id("i")))),
+			),
+			jen.Return(wrap(jen.Id("items"))),
+		).Call(v)
+	}
+	ti.encode = func(e, v jen.Code) []jen.Code {
+		return []jen.Code{
+			jen.Add(e).Dot("BeginArray").Call(),
+			jen.For(jen.List(jen.Id("i"), jen.Id("x")).Op(":=").Range().Add(v)).Block(
+				jen.If(jen.Add(e).Dot("Item").Call(jen.Id("i"))).Block(
+					append(item.encode(e, jen.Id("x")), jen.Add(e).Dot("Done").Call())...),
+			),
+			jen.Add(e).Dot("EndArray").Call(),
+		}
+	}
+	return ti
 }

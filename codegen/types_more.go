@@ -72,31 +72,10 @@ func (g *gen) tupleTypeOf(t *ir.Type, c ir.Constraints, pos ir.Pos, what string)
 	}
 	if t.Variadic {
 		item := items[0]
-		ti := &typeInfo{goType: func() *jen.Statement { return jen.Index().Add(item.goType()) }}
-		ti.decode = func(s, x, out jen.Code) jen.Code {
+		decode := func(s, x, out jen.Code) jen.Code {
 			return jen.Qual(pkgValidate, "Tuple").Call(s, x, length, item.decoder(), out)
 		}
-		ti.decoder = func() jen.Code { return decoderLit(ti.goType(), ti.decode) }
-		ti.toPy = func(v jen.Code) jen.Code {
-			return jen.Func().Params(jen.Id("x").Add(ti.goType())).Qual(pkgPyval, "Value").Block(
-				jen.Id("items").Op(":=").Make(jen.Qual(pkgPyval, "Tuple"), jen.Len(jen.Id("x"))),
-				jen.For(jen.Id("i").Op(":=").Range().Id("x")).Block(
-					jen.Id("items").Index(jen.Id("i")).Op("=").Add(item.toPy(jen.Id("x").Index(jen.Id("i")))),
-				),
-				jen.Return(jen.Id("items")),
-			).Call(v)
-		}
-		ti.encode = func(e, v jen.Code) []jen.Code {
-			return []jen.Code{
-				jen.Add(e).Dot("BeginArray").Call(),
-				jen.For(jen.List(jen.Id("i"), jen.Id("x")).Op(":=").Range().Add(v)).Block(
-					jen.If(jen.Add(e).Dot("Item").Call(jen.Id("i"))).Block(
-						append(item.encode(e, jen.Id("x")), jen.Add(e).Dot("Done").Call())...),
-				),
-				jen.Add(e).Dot("EndArray").Call(),
-			}
-		}
-		return ti, true
+		return seqType(item, decode, jen.Qual(pkgPyval, "Tuple"), func(items jen.Code) jen.Code { return items }), true
 	}
 	field := func(i int) string { return fmt.Sprintf("F%d", i) }
 	ti := &typeInfo{goType: func() *jen.Statement {

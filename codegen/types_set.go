@@ -36,31 +36,12 @@ func (g *gen) setTypeOf(t *ir.Type, c ir.Constraints, pos ir.Pos, what string) (
 	if !ok {
 		return nil, false
 	}
-	ti := &typeInfo{goType: func() *jen.Statement { return jen.Index().Add(item.goType()) }}
-	ti.decode = func(s, x, out jen.Code) jen.Code {
+	decode := func(s, x, out jen.Code) jen.Code {
 		return jen.Qual(pkgValidate, "Set").Call(s, x, length, item.decoder(), jen.Qual(pkgValidate, hasher), jen.Lit(frozen), out)
 	}
-	ti.decoder = func() jen.Code { return decoderLit(ti.goType(), ti.decode) }
-	ti.toPy = func(v jen.Code) jen.Code {
-		return jen.Func().Params(jen.Id("x").Add(ti.goType())).Qual(pkgPyval, "Value").Block(
-			jen.Id("items").Op(":=").Make(jen.Index().Qual(pkgPyval, "Value"), jen.Len(jen.Id("x"))),
-			jen.For(jen.Id("i").Op(":=").Range().Id("x")).Block(
-				jen.Id("items").Index(jen.Id("i")).Op("=").Add(item.toPy(jen.Id("x").Index(jen.Id("i")))),
-			),
-			jen.Return(jen.Qual(pkgPyval, "Set").Values(jen.Dict{jen.Id("Items"): jen.Id("items"), jen.Id("Frozen"): jen.Lit(frozen)})),
-		).Call(v)
-	}
-	ti.encode = func(e, v jen.Code) []jen.Code {
-		return []jen.Code{
-			jen.Add(e).Dot("BeginArray").Call(),
-			jen.For(jen.List(jen.Id("i"), jen.Id("x")).Op(":=").Range().Add(v)).Block(
-				jen.If(jen.Add(e).Dot("Item").Call(jen.Id("i"))).Block(
-					append(item.encode(e, jen.Id("x")), jen.Add(e).Dot("Done").Call())...),
-			),
-			jen.Add(e).Dot("EndArray").Call(),
-		}
-	}
-	return ti, true
+	return seqType(item, decode, jen.Index().Qual(pkgPyval, "Value"), func(items jen.Code) jen.Code {
+		return jen.Qual(pkgPyval, "Set").Values(jen.Dict{jen.Id("Items"): items, jen.Id("Frozen"): jen.Lit(frozen)})
+	}), true
 }
 
 // emptySetDefault reports whether def is an empty set or frozenset (set(), frozenset()).
