@@ -47,27 +47,19 @@ type RouteAnalysis struct {
 // refused for each of them); a refusal of Generate that no route produces is an
 // app-level refusal. Analyze never writes anything.
 func Analyze(in Input) *Analysis {
-	an := &Analysis{}
+	plan := planBridge(in, true)
+	an := &Analysis{Pinned: plan.pinned}
 	attributed := map[Refusal]bool{}
-	pinned := false
 	eachRoute(in.App, nil, func(r *ir.Route, mounts []string) {
-		ra := RouteAnalysis{Route: r, Prefix: strings.Join(mounts, ""), Refusals: attemptRoute(in, r, nil), Forced: forcedRoute(in, r)}
-		for _, x := range ra.Refusals {
+		ra := RouteAnalysis{Route: r, Prefix: strings.Join(mounts, ""), Refusals: plan.reasons[r],
+			Forced: forcedRoute(in, r), Bridged: plan.routes[r], Blockers: plan.blockers[r]}
+		_, ra.Forwarded = plan.forward[r]
+		for _, x := range append(append([]Refusal(nil), ra.Refusals...), ra.Blockers...) {
 			attributed[x] = true
-			pinned = pinned || touchesState(x)
-		}
-		if len(ra.Refusals) > 0 || ra.Forced {
-			ra.Bridged = true
-			ra.Blockers = attemptRoute(in, r, &bridgePlan{routes: map[*ir.Route]bool{r: true}})
-			for _, x := range ra.Blockers {
-				attributed[x] = true
-			}
-			ra.Forwarded = in.Forward && len(ra.Blockers) > 0 && forwardable(r)
 		}
 		an.Routes = append(an.Routes, ra)
 	})
-	an.Pinned = pinned
-	if _, all := generateSafe(in); len(all) > 0 {
+	if _, all := generateSafe(in, plan); len(all) > 0 {
 		for _, x := range all {
 			if !attributed[x] {
 				an.App = append(an.App, x)
@@ -77,12 +69,12 @@ func Analyze(in Input) *Analysis {
 	return an
 }
 
-// generateSafe is Generate, a panic of the generator reported as a refusal at the app.
-func generateSafe(in Input) (out *Output, rs []Refusal) {
+// generateSafe is generatePlanned, a panic of the generator reported as a refusal at the app.
+func generateSafe(in Input, plan *bridgePlan) (out *Output, rs []Refusal) {
 	defer func() {
 		if p := recover(); p != nil {
 			out, rs = nil, []Refusal{{Pos: in.App.Pos, What: fmt.Sprintf("app: generator error: %v", p)}}
 		}
 	}()
-	return Generate(in)
+	return generatePlanned(in, plan)
 }

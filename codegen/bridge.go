@@ -58,8 +58,11 @@ func touchesState(r Refusal) bool {
 }
 
 // planBridge decides which routes are bridged: those forced (Input.BridgeAll, a pragma
-// on one of their functions) and those whose native generation is refused.
-func planBridge(in Input) *bridgePlan {
+// on one of their functions) and those whose native generation is refused. With
+// blockers (always with Input.Forward), each bridged route is also generated alone as a
+// bridged route, and what refuses it then recorded (Analyze reports it; Forward serves
+// those routes by request forwarding).
+func planBridge(in Input, blockers bool) *bridgePlan {
 	p := &bridgePlan{routes: map[*ir.Route]bool{}, reasons: map[*ir.Route][]Refusal{},
 		blockers: map[*ir.Route][]Refusal{}, forward: map[*ir.Route][]string{}}
 	eachRoute(in.App, nil, func(r *ir.Route, mounts []string) {
@@ -72,12 +75,14 @@ func planBridge(in Input) *bridgePlan {
 		for _, x := range rs {
 			p.pinned = p.pinned || touchesState(x)
 		}
-		if !in.Forward || !forwardable(r) {
+		if !blockers && !in.Forward {
 			return
 		}
 		if bs := attemptRoute(in, r, &bridgePlan{routes: map[*ir.Route]bool{r: true}}); len(bs) > 0 {
-			p.forward[r] = mounts
 			p.blockers[r] = bs
+			if in.Forward && forwardable(r) {
+				p.forward[r] = mounts
+			}
 		}
 	})
 	return p

@@ -52,9 +52,12 @@ type Output struct {
 
 // Generate writes the service of in.App. When anything cannot be generated exactly it
 // returns the refusals (and no output).
-func Generate(in Input) (*Output, []Refusal) {
+func Generate(in Input) (*Output, []Refusal) { return generatePlanned(in, planBridge(in, false)) }
+
+// generatePlanned is Generate with the bridge plan already made.
+func generatePlanned(in Input, plan *bridgePlan) (*Output, []Refusal) {
 	g := newGen(in)
-	g.plan = planBridge(in)
+	g.plan = plan
 	g.app()
 	for _, m := range g.unit.Models() {
 		g.models.get(m, m.Pos)
