@@ -17,6 +17,7 @@ func (h *handler) respond() {
 		h.refuse(r.Pos, "route without a response class")
 		return
 	}
+	h.sendResponseObject()
 	switch rc.Name {
 	case "fastapi.responses.JSONResponse", "starlette.responses.JSONResponse":
 	case "fastapi.responses.HTMLResponse", "starlette.responses.HTMLResponse",

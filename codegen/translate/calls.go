@@ -66,6 +66,10 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 		if g.why != "" {
 			f.refuse(c, "%s", g.why)
 		}
+	case gFramework:
+		if v, ok := f.respCall(g.name, c); ok {
+			return v
+		}
 	case gHTTPExc:
 		f.refuse(c, "HTTPException(...) outside a raise statement")
 	case gBuiltinExc:
@@ -377,6 +381,9 @@ var methodResult = map[string]*ir.Type{"upper": strType, "lower": strType, "stri
 	"center": strType, "isdecimal": boolType, "isascii": boolType, "hex": strType}
 
 func (f *fn) methodCall(c *ast.Call, at *ast.Attribute) val {
+	if v, ok := f.respMethod(c, at); ok {
+		return v
+	}
 	if v, ok := f.hashCall(c, at); ok {
 		return v
 	}

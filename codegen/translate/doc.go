@@ -137,6 +137,21 @@
 // hmac.compare_digest, json.dumps(obj, indent=, sort_keys=, ensure_ascii=, separators=,
 // allow_nan=) and json.loads(s) (except json.JSONDecodeError catches its errors).
 //
+// Request and response objects (reqresp.go, reqobj.go): a body may build Response,
+// JSONResponse, HTMLResponse, PlainTextResponse and RedirectResponse objects (content,
+// status_code — statically an int —, headers, media_type; url for a redirect) and return
+// them: their static type marks them, Unit.BuildsResponses tells the code generator that
+// results may be a *pyval.ResponseObj, which the handler sends as is. On those and on
+// FastAPI's `response: Response` parameter (Var.Type a class named fastapi.Response):
+// status_code (read; assigned an int), headers[name] = value, headers.append(name, value),
+// set_cookie(...) and delete_cookie(...) (max_age / expires statically int, str or None).
+// The `request: Request` parameter (fastapi.Request) is read-only through
+// runtime/pyval/pyreq: request.method, request.url.path / query / scheme / netloc,
+// request.headers / query_params / cookies .get(key[, default]) and [key],
+// query_params.getlist / multi_items, request.scope.get / [] of root_path, path, method,
+// scheme and type. A name holding any of them is used only as the base of those
+// attributes (or returned, for a built response): other uses are refused.
+//
 // A module-level set display of constants ({"a", "b"}, never mutated) is held as a frozen
 // dict of its members and may only be the right operand of in / not in (its iteration
 // order and repr are a set's, which a dict does not reproduce).

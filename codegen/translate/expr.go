@@ -327,6 +327,7 @@ func (f *fn) name(n *ast.Name) val {
 			f.emit(jen.If(jen.Id(l.goName).Op("==").Nil()).Block(f.raiseTo(q("Unbound").Call(jen.Lit(n.Id)))...))
 		}
 		f.checkExtUse(n, f.types[n.Id])
+		f.checkRespUse(n, f.types[n.Id])
 		return val{code: jen.Id(l.goName), atomic: true, typ: f.types[n.Id]}
 	}
 	g, _ := f.lookupGlobal(n)
@@ -357,6 +358,9 @@ func (f *fn) globalValue(g global, at ast.Expr) val {
 }
 
 func (f *fn) attribute(x *ast.Attribute) val {
+	if v, ok := f.respAttribute(x); ok {
+		return v
+	}
 	if v, ok := f.extAttribute(x); ok {
 		return v
 	}
@@ -436,6 +440,9 @@ func Holdable(t *ir.Type) bool {
 }
 
 func (f *fn) subscript(x *ast.Subscript) val {
+	if v, ok := f.reqSubscript(x); ok {
+		return v
+	}
 	if sl, ok := x.Slice.(*ast.Slice); ok {
 		exprs := []ast.Expr{x.Value}
 		for _, b := range []ast.Expr{sl.Lower, sl.Upper, sl.Step} {

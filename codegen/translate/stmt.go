@@ -225,6 +225,9 @@ func (f *fn) store(t ast.Expr, v val) {
 			f.store(e, val{code: jen.Id(items.tmp).Index(jen.Lit(i)), atomic: true, typ: t})
 		}
 	case *ast.Subscript:
+		if f.respStore(x, v) {
+			return
+		}
 		if _, isSlice := x.Slice.(*ast.Slice); isSlice {
 			f.refuse(x, "slice assignment")
 		}
@@ -235,6 +238,9 @@ func (f *fn) store(t ast.Expr, v val) {
 		}
 		f.errOnly(jen.Qual(pyvalPkg, "SetItem").Call(base.code, vals[0].code, v.code))
 	case *ast.Attribute:
+		if f.respStore(x, v) {
+			return
+		}
 		f.refuse(x, "assignment to attribute %s", x.Attr)
 	default:
 		f.refuse(t, "assignment to %s", exprName(t))

@@ -50,6 +50,8 @@ type Unit struct {
 	modelSet map[*ir.Model]bool
 	kCount   int
 	inline   bool // constant results are built in place (no Decls will be emitted)
+
+	respBuilt bool // a body built a response object (reqresp.go)
 }
 
 type constInfo struct {

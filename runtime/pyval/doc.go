@@ -17,6 +17,13 @@
 // compare_digest (stdlib.go), json.dumps and json.loads with CPython's output and
 // JSONDecodeError messages (JSONDumps, JSONLoads; jsonmod.go). No reflection.
 //
+// Response objects (respobj.go): NewResponse / NewRedirectResponse build the Starlette
+// responses a body returns (*ResponseObj, rendered and headed as Starlette 0.47.3 does);
+// ResponseParamOf wraps FastAPI's Response parameter; RespSetStatus, RespSetHeader,
+// RespAppendHeader, RespSetCookie and RespDeleteCookie act on either (testdata/
+// responses.json is recorded from Starlette by testdata/record_responses.py). The
+// Request parameter is package pyval/pyreq (runtime/request imports pyval).
+//
 // Exceptions caught by a translated try statement: ExcMatch(err, classes...) is the
 // except clause's test (the builtin hierarchy; HTTPException is an Exception; errors that
 // are not Python exceptions match nothing), CaughtOf(err) the value `except ... as e`
