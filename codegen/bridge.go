@@ -27,6 +27,8 @@ type bridgePlan struct {
 	// pinned: some handler touches module state the app's functions mutate. The state
 	// lives in the Python worker that runs them, so every bridged call runs on one worker.
 	pinned bool
+	// state is where module state lives (state.go).
+	state statePlan
 }
 
 func (p *bridgePlan) has(r *ir.Route) bool { return p != nil && p.routes[r] }
@@ -65,6 +67,8 @@ func touchesState(r Refusal) bool {
 func planBridge(in Input, blockers bool) *bridgePlan {
 	p := &bridgePlan{routes: map[*ir.Route]bool{}, reasons: map[*ir.Route][]Refusal{},
 		blockers: map[*ir.Route][]Refusal{}, forward: map[*ir.Route][]string{}}
+	p.state = planState(in)
+	in.state, p.pinned = p.state.goOwned, p.state.pins
 	eachRoute(in.App, nil, func(r *ir.Route, mounts []string) {
 		rs := attemptRoute(in, r, nil)
 		if len(rs) == 0 && !forcedRoute(in, r) {

@@ -14,9 +14,11 @@
 // runtime/pycall, in one bridge session per request. What a bridged route still cannot
 // do (a parameter the bridge cannot send, a websocket route...) stays a Refusal, and
 // Generate then returns no files: a service that is silently wrong is worse than none.
-// When bridged functions touch module state the app mutates (translate refuses every use
-// of such state, so every route touching it is bridged), all bridged calls run on one
-// worker, which owns the state.
+// Module state the app mutates (state.go) lives in Go when every function referring to
+// it translates: a package variable, and the handlers of the routes whose functions touch
+// it hold one mutex from their first call to their response. Otherwise it lives in
+// Python, every route touching it is bridged, and all bridged calls run on one worker,
+// which owns the state.
 //
 // Files of the output:
 //

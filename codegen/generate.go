@@ -35,6 +35,8 @@ type Input struct {
 	// AppDir is the app's root as migrate was given it (absolute): the bridge workers'
 	// default --app-dir.
 	AppDir string
+	// state are the keys of the module state living in Go (planState decides; state.go).
+	state []string
 }
 
 // Output is the generated service.
@@ -56,6 +58,9 @@ func Generate(in Input) (*Output, []Refusal) { return generatePlanned(in, planBr
 
 // generatePlanned is Generate with the bridge plan already made.
 func generatePlanned(in Input, plan *bridgePlan) (*Output, []Refusal) {
+	if plan != nil {
+		in.state = plan.state.goOwned
+	}
 	g := newGen(in)
 	g.plan = plan
 	g.app()
@@ -118,6 +123,9 @@ func newGen(in Input) *gen {
 	}})
 	g.models = newModelSet(g)
 	g.refuse.at = in.App.Pos
+	if len(in.state) > 0 {
+		g.unit.SetState(in.state)
+	}
 	return g
 }
 

@@ -109,6 +109,7 @@ func (h *handler) body() {
 		s.Walk(func(x *ir.Dependant) { h.keyCount[cacheKey(x)]++ })
 	}
 	h.readBody()
+	lockAt := len(h.stmts) // module state: the mutex is taken here (state.go)
 	vars := h.solve(d)
 	if !h.ok {
 		return
@@ -132,6 +133,7 @@ func (h *handler) body() {
 		h.add(jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
 	}
 	h.respond()
+	h.lockState(lockAt)
 	var pre []jen.Code
 	if validates {
 		pre = append(pre, jen.Var().Id("errs").Qual(pkgResponse, "Errors"))

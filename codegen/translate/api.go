@@ -71,7 +71,9 @@ func Func(fn ast.Stmt, scope *Scope) (code []jen.Code, diags []ir.Diagnostic) {
 		extResponse.Store(f, true)
 		defer extResponse.Delete(f)
 	}
-	return f.translate(), nil
+	code = f.translate()
+	u.translatedDef(DefKey(scope.Module, fn), f.usesState) // module state (state.go)
+	return code, nil
 }
 
 // refusal is raised (panicked) inside the translator and turned into a diagnostic.

@@ -337,6 +337,10 @@ func (u *Unit) constant(mi *modInfo, name string, b *binding, app *ir.App) *cons
 	defer func() { c.busy = false }()
 	v, ok := constEval(b.expr, u.constLookup(mi, app))
 	if u.isMutated(name, !ok || isMutable(v)) {
+		if u.st.keys[key] {
+			u.stateConstant(mi, name, key, b, app, v, ok, c) // module state living in Go (state.go)
+			return c
+		}
 		c.err = "use of " + name + " (module state: mutated or rebound)"
 		return c
 	}
@@ -358,7 +362,7 @@ func (u *Unit) constant(mi *modInfo, name string, b *binding, app *ir.App) *cons
 	c.val = v
 	c.goName = u.goIdent("pyc_"+identPart(mi.name)+"_"+identPart(name), key)
 	u.decls = append(u.decls, jen.Commentf("%s is %s.%s, a module constant.", c.goName, mi.name, name),
-		jen.Var().Id(c.goName).Qual(pyvalPkg, "Value").Op("=").Add(constCode(v)))
+		jen.Var().Id(c.goName).Qual(pyvalPkg, "Value").Op("=").Add(u.constInit(v)))
 	return c
 }
 

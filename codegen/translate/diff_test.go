@@ -173,8 +173,28 @@ func freshArg(v pyval.Value) *jen.Statement {
 
 func TestDifferential(t *testing.T) {
 	needPython(t)
-	sns := readSnippets(t)
+	var plain, state []snippet
+	for _, s := range readSnippets(t) {
+		if strings.HasPrefix(s.file, "state") {
+			state = append(state, s)
+		} else {
+			plain = append(plain, s)
+		}
+	}
+	// Module state living in Go unfreezes every constant of its Unit: the snippets of
+	// state*.snip run in a program of their own (state_test.go).
+	t.Run("plain", func(t *testing.T) { runDifferential(t, plain, false) })
+	t.Run("state", func(t *testing.T) { runDifferential(t, state, true) })
+}
+
+// runDifferential translates the snippets into one Go program (its Unit with the module
+// state of the snippets living in Go when state is set) and compares its results with
+// CPython's.
+func runDifferential(t *testing.T, sns []snippet, state bool) {
 	if len(sns) == 0 {
+		if os.Getenv("DIFF_ONLY") != "" {
+			return
+		}
 		t.Fatal("no snippets")
 	}
 	dir := t.TempDir()
@@ -201,6 +221,9 @@ func TestDifferential(t *testing.T) {
 
 	// Translate every snippet into one Go program.
 	u := NewUnit(prog, Names{})
+	if state {
+		u.SetState(snippetState(prog, app))
+	}
 	gf := jen.NewFile("main")
 	type call struct{ snip, idx int }
 	var calls []call

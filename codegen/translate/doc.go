@@ -179,10 +179,26 @@
 // `class E(Enum)`, `(str, Enum)`, `(int, Enum)`, IntEnum or StrEnum classes that only
 // assign str or int members.
 //
+// # Module state (state.go, state_scan.go)
+//
+// A module-level name the app mutates or rebinds is refused, unless the code generator
+// made it live in Go (Unit.SetState, with the keys StateVars lists, after checking that
+// every def referring to it translates). It is then one package variable holding a
+// pyval.Value, built at init as the module's assignment builds it (a value computable at
+// generation time, or the translated expression, as module constants computed at init);
+// bodies read it, mutate it (subscript stores, del, the mutating list / dict methods, also
+// through locals bound to it or to items reached from it: items = DB; row = items[k]; for
+// row in DB.values()) and rebind it under `global NAME`. A Unit with state freezes no
+// value (constants, constant results): a constant stored into state is then mutated
+// through it as Python mutates the one object. Unit.TouchesState tells which translated
+// defs touch state (themselves or through helpers): their caller holds the mutex
+// Unit.StateMutex declares for as long as it uses their results.
+//
 // Refused: sets and set comprehensions, generator expressions elsewhere, lambdas
 // elsewhere, async for, except* and except clauses for other classes, with,
-// global/nonlocal, imports and the rest of the standard library, nested def/class, walrus,
+// global (but of module state living in Go), nonlocal, imports and the rest of the standard library, nested def/class, walrus,
 // del of slices and attributes, match, yield, attribute assignment, calls of other functions and methods, dataclass and
 // RootModel construction, models with validators, recursion, mutation of values the
-// function does not own, module state that is mutated or rebound anywhere in the app.
+// function does not own, module state that is mutated or rebound anywhere in the app and
+// does not live in Go.
 package translate

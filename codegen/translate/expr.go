@@ -263,6 +263,9 @@ func (f *fn) anyExpr(e ast.Expr) val {
 func (f *fn) constVal(v pyval.Value) val {
 	switch v.(type) {
 	case *pyval.List, *pyval.Dict, pyval.Tuple:
+		if f.u.hasState() {
+			return val{code: freshDeep(v), typ: constType(v)} // nothing is frozen (state.go)
+		}
 		if f.noFreeze {
 			return val{code: freshCode(v), typ: constType(v)}
 		}
@@ -350,6 +353,10 @@ func (f *fn) globalValue(g global, at ast.Expr) val {
 		return val{code: jen.Id(g.name), atomic: true, typ: constType(g.value)}
 	case gStatus:
 		return val{code: constCode(g.value), atomic: true, typ: intType}
+	case gState:
+		// Not atomic: a call evaluated later may rebind it.
+		f.useState()
+		return val{code: jen.Id(g.name), typ: g.typ}
 	case gNone, gStdlibModule:
 		f.refuse(at, "%s", g.why)
 	}

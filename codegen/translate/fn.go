@@ -37,6 +37,8 @@ type fn struct {
 	excStack       []*tryCtx         // where a raised exception goes, innermost last (try.go)
 	handling       []string          // Go variables of the exceptions being handled (bare raise)
 	memberOperands map[ast.Expr]bool // right operands of in / not in (where a constant set may be used)
+	globals        map[string]bool   // names declared global (module state living in Go: state.go)
+	usesState      bool              // the body touches module state living in Go
 }
 
 // local is a Python local (parameters included).
@@ -48,6 +50,7 @@ type local struct {
 	owned        bool // every binding yields a value the call owns
 	mutated      bool // target of a mutation (subscript store, append, +=)
 	used         bool // read by the code generated (reachable reads)
+	stateAlias   bool // every binding yields module state or a value reached from it (state.go)
 }
 
 // block is a Go block being built.
@@ -161,6 +164,7 @@ func (f *fn) analyze() {
 	if a.Vararg != nil || a.Kwarg != nil {
 		f.refuse(nodeOfDef(f.def), "variadic parameters (*args, **kwargs)")
 	}
+	f.scanGlobals()
 	for _, group := range [][]*ast.Arg{a.Posonlyargs, a.Args, a.Kwonlyargs} {
 		for _, p := range group {
 			if p == nil {
@@ -177,6 +181,9 @@ func (f *fn) analyze() {
 		}
 	}
 	bind := func(name string, n ast.Node, fresh bool) {
+		if f.globals[name] {
+			return // module state living in Go (state.go)
+		}
 		l, ok := f.locals[name]
 		if !ok {
 			l = &local{name: name, goName: GoName(name), owned: true}
@@ -286,6 +293,7 @@ func (f *fn) analyze() {
 			}
 		}
 	})
+	f.stateAliases()
 }
 
 // mutatingMethods mark their receiver local as mutated.

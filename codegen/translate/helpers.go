@@ -83,6 +83,9 @@ func (f *fn) helperCall(g global, c *ast.Call, await bool) val {
 		exprs, slot = append(exprs, k.Value), append(slot, idx)
 	}
 	goName := f.u.helper(g, f.app, c, f)
+	if f.u.helpers[g.module+"."+g.def.name].state {
+		f.useState() // the helper touches module state (state.go)
+	}
 	vs := f.seq(exprs, f.value)
 	args := make([]jen.Code, len(ps))
 	for i, v := range vs {
@@ -145,8 +148,8 @@ func (u *Unit) helper(g global, app *ir.App, c *ast.Call, caller *fn) string {
 	for _, p := range ps {
 		vars[p.Arg] = Var{Go: jen.Id(GoName(p.Arg))}
 	}
-	code, diag := u.translateHelper(g, app, vars)
-	h.busy = false
+	code, diag, state := u.translateHelper(g, app, vars)
+	h.busy, h.state = false, state
 	if diag != nil {
 		h.diag = diag
 		caller.refuse(c, "call of %s (%s)", g.def.name, diag)
@@ -163,6 +166,7 @@ func (u *Unit) helper(g global, app *ir.App, c *ast.Call, caller *fn) string {
 		sig = sig.Params()
 	}
 	pos := g.mi.pos(nodeOfDef(g.def))
+	u.translatedDef(funcKey(g.module, g.def), state)
 	u.decls = append(u.decls, jen.Commentf("%s is %s.%s (%s).", h.GoName, g.module, g.def.name, pos),
 		sig.Params(jen.Qual(pyvalPkg, "Value"), jen.Error()).Block(code...))
 	return h.GoName
@@ -172,7 +176,7 @@ func nodeOfDef(d *funcDef) ast.Node {
 	return &ast.Pass{Span: *d.span}
 }
 
-func (u *Unit) translateHelper(g global, app *ir.App, vars map[string]Var) (code []jen.Code, diag *ir.Diagnostic) {
+func (u *Unit) translateHelper(g global, app *ir.App, vars map[string]Var) (code []jen.Code, diag *ir.Diagnostic, state bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			code = nil
@@ -184,5 +188,6 @@ func (u *Unit) translateHelper(g global, app *ir.App, vars map[string]Var) (code
 		}
 	}()
 	hf := newFn(u, g.mi, app, g.def, vars, false)
-	return hf.translate(), nil
+	code = hf.translate()
+	return code, nil, hf.usesState
 }

@@ -42,7 +42,7 @@ func (u *Unit) initConstant(mi *modInfo, name string, b *binding, app *ir.App, g
 		jen.Var().Id(goName).Add(v).Op("=").Func().Params().Add(v).Block(
 			jen.List(jen.Id("v"), jen.Err()).Op(":=").Func().Params().Params(v, jen.Error()).Block(code...).Call(),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Panic(jen.Err())),
-			jen.Return(jen.Qual(pyvalPkg, "Frozen").Call(jen.Id("v"), jen.Lit(""))),
+			jen.Return(u.freeze(jen.Id("v"))),
 		).Call())
 	return true, hf.retType
 }

@@ -146,6 +146,7 @@ func (s *mutScan) stmt(st ast.Stmt) {
 		s.expr(x.Value)
 		for _, t := range x.Targets {
 			s.store(t)
+			s.escape(t, x.Value)
 			if n, ok := t.(*ast.Name); ok {
 				if r := aliasRoot(x.Value); r != "" {
 					s.alias[n.Id] = s.aliasOf(r)
@@ -203,9 +204,9 @@ func (s *mutScan) stmt(st ast.Stmt) {
 	case *ast.For:
 		s.expr(x.Iter)
 		s.store(x.Target)
-		if n, ok := x.Target.(*ast.Name); ok {
-			if r := aliasRoot(x.Iter); r != "" {
-				s.alias[n.Id] = s.aliasOf(r) // the items of a constant stay its own
+		if r := aliasRoot(iterBase(x.Iter)); r != "" {
+			for _, n := range boundNames(x.Target) {
+				s.alias[n] = s.aliasOf(r) // the items of a constant stay its own
 			}
 		}
 		s.body(x.Body)
@@ -321,12 +322,14 @@ func (s *mutScan) expr(e ast.Expr) {
 			if r := root(unstar(a)); r != "" {
 				s.mark(r)
 			}
+			s.storing(c, a)
 		}
 		for _, k := range c.Keywords {
 			if k != nil {
 				if r := root(k.Value); r != "" {
 					s.mark(r)
 				}
+				s.storing(c, k.Value)
 			}
 		}
 	})

@@ -287,6 +287,7 @@ const (
 	gBuiltinExc   // a builtin exception class: name
 	gOtherClass   // a class that is not a lifted model
 	gStdlibModule // name
+	gState        // module state living in Go (state.go): name is its package variable
 )
 
 var statusRe = regexp.MustCompile(`^(?:HTTP|WS)_(\d{3,4})_[A-Z0-9_]+$`)
@@ -380,6 +381,9 @@ func (u *Unit) resolveGlobal(mi *modInfo, name string, app *ir.App, depth int) g
 		c := u.constant(mi, name, b, app)
 		if c.err != "" {
 			return global{why: c.err}
+		}
+		if c.state {
+			return global{kind: gState, module: mi.name, name: c.goName, typ: c.typ}
 		}
 		return global{kind: gConst, module: mi.name, name: c.goName, value: c.val, typ: c.typ, set: c.set}
 	}

@@ -118,6 +118,8 @@ func (f *fn) stmt(st ast.Stmt) {
 		f.jump(s, true)
 	case *ast.Continue:
 		f.jump(s, false)
+	case *ast.Global:
+		f.globalStmt(s)
 	default:
 		f.refuse(st, "%s", stmtName(st))
 	}
@@ -187,6 +189,10 @@ func (f *fn) hoist(v val) val {
 func (f *fn) store(t ast.Expr, v val) {
 	switch x := t.(type) {
 	case *ast.Name:
+		if f.globals[x.Id] {
+			f.storeGlobal(x, v)
+			return
+		}
 		l := f.locals[x.Id]
 		if l.read {
 			f.emit(jen.Id(l.goName).Op("=").Add(v.code))
@@ -250,12 +256,15 @@ func (f *fn) store(t ast.Expr, v val) {
 // ownedBase compiles the Name a mutation applies to, refusing values the call does not
 // own.
 func (f *fn) ownedBase(e ast.Expr) val {
+	if v, ok := f.stateBase(e); ok {
+		return v // module state living in Go, or a value reached from it (state.go)
+	}
 	n, ok := e.(*ast.Name)
 	if !ok {
 		f.refuse(e, "mutation of %s (only local names can be mutated)", exprName(e))
 	}
 	l := f.locals[n.Id]
-	if l == nil || !l.owned {
+	if l == nil || !l.owned && !l.stateAlias {
 		f.refuse(e, "mutation of %s (not owned by the function)", n.Id)
 	}
 	return f.name(n)
@@ -274,9 +283,12 @@ func (f *fn) augAssign(s *ast.AugAssign) {
 	case *ast.Name:
 		l := f.locals[t.Id]
 		cur := f.name(t)
+		if l == nil {
+			cur = f.hoist(cur) // module state declared global (state.go): read before the operand
+		}
 		fname := op.name
 		if s.Op == ast.Add || s.Op == ast.Mult {
-			if !l.owned && mayBeList(cur.typ) {
+			if l != nil && !l.owned && !l.stateAlias && mayBeList(cur.typ) {
 				f.refuse(s, "augmented assignment to %s (may mutate a list the function does not own)", t.Id)
 			}
 			fname = "I" + op.name

@@ -49,7 +49,8 @@ type Unit struct {
 	models   []*ir.Model
 	modelSet map[*ir.Model]bool
 	kCount   int
-	inline   bool // constant results are built in place (no Decls will be emitted)
+	inline   bool      // constant results are built in place (no Decls will be emitted)
+	st       stateUnit // module state living in Go (state.go)
 
 	respBuilt bool // a body built a response object (reqresp.go)
 }
@@ -61,6 +62,7 @@ type constInfo struct {
 	err    string   // why the name is not a constant ("" when it is)
 	busy   bool
 	set    bool // a set display of constants, held as a frozen dict: only `in` may use it
+	state  bool // module state living in Go (state.go): goName is its package variable
 }
 
 type helperInfo struct {
@@ -69,6 +71,8 @@ type helperInfo struct {
 	diag *ir.Diagnostic
 	def  *funcDef
 	mod  *modInfo
+	// state: the helper (or one it calls) touches module state living in Go.
+	state bool
 }
 
 // NewUnit returns a Unit over prog (nil: no module-level names but models). Zero-valued

@@ -1,0 +1,68 @@
+package codegen
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/covetpy/covetgen/codegen/translate"
+	"github.com/covetpy/covetgen/ir/lift"
+	"github.com/covetpy/covetgen/ir/load"
+	"github.com/covetpy/covetgen/parser"
+)
+
+// loadCorpusApp loads an app of testdata/fastapi_apps.
+func loadCorpusApp(t *testing.T, name string) Input {
+	t.Helper()
+	dir := filepath.Join("..", "testdata", "fastapi_apps", name)
+	var meta struct{ App string }
+	if b, err := os.ReadFile(filepath.Join(dir, "meta.json")); err == nil {
+		json.Unmarshal(b, &meta)
+	}
+	if meta.App == "" {
+		meta.App = "main:app"
+	}
+	prog, err := load.Load(dir, load.Options{Parse: parser.ParseFile, App: meta.App})
+	if err != nil {
+		t.Fatal(err)
+	}
+	app, err := lift.Lift(prog, lift.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Input{App: app, Prog: prog, Command: "svc"}
+}
+
+// TestPlanState checks where the module state of corpus apps lives: in Go when every
+// function touching it translates (errors: STOCK; dependencies: CALLS), else in Python,
+// pinning the bridge when it is data (crud_memory: create_todo has a Response parameter;
+// routers_pkg's ITEMS_DB, built by model calls, pins as before, through the refusals).
+func TestPlanState(t *testing.T) {
+	for _, tt := range []struct {
+		app, goOwned string
+		pins         bool
+	}{
+		{"errors", "main.STOCK", false},
+		{"crud_memory", "", true},
+		{"bridge_special", "", true},
+		{"dependencies", "main.CALLS", true},
+		{"routers_pkg", "", false},
+		{"openapi_meta", "", false},
+		{"nested_models_shop", "", true},
+		{"exception_handlers", "", true},
+		{"background_tasks", "", true},
+		{"streaming", "", false},
+		{"security_oauth2", "", true},
+	} {
+		in := loadCorpusApp(t, tt.app)
+		for _, v := range translate.NewUnit(in.Prog, translate.Names{}).StateVars(in.App) {
+			t.Logf("%s: %s why=%q touchers=%v", tt.app, v.Key, v.Why, v.Touchers)
+		}
+		p := planState(in)
+		if got := strings.Join(p.goOwned, ","); got != tt.goOwned || p.pins != tt.pins {
+			t.Errorf("%s: %v, want go=%s pins=%v", tt.app, p, tt.goOwned, tt.pins)
+		}
+	}
+}
