@@ -121,10 +121,14 @@ func (g *gen) appBody(a *ir.App, doc jen.Code, top bool) []jen.Code {
 	body = append(body, g.middlewareStack(a)...)
 	body = append(body, jen.Id("rt").Op(":=").Qual(pkgRouter, "New").Call(jen.Id("opt")))
 	body = append(body, g.docsRoutes(a, doc)...)
-	var table []jen.Code
+	var table, wsRoutes []jen.Code
 	for _, r := range a.Routes {
 		h, ok := g.route(r)
 		if !ok {
+			continue
+		}
+		if r.Kind == ir.WebSocketRoute {
+			wsRoutes = append(wsRoutes, webSocketRegistration(r, h)) // websocket.go
 			continue
 		}
 		methods := make([]jen.Code, len(r.Methods))
@@ -146,6 +150,7 @@ func (g *gen) appBody(a *ir.App, doc jen.Code, top bool) []jen.Code {
 				),
 			))
 	}
+	body = append(body, wsRoutes...)
 	for _, m := range a.Mounts {
 		body = append(body, g.mount(a, m)...)
 	}
@@ -283,7 +288,8 @@ func (g *gen) mount(parent *ir.App, m *ir.Mount) []jen.Code {
 			jen.Comment(fmt.Sprintf("%s: app.mount(%q, StaticFiles(%s))", m.Pos, m.Path, what)),
 			jen.List(jen.Id(v), jen.Err()).Op(":=").Qual(pkgStatic, "New").Call(jen.Qual(pkgStatic, "Config").Values(cfg)),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.If(jen.Err().Op(":=").Id("rt").Dot("Mount").Call(jen.Lit(m.Path), jen.Id(v)), jen.Err().Op("!=").Nil()).Block(
+			// StaticFiles serves HTTP only: a websocket handshake to it is uvicorn's 500.
+			jen.If(jen.Err().Op(":=").Id("rt").Dot("MountHTTP").Call(jen.Lit(m.Path), jen.Id(v)), jen.Err().Op("!=").Nil()).Block(
 				jen.Return(jen.Nil(), jen.Err())),
 		}
 	case m.Sub != nil:

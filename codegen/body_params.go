@@ -70,6 +70,9 @@ func (h *handler) bodyParam(p *ir.Param) (jen.Code, bool) {
 		h.refuse(p.Pos, "Body options of parameter %s", p.Name)
 		return nil, false
 	}
+	if why := h.g.opaqueWhy(p.Type); why != "" {
+		return h.opaqueBodyParam(p, why)
+	}
 	what := "body parameter " + p.Name
 	ti, ok := h.g.typeOf(p.Type, p.Info.Constraints, p.Pos, what)
 	if !ok {

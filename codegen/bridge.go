@@ -170,9 +170,16 @@ func (h *handler) pyFuncName(c *ir.Callable) (string, bool) {
 }
 
 // pyTarget is the invocation fields naming c: Fn, and for a callable instance created
-// inline, its class with the constant arguments it was built with.
+// inline, its class with the constant arguments it was built with. What has no
+// module-level name (a lambda, a closure, a wrapped endpoint, an instance built from
+// values not known statically) is named by its route (bridge_target.go).
 func (h *handler) pyTarget(c *ir.Callable) (jen.Dict, bool) {
 	if c.Kind != ir.InstanceCallable {
+		if _, why := h.g.pyName(c); why != "" && (c.Kind == ir.FunctionCallable || c.Kind == ir.ClassCallable) {
+			if t, ok := h.routeTarget(c); ok {
+				return jen.Dict{jen.Id("Fn"): jen.Lit(t)}, true
+			}
+		}
 		fn, ok := h.pyFuncName(c)
 		return jen.Dict{jen.Id("Fn"): jen.Lit(fn)}, ok
 	}
@@ -181,6 +188,9 @@ func (h *handler) pyTarget(c *ir.Callable) (jen.Dict, bool) {
 		return jen.Dict{jen.Id("Fn"): jen.Lit(c.Module + ":" + name)}, true
 	}
 	if c.Module == "" || c.QualName == "" || c.Instance == nil {
+		if t, ok := h.routeTarget(c); ok {
+			return jen.Dict{jen.Id("Fn"): jen.Lit(t)}, true
+		}
 		h.refuse(c.Pos, "callable instance dependency %s run through the bridge", c.Name)
 		return nil, false
 	}
@@ -189,6 +199,9 @@ func (h *handler) pyTarget(c *ir.Callable) (jen.Dict, bool) {
 		ks, _ := k.(ir.Str)
 		v, ok := constArg(c.Instance.Values[i])
 		if !ok {
+			if t, ok := h.routeTarget(c); ok {
+				return jen.Dict{jen.Id("Fn"): jen.Lit(t)}, true
+			}
 			h.refuse(c.Pos, "callable instance dependency %s built with %s, run through the bridge", c.Name, c.Instance.Values[i].Repr())
 			return nil, false
 		}
@@ -355,12 +368,30 @@ func hasClassType(t *ir.Type) bool {
 	return false
 }
 
-// pyEndpoint writes the bridged call of the endpoint: res (its value) or, on path B,
-// resBody (the body Python rendered), or the Response it returned, already set on out.
+// pyEndpoint writes the bridged call of the endpoint: res (its value) or, on path B or
+// with an opaque response model (workerResponds), resBody (the body Python rendered),
+// or the Response it returned, already set on out.
 func (h *handler) pyEndpoint(d *ir.Dependant, vars map[string]arg) bool {
 	var extra jen.Dict
 	lhs := []jen.Code{jen.Id("res"), jen.Id("_"), jen.Id("done"), jen.Err()}
-	if pathB(h.r) {
+	switch {
+	case h.classResponds():
+		// The worker builds the response with the route's response class (respclass.go).
+		rc, ok := h.responseClass()
+		if !ok {
+			return false
+		}
+		extra = jen.Dict{jen.Id("Class"): rc}
+		lhs[0] = jen.Id("_")
+	case h.workerResponds():
+		// The worker validates and serializes the result (an opaque response model).
+		rf, ok := h.responseField()
+		if !ok {
+			return false
+		}
+		extra = jen.Dict{jen.Id("Response"): rf}
+		lhs[0], lhs[1] = jen.Id("_"), jen.Id("resBody")
+	case pathB(h.r):
 		extra = jen.Dict{jen.Id("Body"): jen.True()}
 		lhs[0], lhs[1] = jen.Id("_"), jen.Id("resBody")
 	}

@@ -123,6 +123,8 @@ func (g *gen) stringConv(t *ir.Type, c ir.Constraints, pos ir.Pos, what string) 
 		return g.temporalConv(t, c, pos, what)
 	case ir.KindURL:
 		return g.urlConv(t, c, pos, what)
+	case ir.KindIP:
+		return g.ipConv(t, c, pos, what)
 	}
 	g.refuse.add(pos, "%s of type %s", what, t)
 	return nil, false

@@ -11,14 +11,22 @@
 // is generated again as a bridged route (bridge.go): Go still routes, reads and
 // validates its parameters, runs its security classes and writes its response, while all
 // its dependencies and its endpoint run in the app's own CPython code through
-// runtime/pycall, in one bridge session per request. What a bridged route still cannot
-// do (a parameter the bridge cannot send, a websocket route...) stays a Refusal, and
-// Generate then returns no files: a service that is silently wrong is worse than none.
+// runtime/pycall, in one bridge session per request; a websocket route is served by Go
+// (handshake, parameters) with its endpoint in a worker for the life of the connection
+// (websocket.go). What a bridged route still cannot do (a parameter the bridge cannot
+// send, a dependency of a websocket route...) stays a Refusal, and Generate then returns
+// no files: a service that is silently wrong is worse than none.
 // Module state the app mutates (state.go) lives in Go when every function referring to
 // it translates: a package variable, and the handlers of the routes whose functions touch
 // it hold one mutex from their first call to their response. Otherwise it lives in
 // Python, every route touching it is bridged, and all bridged calls run on one worker,
 // which owns the state.
+//
+// The app's middleware (middleware.go) is reproduced in Go in FastAPI's order: the
+// Starlette classes through runtime/middleware, @app.middleware("http") functions
+// translated like handler bodies and run by runtime/pyval/pymw (middleware_http.go); a
+// middleware function that does not translate is a Refusal (a middleware is never
+// bridged).
 //
 // Files of the output:
 //

@@ -12,7 +12,7 @@ import (
 func (g *gen) middlewareStack(a *ir.App) []jen.Code {
 	var stmts, mws []jen.Code
 	for _, m := range a.Middleware {
-		c, good := g.middleware(m)
+		c, good := g.middleware(a, m)
 		if !good {
 			continue
 		}
@@ -155,8 +155,9 @@ func strsLit(list []string) jen.Code {
 	return jen.Index().String().Values(items...)
 }
 
-// middleware is one add_middleware as a func(http.Handler) http.Handler expression.
-func (g *gen) middleware(m *ir.Middleware) (jen.Code, bool) {
+// middleware is one add_middleware (or @app.middleware("http") function) of app a as a
+// func(http.Handler) http.Handler expression.
+func (g *gen) middleware(a *ir.App, m *ir.Middleware) (jen.Code, bool) {
 	o := &mwOptions{g: g, m: m, seen: map[string]bool{}, ok: true}
 	must := func(call jen.Code) jen.Code { return mwCall{call: call} }
 	switch m.Class {
@@ -227,12 +228,7 @@ func (g *gen) middleware(m *ir.Middleware) (jen.Code, bool) {
 		}
 		return jen.Qual(pkgMiddleware, "HTTPSRedirect"), true
 	case "http":
-		name := "?"
-		if m.Func != nil {
-			name = m.Func.Name
-		}
-		g.refuse.add(m.Pos, "@app.middleware(\"http\") function %s", name)
-		return nil, false
+		return g.httpMiddleware(a, m)
 	}
 	g.refuse.add(m.Pos, "middleware %s", m.Class)
 	return nil, false

@@ -72,31 +72,13 @@ func (ms *modelSet) generate(mi *modelInfo) bool {
 		g.refuse.add(m.Pos, format, args...)
 		return false
 	}
-	switch {
-	case m.Unresolved:
+	if m.Unresolved {
 		return refuse("model %s, which the lifter could not resolve", m.Name)
-	case m.Kind != ir.BaseModel:
-		return refuse("%s %s (only pydantic BaseModel classes are generated)", modelKindName(m.Kind), m.Name)
-	case m.Root:
-		return refuse("RootModel %s", m.Name)
-	case len(m.Validators) > 0:
-		return refuse("validators of model %s (%s %s)", m.Name, m.Validators[0].Kind, m.Validators[0].Func)
-	case len(m.Computed) > 0:
-		return refuse("computed field %s of model %s", m.Computed[0].Name, m.Name)
-	case len(m.TypeParams) > 0 || m.GenericOrigin != nil:
-		return refuse("generic model %s", m.Name)
-	case m.Config.Extra == "allow":
-		return refuse("extra=\"allow\" on model %s", m.Name)
-	case m.Config.AliasGenerator != "":
-		return refuse("alias_generator on model %s", m.Name)
-	case m.Config.Strict:
-		return refuse("strict model %s", m.Name)
-	// from_attributes needs nothing: FastAPI validates every input with from_attributes=True
-	// already. frozen is observable only through attribute assignment, which translate refuses.
-	case m.Config.StrStripWhitespace || m.Config.StrToLower || m.Config.StrToUpper || m.Config.StrMinLength != nil || m.Config.StrMaxLength != nil:
-		return refuse("str_* settings of model %s", m.Name)
-	case m.Config.UseEnumValues || m.Config.SerJSONTimedelta != "" || m.Config.SerJSONBytes != "" || m.Config.ValJSONBytes != "":
-		return refuse("model_config of model %s", m.Name)
+	}
+	if why := ownOpaque(m); why != "" {
+		// Values of the model are validated and serialized by pydantic in the bridge
+		// worker (opaque.go): routes touching it are bridged.
+		return refuse("%s", why)
 	}
 	local := newNames("Set", "TypeName", "Class", "Field", "Encode")
 	var fields []*fieldInfo
@@ -131,7 +113,7 @@ func (ms *modelSet) field(m *ir.Model, f *ir.Field, local *names) (*fieldInfo, b
 	g := ms.g
 	what := m.Name + "." + f.Name
 	if f.Info.Exclude || f.Info.Discriminator != "" || f.Info.Constraints.Strict {
-		g.refuse.add(f.Pos, "Field options of %s", what)
+		g.refuse.add(f.Pos, "model %s has Field options of field %s (%s)", m.Name, f.Name, shortPos(f.Pos))
 		return nil, false
 	}
 	ti, ok := g.typeOf(f.Type, f.Info.Constraints, f.Pos, what)

@@ -17,6 +17,11 @@ func (h *handler) respond() {
 		h.refuse(r.Pos, "route without a response class")
 		return
 	}
+	if h.classResponds() {
+		// py.Endpoint has sent the response the worker built (respclass.go).
+		h.add(jen.Return(jen.Qual("errors", "New").Call(jen.Lit("bridge: the worker sent no response"))))
+		return
+	}
 	h.sendResponseObject()
 	switch rc.Name {
 	case "fastapi.responses.JSONResponse", "starlette.responses.JSONResponse":
@@ -43,6 +48,15 @@ func (h *handler) respond() {
 			return
 		}
 		h.add(jen.Return(jen.Id("out").Dot("Value").Call(jen.Lit(h.status()), jen.Id("res"))))
+		return
+	}
+	if h.workerResponds() {
+		h.add(jen.Commentf("response_model %s: validated and serialized by pydantic in the worker.", r.ResponseModel))
+		h.add(jen.Return(jen.Id("out").Dot("JSON").Call(jen.Lit(h.status()), jen.Id("resBody"))))
+		return
+	}
+	if why := h.g.opaqueWhy(r.ResponseModel); why != "" {
+		h.refuse(r.Pos, "response model %s: %s", r.ResponseModel, why)
 		return
 	}
 	h.pathA()

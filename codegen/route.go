@@ -49,6 +49,9 @@ func (g *gen) route(r *ir.Route) (string, bool) {
 	}
 	switch r.Kind {
 	case ir.WebSocketRoute:
+		if h.py {
+			return g.webSocketRoute(h) // websocket.go
+		}
 		h.refuse(r.Pos, "websocket route %s", r.Path)
 		return "", false
 	case ir.StarletteRoute:
@@ -64,7 +67,7 @@ func (g *gen) route(r *ir.Route) (string, bool) {
 		return "", false
 	}
 	h.tmpl = tmpl
-	if r.IsJSONStream || r.IsSSEStream {
+	if (r.IsJSONStream || r.IsSSEStream) && !h.py { // bridged: respclass.go
 		h.refuse(r.Endpoint.Pos, "streaming endpoint %s", r.Endpoint.Name)
 	}
 	name := g.pkg.get("handle" + camel(r.Name, true))

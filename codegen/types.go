@@ -227,6 +227,8 @@ func (g *gen) typeOf(t *ir.Type, c ir.Constraints, pos ir.Pos, what string) (*ty
 		return g.temporalTypeOf(t, c, pos, what)
 	case ir.KindURL:
 		return g.urlTypeOf(t, c, pos, what)
+	case ir.KindIP:
+		return g.ipTypeOf(t, c, pos, what)
 	case ir.KindSet, ir.KindFrozenSet:
 		return g.setTypeOf(t, c, pos, what)
 	case ir.KindBytes:

@@ -284,7 +284,9 @@ func serveAndReplay(t *testing.T, a *e2eApp) *replay.Report {
 	case <-time.After(20 * time.Second):
 		t.Fatalf("service did not start")
 	}
-	return replay.Run(t, a.dir, url)
+	rep := replay.Run(t, a.dir, url)
+	replayWebSockets(t, a.dir, url) // after the HTTP exchanges, as recorded (e2e_ws_test.go)
+	return rep
 }
 
 // logSummary logs one line per app: migrated or refused, exchanges matched, reasons.

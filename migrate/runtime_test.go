@@ -44,7 +44,7 @@ func TestDepsSumMatchesGoSum(t *testing.T) {
 func allRuntimePackages(t *testing.T) []string {
 	var out []string
 	for _, p := range []string{"router", "request", "response", "validate", "pyjson", "server", "docs",
-		"static", "security", "middleware", "bridge"} {
+		"static", "security", "middleware", "bridge", "pycall/websocket"} {
 		out = append(out, covetModule+"/runtime/"+p)
 	}
 	return out

@@ -28,6 +28,9 @@ func newRouter() http.Handler {
 	r.Post("/orders", createOrder)
 	r.Get("/products", listProducts)
 	r.Get("/me", readMe)
+	r.Get("/catalog", searchCatalog)
+	r.Get("/compute/primes", primes)
+	r.Get("/compute/edit-distance", editDistance)
 	return r
 }
 
@@ -58,6 +61,7 @@ type ctx struct {
 	ActualLength *int   `json:"actual_length,omitempty"`
 	Pattern      string `json:"pattern,omitempty"`
 	Error        string `json:"error,omitempty"`
+	Expected     string `json:"expected,omitempty"`
 }
 
 type validationError struct {

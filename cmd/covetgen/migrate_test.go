@@ -26,7 +26,7 @@ func TestMigrateCLI(t *testing.T) {
 			stdout: []string{"migrated main:app to ", "routes: 2 native, 0 through the bridge, 0 refused", "models: 0"},
 			files:  []string{"go.mod", "go.sum", "main.go", "app.go", "main_py.go", "openapi.json", "covetgen-runtime/go.mod", "covetgen-runtime/runtime/router/router.go"}},
 		{name: "refused", args: []string{refusing}, code: 1,
-			stderr:   []string{"main.py:8:2: cannot translate websocket route /ws", "nothing written"},
+			stderr:   []string{"main.py:9:14: cannot translate websocket of type Any", "nothing written"},
 			noOutput: true},
 		{name: "usage", args: []string{corpus + "/hello", "extra"}, code: 2, stderr: []string{"usage: covetgen migrate"}, noOutput: true},
 	}

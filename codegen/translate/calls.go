@@ -33,6 +33,9 @@ func (f *fn) calleeGlobal(e ast.Expr) global {
 }
 
 func (f *fn) callExpr(c *ast.Call, await bool) val {
+	if v, ok := f.callNextCall(c, await); ok { // callnext.go
+		return v
+	}
 	g, isGlobal := f.lookupGlobal(c.Func)
 	if !isGlobal {
 		if at, ok := c.Func.(*ast.Attribute); ok && !await {
@@ -130,6 +133,9 @@ func (f *fn) builtinCall(name string, c *ast.Call) val {
 		return f.callVal(q(fname).Call(as[0].code), kindValue, typ)
 	}
 	if v, ok := f.iterBuiltin(name, c); ok {
+		return v
+	}
+	if v, ok := f.reqLen(name, c); ok { // callnext_len.go
 		return v
 	}
 	switch name {
@@ -381,6 +387,9 @@ var methodResult = map[string]*ir.Type{"upper": strType, "lower": strType, "stri
 	"center": strType, "isdecimal": boolType, "isascii": boolType, "hex": strType}
 
 func (f *fn) methodCall(c *ast.Call, at *ast.Attribute) val {
+	if v, ok := f.downstreamMethod(c, at); ok { // callnext.go
+		return v
+	}
 	if v, ok := f.respMethod(c, at); ok {
 		return v
 	}

@@ -152,6 +152,14 @@
 // scheme and type. A name holding any of them is used only as the base of those
 // attributes (or returned, for a built response): other uses are refused.
 //
+// @app.middleware("http") functions (callnext.go, run by runtime/pyval/pymw): the code
+// generator gives the first parameter the Request type and the second CallNextType().
+// call_next is used only as `await call_next(request)` of that very request, outside try
+// statements; the downstream response it returns answers status_code (read; assigned an
+// int), headers[name] (read, KeyError, and assigned), headers.get(name[, default]) and
+// headers.append(name, value), set_cookie(...) and delete_cookie(...), and may be
+// returned, as may a response object the body built. len(request.query_params) and len(request.cookies) count distinct names.
+//
 // A module-level set display of constants ({"a", "b"}, never mutated) is held as a frozen
 // dict of its members and may only be the right operand of in / not in (its iteration
 // order and repr are a set's, which a dict does not reproduce).

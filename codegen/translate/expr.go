@@ -331,6 +331,7 @@ func (f *fn) name(n *ast.Name) val {
 		}
 		f.checkExtUse(n, f.types[n.Id])
 		f.checkRespUse(n, f.types[n.Id])
+		f.checkCallNextUse(n, f.types[n.Id]) // callnext.go
 		return val{code: jen.Id(l.goName), atomic: true, typ: f.types[n.Id]}
 	}
 	g, _ := f.lookupGlobal(n)
@@ -365,6 +366,9 @@ func (f *fn) globalValue(g global, at ast.Expr) val {
 }
 
 func (f *fn) attribute(x *ast.Attribute) val {
+	if v, ok := f.downstreamAttribute(x); ok { // callnext.go
+		return v
+	}
 	if v, ok := f.respAttribute(x); ok {
 		return v
 	}
@@ -447,6 +451,9 @@ func Holdable(t *ir.Type) bool {
 }
 
 func (f *fn) subscript(x *ast.Subscript) val {
+	if v, ok := f.downstreamSubscript(x); ok { // callnext.go
+		return v
+	}
 	if v, ok := f.reqSubscript(x); ok {
 		return v
 	}

@@ -24,11 +24,11 @@ func isExtType(t *ir.Type) bool {
 	return t != nil && ((t.Kind == ir.KindEnum && t.Enum != nil) || t.Kind == ir.KindUUID || t.Kind == ir.KindDate || opaqueKinds[t.Kind])
 }
 
-// opaqueKinds are the kinds pyval holds (pyval.DateTime, Time, Timedelta, Decimal, URL, Set)
-// without their operations: values of them are only passed through, compared with ==,
+// opaqueKinds are the kinds pyval holds (pyval.DateTime, Time, Timedelta, Decimal, URL, Set,
+// IP) without their operations: values of them are only passed through, compared with ==,
 // str()'d and returned.
 var opaqueKinds = map[ir.Kind]bool{ir.KindDateTime: true, ir.KindTime: true, ir.KindTimeDelta: true, ir.KindDecimal: true, ir.KindURL: true,
-	ir.KindSet: true, ir.KindFrozenSet: true}
+	ir.KindSet: true, ir.KindFrozenSet: true, ir.KindIP: true}
 
 var (
 	extSanctioned sync.Map // extKey -> map[ast.Expr]bool

@@ -196,15 +196,21 @@ func (f *fn) respMethod(c *ast.Call, at *ast.Attribute) (val, bool) {
 	if !isRespType(f.staticType(at.Value)) {
 		return val{}, false
 	}
+	return f.cookieCall(c, at, "a response object", q("RespSetCookie"), q("RespDeleteCookie")), true
+}
+
+// cookieCall compiles obj.set_cookie(...) and obj.delete_cookie(...) (any other method of
+// obj, what, is refused) as a call of set or del with obj and a pyval.CookieArgs.
+func (f *fn) cookieCall(c *ast.Call, at *ast.Attribute, what string, set, del *jen.Statement) val {
 	var params []string
-	fname := ""
+	var fn *jen.Statement
 	switch at.Attr {
 	case "set_cookie":
-		params, fname = []string{"key", "value", "max_age", "expires", "path", "domain", "secure", "httponly", "samesite"}, "RespSetCookie"
+		params, fn = []string{"key", "value", "max_age", "expires", "path", "domain", "secure", "httponly", "samesite"}, set
 	case "delete_cookie":
-		params, fname = []string{"key", "path", "domain", "secure", "httponly", "samesite"}, "RespDeleteCookie"
+		params, fn = []string{"key", "path", "domain", "secure", "httponly", "samesite"}, del
 	default:
-		f.refuse(c, "method %s of a response object", at.Attr)
+		f.refuse(c, "method %s of %s", at.Attr, what)
 	}
 	if len(c.Args) > len(params) {
 		f.refuse(c, "%s with %d positional arguments", at.Attr, len(c.Args))
@@ -212,7 +218,7 @@ func (f *fn) respMethod(c *ast.Call, at *ast.Attribute) (val, bool) {
 	base := f.value(at.Value)
 	pos, kw := f.args(c, at.Attr+"()", params...)
 	fields := jen.Dict{}
-	set := func(p string, v val) {
+	setField := func(p string, v val) {
 		if (p == "max_age" || p == "expires") && !cookieNumberType(v.typ) {
 			f.refuse(c, "%s argument %s that may not be an int, a str or None", at.Attr, p)
 		}
@@ -221,19 +227,19 @@ func (f *fn) respMethod(c *ast.Call, at *ast.Attribute) (val, bool) {
 	given := map[string]bool{}
 	for i, v := range pos {
 		given[params[i]] = true
-		set(params[i], v)
+		setField(params[i], v)
 	}
 	for p, v := range kw {
 		if given[p] {
 			f.refuse(c, "%s argument %s given twice", at.Attr, p)
 		}
 		given[p] = true
-		set(p, v)
+		setField(p, v)
 	}
 	if !given["key"] {
 		f.refuse(c, "%s without key", at.Attr)
 	}
-	return f.callVal(q(fname).Call(base.code, q("CookieArgs").Values(fields)), kindValue, noneType), true
+	return f.callVal(fn.Call(base.code, q("CookieArgs").Values(fields)), kindValue, noneType)
 }
 
 // cookieField is the pyval.CookieArgs field of each set_cookie parameter.

@@ -187,6 +187,9 @@ func (f *fn) hoist(v val) val {
 
 // store assigns v to a target.
 func (f *fn) store(t ast.Expr, v val) {
+	if f.downstreamStore(t, v) { // callnext.go
+		return
+	}
 	switch x := t.(type) {
 	case *ast.Name:
 		if f.globals[x.Id] {

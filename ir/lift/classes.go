@@ -241,11 +241,28 @@ func (in *interp) callableOf(o obj) *ir.Callable {
 		if x.callable != nil {
 			return x.callable
 		}
-		qual := x.name
+		if x.wrapper != nil {
+			// functools.wraps: FastAPI calls the wrapper; its docstring is the wrapped one's.
+			// The wrapper calls the wrapped function through the decorator's local (a
+			// closure) that no translation can bind: named by its qualified name and placed
+			// where the decorator is applied, its def is not found for translating, and the
+			// bridge calls it.
+			c := *in.callableOf(x.wrapper)
+			c.Doc = docstring(x.body)
+			c.Name = x.wrapper.qualName()
+			c.QualName, c.Pos = c.Name, x.wrapPos
+			x.callable = &c
+			return x.callable
+		}
+		qual, name := x.name, x.name
 		if x.cls != nil {
 			qual = x.cls.def.Name + "." + x.name
 		}
-		c := &ir.Callable{Kind: ir.FunctionCallable, Name: x.name, Module: x.ms.mod.Name, QualName: qual,
+		if x.usesEnclosing() {
+			// Not translatable alone (closures.go): named so that no def is found for it.
+			qual, name = x.qualName(), x.qualName()
+		}
+		c := &ir.Callable{Kind: ir.FunctionCallable, Name: name, Module: x.ms.mod.Name, QualName: qual,
 			IsAsync: x.async, IsGenerator: containsYield(x.body), Doc: docstring(x.body), Pos: x.pos}
 		x.callable = c
 		return c

@@ -57,8 +57,11 @@ func (ms *modState) applyAppDecorator(deco *funcObj, fn obj, pos ir.Pos) obj {
 		}
 		if inner, ok := fn.(*funcObj); ok && r.wraps == fn {
 			// inspect.signature follows __wrapped__: FastAPI sees fn's parameters, and the
-			// route's name, summary and docstring are fn's.
-			return withNote(inner, pos, fmt.Sprintf("%s is wrapped by decorator %s (functools.wraps): its parameters are read from %s, its calls go through the wrapper", describe(fn), deco.name, inner.name))
+			// route's name, summary and docstring are fn's; it calls the wrapper, which
+			// only the bridge can (its ir.Callable is the wrapper's def, in the decorator).
+			cp := *inner
+			cp.wrapper, cp.wrapPos, cp.callable = r, pos, nil
+			return &cp
 		}
 		r = withNote(r, pos, fmt.Sprintf("%s is replaced by %s.%s, returned by decorator %s; FastAPI reads the wrapper's signature", describe(fn), deco.name, r.name, deco.name)).(*funcObj)
 		return r

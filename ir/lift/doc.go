@@ -12,11 +12,15 @@
 // alias generators).
 //
 // Decorators defined in the app are called: a decorator that returns the function leaves it
-// alone, a functools.wraps wrapper keeps the function's signature (as inspect.signature does)
-// and any other wrapper replaces it; both wrappers leave the route unresolved, for the call
-// goes through code that is not translated. Loops whose iterations are not known (a for over
-// a runtime list, a while) run once, registering nothing: what they would register is
-// reported missing. Lists and dicts changed in place (append, item assignment) are followed.
+// alone; a functools.wraps wrapper keeps the function's signature, name and docstring (as
+// inspect.signature follows __wrapped__) while the Callable is the wrapper (named
+// "decorator.<locals>.wrapper", at the decorator's use), which the code generator can only
+// run through the bridge; any other wrapper replaces the function and leaves the route unresolved. A def
+// run inside a function call (a dependency factory's closure) makes a new function object
+// each time: each gets its own Callable.Key, as FastAPI caches dependencies by object.
+// Loops whose iterations are not known (a for over a runtime list, a while) run once,
+// registering nothing: what they would register is reported missing. Lists and dicts
+// changed in place (append, item assignment) are followed.
 //
 // Diagnostics, each at the construct's position, with the route or model marked Unresolved
 // (the app's RoutesUnresolved or OpenAPIUnresolved when routes or the document are at stake):

@@ -18,7 +18,9 @@ func (in *interp) callFunc(f *funcObj, args []obj, kw []kwArg, pos ir.Pos) obj {
 		return unknownObj{why: "call of " + f.name + " returns a coroutine or generator", pos: pos}
 	}
 	in.calls++
-	defer func() { in.calls-- }()
+	saved := in.running
+	in.running = f.qualName()
+	defer func() { in.calls--; in.running = saved }()
 	if in.calls > 16 {
 		return unknownObj{why: "calls nested too deeply", pos: pos}
 	}

@@ -30,6 +30,10 @@ type interp struct {
 	dynLoops []dynLoop
 	// annotations caches the parsed string annotations (nil: does not parse).
 	annotations map[string]ast.Expr
+	// closures counts the def statements run inside function calls (funcObj.serial);
+	// running is the qualified name of the app function whose body runs.
+	closures int
+	running  string
 }
 
 // report records a diagnostic against what is being lifted.
@@ -451,6 +455,12 @@ func (ms *modState) execFuncDef(st ast.Stmt, name string, args *ast.Arguments, r
 	decos []ast.Expr, async bool, sc *scope) {
 	f := &funcObj{ms: ms, def: st, name: name, args: args, ret: ret, body: body, async: async, pos: ms.pos(st),
 		defaults: map[string]obj{}, scope: sc}
+	if ms.in.calls > 0 {
+		// Each call of the enclosing function makes a new function object.
+		ms.in.closures++
+		f.serial = ms.in.closures
+		f.qual = ms.in.running + ".<locals>." + name
+	}
 	// Default values are evaluated when the def runs.
 	pos := append(append([]*ast.Arg{}, args.Posonlyargs...), args.Args...)
 	for i, d := range args.Defaults {

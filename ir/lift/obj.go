@@ -89,6 +89,19 @@ type (
 		scope *scope
 		// wraps is the function functools.wraps(f) copied onto this one (its __wrapped__).
 		wraps obj
+		// wrapper is set on the function an app decorator wrapped with functools.wraps: the
+		// object the decorator returned, which FastAPI calls (it reads this function's
+		// signature through __wrapped__). The ir.Callable describes the wrapper: its name
+		// is the wrapper's qualified name ("decorator.<locals>.wrapper"), its position
+		// where the decorator is applied (wrapPos).
+		wrapper *funcObj
+		wrapPos ir.Pos
+		// serial tells apart the function objects one def statement makes when it runs in
+		// a function (a dependency factory's closures): 0 for a def that ran once, at module
+		// or class level. Dependencies are cached by the function object.
+		serial int
+		// qual is the qualified name of a def run in a function ("outer.<locals>.name").
+		qual string
 		// notes say what decorators did that covetgen cannot follow; an endpoint or a
 		// dependency carrying notes is unresolved.
 		notes []ir.Diagnostic

@@ -2,6 +2,7 @@ package lift
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/covetpy/covetgen/ir"
@@ -220,10 +221,17 @@ func (in *interp) buildDependant(call obj, o dependantOpts, diags *ir.Diagnostic
 func callKey(o obj) string {
 	switch x := o.(type) {
 	case *funcObj:
-		if x.cls != nil {
-			return x.ms.mod.Name + "." + x.cls.def.Name + "." + x.name
+		if x.wrapper != nil {
+			return callKey(x.wrapper)
 		}
-		return x.ms.mod.Name + "." + x.name
+		key := x.ms.mod.Name + "." + x.name
+		if x.cls != nil {
+			key = x.ms.mod.Name + "." + x.cls.def.Name + "." + x.name
+		}
+		if x.serial > 0 {
+			key += "#" + strconv.Itoa(x.serial)
+		}
+		return key
 	case *classObj:
 		return x.ms.mod.Name + "." + x.def.Name
 	case *instanceObj:

@@ -191,6 +191,11 @@ func (rl *routeLifter) liftRoute(pr *pendingRoute, ctx *routerSettings, included
 	route.Endpoint = in.callableOf(fn)
 	route.Endpoint.Key = callKey(fn)
 	route.Name = route.Endpoint.Name
+	if f, ok := fn.(*funcObj); ok {
+		// __name__: the def's name (a closure's Callable is named by its qualified name;
+		// functools.wraps copied the wrapped function's name onto a wrapper).
+		route.Name = f.name
+	}
 	if v, ok := kwGet(kw, "name"); ok {
 		if s, ok := constStr(v); ok {
 			route.Name = s

@@ -24,6 +24,11 @@ give the same values, exceptions and warnings, case by case:
     one raises ValueError where python-multipart raises its own errors), url_for for the
     routes declared with the app's decorators, add_api_route, include_router, mount, and
     FastAPI's documentation routes;
+  - the route table the worker finds route targets in (app.router.routes, included
+    routers expanded by fastapi.routing.iter_route_contexts, mounts): each APIRoute's
+    path, name, methods, endpoint and dependant tree (.dependencies[i].call), with the
+    routers' dependencies= first, as FastAPI builds it (testdata/compat/route_table.py,
+    recorded from the real stack, checks it on every app of the corpus);
   - datastructures: URL, Headers, MutableHeaders, QueryParams, MultiDict, FormData,
     UploadFile, State, Address;
   - BackgroundTask(s), run_in_threadpool, iterate_in_threadpool,
@@ -45,8 +50,9 @@ record their arguments: Go implements them.
 
 Not reproduced: StreamingResponse.__call__ sends the stream without Starlette's
 disconnect listener for ASGI spec versions before 2.4 (the worker's scope says 2.4);
-routes are recorded only for url_for (type(app.router) is the app itself, not an
-APIRouter); websocket connections are not bridged.
+type(app.router) is the app itself, not an APIRouter; the route table holds no websocket
+routes and no route handling (Go routes). WebSocket (with WebSocketState and
+WebSocketClose) runs over the ASGI receive/send worker.py gives it, with Starlette's state checks.
 
 For worker.py: render any response with `await response(scope, receive, send)` and
 collect the messages (same for the real classes; covers HEAD, Range and stat headers of
@@ -1098,8 +1104,154 @@ class Request(HTTPConnection):
             await self._send({"type": "http.response.push", "path": path, "headers": raw})
 
 
+class WebSocketState(enum.Enum):
+    CONNECTING = 0
+    CONNECTED = 1
+    DISCONNECTED = 2
+    RESPONSE = 3
+
+
+
 class WebSocket(HTTPConnection):
-    """Only the connection view: covetgen does not bridge websocket routes."""
+    """A websocket connection over ASGI receive/send, with Starlette's state checks: the
+    client side (connect, receive, disconnect) and the application side (accept or
+    close or a denial response, then send, then close) each move CONNECTING ->
+    CONNECTED -> DISCONNECTED (RESPONSE for a denial response)."""
+
+    def __init__(self, scope, receive, send):
+        super().__init__(scope)
+        assert scope["type"] == "websocket"
+        self._receive = receive
+        self._send = send
+        self.client_state = WebSocketState.CONNECTING
+        self.application_state = WebSocketState.CONNECTING
+
+    async def receive(self):
+        state = self.client_state
+        if state is WebSocketState.DISCONNECTED or state is WebSocketState.RESPONSE:
+            raise RuntimeError('Cannot call "receive" once a disconnect message has been received.')
+        message = await self._receive()
+        kind = message["type"]
+        if state is WebSocketState.CONNECTING:
+            if kind != "websocket.connect":
+                raise RuntimeError('Expected ASGI message "websocket.connect", but got %r' % (kind,))
+            self.client_state = WebSocketState.CONNECTED
+            return message
+        if kind not in ("websocket.receive", "websocket.disconnect"):
+            raise RuntimeError(
+                'Expected ASGI message "websocket.receive" or "websocket.disconnect", but got %r' % (kind,))
+        if kind == "websocket.disconnect":
+            self.client_state = WebSocketState.DISCONNECTED
+        return message
+
+    async def send(self, message):
+        kind = message["type"]
+        state = self.application_state
+        if state is WebSocketState.CONNECTING:
+            if kind not in ("websocket.accept", "websocket.close", "websocket.http.response.start"):
+                raise RuntimeError(
+                    'Expected ASGI message "websocket.accept", "websocket.close" or '
+                    '"websocket.http.response.start", but got %r' % (kind,))
+            self.application_state = {"websocket.close": WebSocketState.DISCONNECTED,
+                                      "websocket.http.response.start": WebSocketState.RESPONSE,
+                                      }.get(kind, WebSocketState.CONNECTED)
+            await self._send(message)
+        elif state is WebSocketState.CONNECTED:
+            if kind not in ("websocket.send", "websocket.close"):
+                raise RuntimeError('Expected ASGI message "websocket.send" or "websocket.close", but got %r' % (kind,))
+            if kind == "websocket.close":
+                self.application_state = WebSocketState.DISCONNECTED
+            try:
+                await self._send(message)
+            except OSError:
+                self.application_state = WebSocketState.DISCONNECTED
+                raise WebSocketDisconnect(code=1006)
+        elif state is WebSocketState.RESPONSE:
+            if kind != "websocket.http.response.body":
+                raise RuntimeError('Expected ASGI message "websocket.http.response.body", but got %r' % (kind,))
+            if not message.get("more_body", False):
+                self.application_state = WebSocketState.DISCONNECTED
+            await self._send(message)
+        else:
+            raise RuntimeError('Cannot call "send" once a close message has been sent.')
+
+    async def accept(self, subprotocol=None, headers=None):
+        if self.client_state is WebSocketState.CONNECTING:
+            await self.receive()  # the connect message comes first
+        await self.send({"type": "websocket.accept", "subprotocol": subprotocol, "headers": headers or []})
+
+    def _connected(self):
+        if self.application_state is not WebSocketState.CONNECTED:
+            raise RuntimeError('WebSocket is not connected. Need to call "accept" first.')
+
+    async def _data(self, key):
+        self._connected()
+        message = await self.receive()
+        if message["type"] == "websocket.disconnect":
+            raise WebSocketDisconnect(message["code"], message.get("reason"))
+        return message[key]
+
+    async def receive_text(self):
+        return await self._data("text")
+
+    async def receive_bytes(self):
+        return await self._data("bytes")
+
+    async def receive_json(self, mode="text"):
+        if mode not in ("text", "binary"):
+            raise RuntimeError('The "mode" argument should be "text" or "binary".')
+        if mode == "text":
+            return json.loads(await self._data("text"))
+        return json.loads((await self._data("bytes")).decode("utf-8"))
+
+    async def _iterate(self, read):
+        while True:
+            try:
+                item = await read()
+            except WebSocketDisconnect:
+                return
+            yield item
+
+    def iter_text(self):
+        return self._iterate(self.receive_text)
+
+    def iter_bytes(self):
+        return self._iterate(self.receive_bytes)
+
+    def iter_json(self):
+        return self._iterate(self.receive_json)
+
+    async def send_text(self, data):
+        await self.send({"type": "websocket.send", "text": data})
+
+    async def send_bytes(self, data):
+        await self.send({"type": "websocket.send", "bytes": data})
+
+    async def send_json(self, data, mode="text"):
+        if mode not in ("text", "binary"):
+            raise RuntimeError('The "mode" argument should be "text" or "binary".')
+        text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+        if mode == "text":
+            await self.send({"type": "websocket.send", "text": text})
+        else:
+            await self.send({"type": "websocket.send", "bytes": text.encode("utf-8")})
+
+    async def close(self, code=1000, reason=None):
+        await self.send({"type": "websocket.close", "code": code, "reason": reason or ""})
+
+    async def send_denial_response(self, response):
+        if "websocket.http.response" not in self.scope.get("extensions", {}):
+            raise RuntimeError("The server doesn't support the Websocket Denial Response extension.")
+        await response(self.scope, self.receive, self.send)
+
+
+class WebSocketClose:
+    def __init__(self, code=1000, reason=None):
+        self.code = code
+        self.reason = reason or ""
+
+    async def __call__(self, scope, receive, send):
+        await send({"type": "websocket.close", "code": self.code, "reason": self.reason})
 
 
 # ---------------------------------------------------------------------------
@@ -1816,12 +1968,15 @@ def _replace_params(path, to_string, params):
 
 
 class _Route:
-    """A route as url_path_for needs it: its name, path format and parameter convertors."""
+    """A route as url_path_for needs it: its name, path format and parameter convertors;
+    for a Starlette route (add_route, route()), its methods."""
 
-    def __init__(self, path, name):
+    def __init__(self, path, name, methods=None):
         self.path = path
         self.name = name
         self.path_format, self.to_string = _compile_path(path)
+        if methods is not None:
+            self.methods = methods
 
     def url_path_for(self, name, /, **params):
         if name != self.name or set(params) != set(self.to_string):
@@ -1869,10 +2024,11 @@ class _Mount:
 class _App:
     """FastAPI / APIRouter: route decorators record (path, name) and return the function."""
 
-    def __init__(self, *args, prefix="", **kwargs):
+    def __init__(self, *args, prefix="", dependencies=None, **kwargs):
         self.args = args
         self.kwargs = kwargs
         self.prefix = prefix
+        self.dependencies = list(dependencies or [])
         self.routes = []
         self.dependency_overrides = {}
         self.user_middleware = []
@@ -1881,14 +2037,43 @@ class _App:
         self.on_startup = list(kwargs.get("on_startup") or [])
         self.on_shutdown = list(kwargs.get("on_shutdown") or [])
 
-    def _route_decorator(self, path, *args, name=None, **kwargs):
+    def api_route(self, path, *args, methods=None, name=None, dependencies=None, **kwargs):
         def deco(fn):
-            self.routes.append(_Route(self.prefix + path, name or getattr(fn, "__name__", None)))
+            self.add_api_route(path, fn, methods=methods, name=name, dependencies=dependencies)
             return fn
 
         return deco
 
-    get = put = post = delete = patch = options = head = trace = api_route = route = _route_decorator
+    def get(self, path, *args, **kwargs):
+        return self.api_route(path, methods=["GET"], **kwargs)
+
+    def put(self, path, *args, **kwargs):
+        return self.api_route(path, methods=["PUT"], **kwargs)
+
+    def post(self, path, *args, **kwargs):
+        return self.api_route(path, methods=["POST"], **kwargs)
+
+    def delete(self, path, *args, **kwargs):
+        return self.api_route(path, methods=["DELETE"], **kwargs)
+
+    def patch(self, path, *args, **kwargs):
+        return self.api_route(path, methods=["PATCH"], **kwargs)
+
+    def options(self, path, *args, **kwargs):
+        return self.api_route(path, methods=["OPTIONS"], **kwargs)
+
+    def head(self, path, *args, **kwargs):
+        return self.api_route(path, methods=["HEAD"], **kwargs)
+
+    def trace(self, path, *args, **kwargs):
+        return self.api_route(path, methods=["TRACE"], **kwargs)
+
+    def route(self, path, methods=None, name=None, include_in_schema=True):
+        def deco(fn):
+            self.add_route(path, fn, methods=methods, name=name)
+            return fn
+
+        return deco
 
     def _passthrough(self, *args, **kwargs):
         def deco(fn):
@@ -1910,19 +2095,26 @@ class _App:
         lifespan as Starlette's router does."""
         return _Lifespan(self, app)
 
-    def add_api_route(self, path, endpoint, *args, name=None, **kwargs):
-        self.routes.append(_Route(self.prefix + path, name or getattr(endpoint, "__name__", None)))
+    def add_api_route(self, path, endpoint, *args, methods=None, name=None, dependencies=None, **kwargs):
+        # FastAPI: the router's dependencies, then the route's.
+        self.routes.append(APIRoute(self.prefix + path, endpoint, name=name, methods=methods,
+                                    dependencies=[*self.dependencies, *(dependencies or [])]))
 
-    def add_route(self, path, endpoint, *args, name=None, **kwargs):
-        self.routes.append(_Route(self.prefix + path, name or getattr(endpoint, "__name__", None)))
+    def add_route(self, path, endpoint, methods=None, name=None, include_in_schema=True):
+        # Starlette's Route: GET (and HEAD) unless methods are given; HEAD joins GET.
+        ms = {m.upper() for m in methods} if methods is not None else {"GET"}
+        if "GET" in ms:
+            ms.add("HEAD")
+        self.routes.append(_Route(self.prefix + path, _route_name(endpoint) if name is None else name, ms))
 
     def add_api_websocket_route(self, *args, **kwargs):
         pass
 
-    def include_router(self, router, *args, prefix="", **kwargs):
-        for r in getattr(router, "routes", []):
-            if type(r) is _Route:
-                self.routes.append(_Route(self.prefix + prefix + r.path, r.name))
+    def include_router(self, router, *args, prefix="", dependencies=None, **kwargs):
+        # FastAPI 0.141 keeps the included router as one entry of the routes, expanded when
+        # matched (iter_route_contexts): routes added to it later are included too.
+        self.routes.append(_IncludedRouter(router, self.prefix + prefix,
+                                           [*self.dependencies, *(dependencies or [])]))
         # FastAPI adds the router's event handlers to the including router's.
         for h in getattr(router, "on_startup", ()):
             self.add_event_handler("startup", h)
@@ -1998,16 +2190,118 @@ class _SyncCM:
         return self.cm.__exit__(*exc)
 
 
-class APIRoute:
-    """fastapi.routing.APIRoute, for annotations and generate_unique_id_function: the
-    stand-in app does not build routes."""
+def _route_name(endpoint):
+    """starlette.routing.get_name: a route's default name."""
+    return getattr(endpoint, "__name__", endpoint.__class__.__name__)
 
-    def __init__(self, path, endpoint, *, name=None, methods=None, **kwargs):
-        self.path = path
+
+class APIRoute(_Route):
+    """fastapi.routing.APIRoute as the bridge reads it: path (router prefixes included),
+    endpoint, name, methods, dependencies (the Depends of dependencies=: the routers',
+    outermost first, then the route's) and dependant, the tree FastAPI builds from them
+    and the endpoint's signature (built on first use)."""
+
+    def __init__(self, path, endpoint, *, name=None, methods=None, dependencies=None, **kwargs):
+        super().__init__(path, _route_name(endpoint) if name is None else name)
         self.endpoint = endpoint
-        self.name = name or getattr(endpoint, "__name__", None)
         self.methods = {m.upper() for m in methods} if methods else {"GET"}
-        self.path_format = _PARAM.sub(lambda m: "{" + m.group(1) + "}", path)
+        self.dependencies = list(dependencies or [])
+        self._dependant = None
+
+    @property
+    def dependant(self):
+        if self._dependant is None:
+            d = _get_dependant(self.endpoint)
+            d.dependencies[0:0] = [_get_dependant(dep.dependency) for dep in self.dependencies]
+            self._dependant = d
+        return self._dependant
+
+
+class _IncludedRouter:
+    """app.include_router(router, prefix=, dependencies=): one entry of the including
+    router's routes; its routes are the included router's as they are when used, with the
+    prefix and the dependencies prepended (nested inclusions combined)."""
+
+    def __init__(self, router, prefix, dependencies):
+        self.router = router
+        self.prefix = prefix
+        self.dependencies = dependencies
+
+    def contexts(self):
+        for r in getattr(self.router, "routes", []):
+            if isinstance(r, _IncludedRouter):
+                yield from _IncludedRouter(r.router, self.prefix + r.prefix,
+                                           [*self.dependencies, *r.dependencies]).contexts()
+            elif isinstance(r, APIRoute):
+                yield APIRoute(self.prefix + r.path, r.endpoint, name=r.name, methods=r.methods,
+                               dependencies=[*self.dependencies, *r.dependencies])
+            elif type(r) is _Route:
+                yield _Route(self.prefix + r.path, r.name, getattr(r, "methods", None))
+
+    def url_path_for(self, name, /, **params):
+        for r in self.contexts():
+            try:
+                return r.url_path_for(name, **params)
+            except NoMatchFound:
+                pass
+        raise NoMatchFound(name, params)
+
+
+def iter_route_contexts(routes):
+    """fastapi.routing.iter_route_contexts: routes with the included routers expanded."""
+    for r in routes:
+        if isinstance(r, _IncludedRouter):
+            yield from r.contexts()
+        else:
+            yield r
+
+
+class _Dependant:
+    """fastapi.dependencies.models.Dependant as the bridge reads it: the callable, the
+    parameter it fills, and its sub-dependants in FastAPI's order."""
+
+    def __init__(self, call, name=None):
+        self.call = call
+        self.name = name
+        self.dependencies = []
+
+
+def _get_dependant(call, name=None):
+    """FastAPI's get_dependant, as far as the dependency tree goes: a sub-dependant for
+    each parameter with a Depends (as its default, or the last FastAPI marker of its
+    Annotated metadata), in signature order; Depends() without a dependency depends on
+    the parameter's type."""
+    d = _Dependant(call, name)
+    if isinstance(call, _Security):
+        return d  # FastAPI's security classes take only the Request
+    try:
+        sig = inspect.signature(call, eval_str=True)
+    except NameError:
+        sig = inspect.signature(call)
+    for pname, p in sig.parameters.items():
+        dep = _param_depends(p.annotation, p.default)
+        if dep is not None:
+            d.dependencies.append(_get_dependant(dep, pname))
+    return d
+
+
+def _param_depends(annotation, default):
+    """The dependency a parameter declares (FastAPI's analyze_param), or None."""
+    if type(annotation).__name__ == "TypeAliasType" and hasattr(annotation, "__value__"):
+        annotation = annotation.__value__
+    type_annotation = typing.Any if annotation is inspect.Parameter.empty else annotation
+    depends = None
+    if typing.get_origin(annotation) is typing.Annotated:
+        args = typing.get_args(annotation)
+        type_annotation = args[0]
+        markers = [a for a in args[1:] if isinstance(a, (_Param, DependsParam))]
+        if markers and isinstance(markers[-1], DependsParam):
+            depends = markers[-1]
+    if isinstance(default, DependsParam):
+        depends = default
+    if depends is None:
+        return None
+    return type_annotation if depends.dependency is None else depends.dependency
 
 
 class FastAPI(_App):
@@ -2290,7 +2584,7 @@ _home("fastapi.exceptions", HTTPException, WebSocketException, FastAPIError, Dep
       PydanticV1NotSupportedError, FastAPIDeprecationWarning, ValidationException, RequestValidationError,
       WebSocketRequestValidationError, ResponseValidationError)
 _home("starlette.requests", HTTPConnection, Request, ClientDisconnect, cookie_parser, empty_receive, empty_send)
-_home("starlette.websockets", WebSocket, WebSocketDisconnect)
+_home("starlette.websockets", WebSocket, WebSocketDisconnect, WebSocketState, WebSocketClose)
 _home("starlette.responses", Response, HTMLResponse, PlainTextResponse, JSONResponse, RedirectResponse,
       StreamingResponse, FileResponse, MalformedRangeHeader, RangeNotSatisfiable)
 _home("fastapi.responses", _UJSONResponse, _ORJSONResponse)
@@ -2299,7 +2593,8 @@ _home("fastapi.encoders", jsonable_encoder)
 _home("fastapi.exception_handlers", http_exception_handler, request_validation_exception_handler,
       websocket_request_validation_exception_handler)
 _home("fastapi.applications", FastAPI)
-_home("fastapi.routing", APIRouter, APIRoute)
+_home("fastapi.routing", APIRouter, APIRoute, iter_route_contexts)
+_home("fastapi.security.oauth2", OAuth2PasswordRequestForm, OAuth2PasswordRequestFormStrict)
 _home("fastapi.sse", EventSourceResponse, format_sse_event)
 _home("fastapi.concurrency", contextmanager_in_threadpool)
 _home("starlette.concurrency", run_in_threadpool)
@@ -2368,8 +2663,10 @@ def _contents(name):
         "fastapi.requests": lambda: dict(Request=Request, HTTPConnection=HTTPConnection),
         "starlette.requests": lambda: dict(Request=Request, HTTPConnection=HTTPConnection,
                                            ClientDisconnect=ClientDisconnect, cookie_parser=cookie_parser),
-        "fastapi.websockets": lambda: dict(WebSocket=WebSocket, WebSocketDisconnect=WebSocketDisconnect),
-        "starlette.websockets": lambda: dict(WebSocket=WebSocket, WebSocketDisconnect=WebSocketDisconnect),
+        "fastapi.websockets": lambda: dict(WebSocket=WebSocket, WebSocketDisconnect=WebSocketDisconnect,
+                                          WebSocketState=WebSocketState),
+        "starlette.websockets": lambda: dict(WebSocket=WebSocket, WebSocketDisconnect=WebSocketDisconnect,
+                                            WebSocketState=WebSocketState, WebSocketClose=WebSocketClose),
         "fastapi.background": lambda: dict(BackgroundTasks=FastAPIBackgroundTasks),
         "starlette.background": lambda: dict(BackgroundTasks=BackgroundTasks, BackgroundTask=BackgroundTask),
         "fastapi.datastructures": lambda: dict(_DATASTRUCTURES, UploadFile=FastAPIUploadFile),
@@ -2383,7 +2680,8 @@ def _contents(name):
         "fastapi.sse": lambda: dict(EventSourceResponse=EventSourceResponse, ServerSentEvent=_server_sent_event(),
                                     format_sse_event=format_sse_event, KEEPALIVE_COMMENT=KEEPALIVE_COMMENT),
         "fastapi.encoders": lambda: dict(jsonable_encoder=jsonable_encoder),
-        "fastapi.routing": lambda: dict(APIRouter=APIRouter, APIRoute=APIRoute),
+        "fastapi.routing": lambda: dict(APIRouter=APIRouter, APIRoute=APIRoute,
+                                        iter_route_contexts=iter_route_contexts),
         "fastapi.applications": lambda: dict(FastAPI=FastAPI),
         "starlette.routing": lambda: dict(NoMatchFound=NoMatchFound),
         "starlette.formparsers": lambda: dict(MultiPartException=MultiPartException),

@@ -105,6 +105,29 @@
 // its constant arguments), and UploadFile values (the "upload" tag: a starlette
 // UploadFile over a spooled file, as Starlette's form parser leaves it).
 //
+// # Opaque types and response models
+//
+// Values of types covetgen does not generate in Go (models with validators or computed
+// fields, generic models, dataclasses, unions of models...) are validated and serialized
+// by pydantic in the worker, as FastAPI 0.141 does it:
+//
+//   - Session.ValidateBody validates a body parameter: the TypeAdapter FastAPI's
+//     ModelField builds from the declaring function's signature (analyze_param's
+//     handling of Body() and Field() in Annotated included), applied with
+//     from_attributes to the JSON body Go already read and checked (json.loads of the
+//     same bytes; the value of a key for an embedded body; the raw bytes of a body that
+//     is not JSON). The instance stays in the session (a Ref); the errors come back as
+//     the 422 items FastAPI's handler renders, their input and ctx as its JSON text.
+//   - Invocation.Response (a ResponseField) makes the worker run serialize_response on
+//     the endpoint's result: validation against the response model (a failure raises
+//     ResponseValidationError in the worker, through the generators and the app's
+//     handlers), then dump_json (the default response class) or dump_python(mode="json")
+//     rendered as JSONResponse, with the response_model_* options. Reply.Body is the body.
+//
+// In a session, an instance of such a model that a function returns stays in the worker
+// as a Ref: rebuilding it from its fields would run its validators again.
+// testdata/compat/opaque_cases.py checks both against FastAPI (opaque_golden.json).
+//
 // # Request forwarding
 //
 // Pool.Forward runs a whole request in the app's own route, for a route Go can serve

@@ -329,6 +329,8 @@ func encodePy(b []byte, v pyval.Value, depth int) ([]byte, error) {
 		})
 	case *pyval.UploadFile:
 		return appendUpload(b, x)
+	case pyval.IP:
+		return appendIP(b, x)
 	}
 	return b, ErrUnsupportedArg
 }

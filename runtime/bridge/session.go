@@ -29,6 +29,13 @@ type Invocation struct {
 	// Body: reply with the path-B body (jsonable_encoder + json.dumps, as CallBody)
 	// instead of the tagged value.
 	Body bool
+	// Response: validate and serialize the result as the route's response field (see
+	// ResponseField); the reply's Body is the response body. A Response the function
+	// returns is rendered as always.
+	Response *ResponseField
+	// Class: build the response as FastAPI does with the route's response class (or
+	// stream a generator endpoint), see ResponseClass; the reply's Response is set.
+	Class *ResponseClass
 	// Generator: Fn is a (sync or async) generator function (a yield dependency): run it
 	// to its first yield, as FastAPI enters it; the reply's value is the yielded value; it
 	// stays suspended in the session until Close (or ExitFunctionScope).

@@ -19,7 +19,7 @@ const kindSession = 'S'
 // encodeInvocation builds the call payload of a session call.
 func encodeInvocation(sid uint64, inv Invocation, sendReq bool) ([]byte, error) {
 	mode := "v"
-	if inv.Body {
+	if inv.Body || inv.Response != nil || inv.Class != nil {
 		mode = "b"
 	}
 	b, err := appendCall(make([]byte, 0, 256), inv.Fn, mode, inv.Args)
@@ -30,6 +30,14 @@ func encodeInvocation(sid uint64, inv Invocation, sendReq bool) ([]byte, error) 
 	b = strconv.AppendUint(b, sid, 10)
 	if inv.Generator {
 		b = append(b, `,"gen":1`...)
+	}
+	if inv.Response != nil {
+		b = append(b, `,"resp":`...)
+		b = inv.Response.appendJSON(b)
+	}
+	if inv.Class != nil {
+		b = append(b, `,"rcls":`...)
+		b = inv.Class.appendJSON(b)
 	}
 	if inv.FunctionScope {
 		b = append(b, `,"fscope":1`...)

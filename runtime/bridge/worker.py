@@ -24,11 +24,18 @@ id, a 1-byte kind and the payload.
                     data the body); "N" nothing (a close or background run that went well)
 
 Session calls ("sid" set) also carry "op": "call" (default), "close", "exitfn" (exit the
-function-scope generators), "bg" (run the background tasks) or "exc" (an app exception
-handler, "sid" 0), and for "call": "gen" (enter a generator function as FastAPI enters a
-yield dependency), "fscope" (its scope is "function"), "req" (the RequestInfo), "rq"/"rs"/
-"bt" (parameter names to fill with the Request, the sub-Response, the BackgroundTasks);
-for "close"/"exitfn": "raised" (the exception the request's handling ended with).
+function-scope generators), "bg" (run the background tasks), "val" (validate a body
+parameter) or "exc" (an app exception handler, "sid" 0), and for "call": "gen" (enter a
+generator function as FastAPI enters a yield dependency), "fscope" (its scope is
+"function"), "req" (the RequestInfo), "rq"/"rs"/"bt" (parameter names to fill with the
+Request, the sub-Response, the BackgroundTasks), "resp" (the response field: validate and
+serialize the result as FastAPI's serialize_response, reply "B": {"model" source of
+response_model= or "" for the return annotation, "mod" its module, "inc"/"exc" tagged,
+"alias"/"unset"/"defaults"/"none" the response_model_* flags, "dj" dump_json});
+for "close"/"exitfn": "raised" (the exception the request's handling ended with);
+for "val": "fn", "param", "body" (base64), "raw" (validate the bytes), "key" (embedded),
+"loc"; the reply is "V" (a ref to the validated value) or "X" (the errors, data a JSON
+list of {"type", "loc", "msg", "input" JSON text, "ctx" [[key, JSON text]...] or null}).
 
 Tagged JSON: plain JSON for None, bool, int, float (NaN/Infinity literals), str, list and
 dicts with str keys; other values are objects with a "$t" key: tuple, set, frozenset,
@@ -98,12 +105,15 @@ def _dumps(obj):
 
 def resolve(name):
     """'module:Qual.name', a bare 'Qual.name' in the app's module, or a dotted
-    'package.module.Qual.name' (the longest importable module prefix) to the object."""
+    'package.module.Qual.name' (the longest importable module prefix) to the object; or
+    a route target (JSON text, see _route_callable) for a function without such a name."""
     obj = _resolved.get(name)
     if obj is not None:
         return obj
     mod, sep, qual = name.partition(":")
-    if sep:
+    if name.startswith("{"):
+        obj = _route_callable(_app, json.loads(name))
+    elif sep:
         obj = _getattrs(importlib.import_module(mod), qual)
     else:
         try:
@@ -121,6 +131,63 @@ def resolve(name):
                 raise
     _resolved[name] = obj
     return obj
+
+
+def _route_callable(app, spec):
+    """The callable a route target names, found as FastAPI holds it: a function without a
+    module-level name (a lambda, a closure a factory made, an endpoint a decorator
+    wrapped). spec is {"route": {"mounts", "path", "name", "methods"}, "dep": [i, j...]}:
+    the route of app (through the mounts, then in the route table with the included
+    routers' routes, as FastAPI's router iterates them), then route.dependant
+    .dependencies[i].dependencies[j]... (app, router and route dependencies= first, then
+    the parameters' Depends, as FastAPI builds it); without "dep", the route's endpoint.
+    "call" (optional) is the __name__ the callable must have."""
+    route = spec["route"]
+    for prefix in route.get("mounts") or ():
+        app = _mounted_app(app, prefix)
+    methods = set(route.get("methods") or ())
+    found = None
+    for r in _route_table(app):
+        rm = set(getattr(r, "methods", None) or ())
+        if getattr(r, "path", None) == route["path"] and getattr(r, "name", None) == route.get("name") \
+                and methods <= rm and rm - methods <= {"HEAD"} and getattr(r, "dependant", None) is not None:
+            found = r
+            break
+    if found is None:
+        raise LookupError("covetgen bridge: no route %s %s in the app" % (sorted(methods), route["path"]))
+    path = spec.get("dep") or []
+    if not path:
+        return found.endpoint
+    d = found.dependant
+    for i in path:
+        if not 0 <= i < len(d.dependencies):
+            raise LookupError("covetgen bridge: route %s %s has no dependency %r" % (
+                sorted(methods), route["path"], path))
+        d = d.dependencies[i]
+    want = spec.get("call")
+    if want is not None and getattr(d.call, "__name__", None) != want:
+        raise LookupError("covetgen bridge: dependency %r of route %s %s is %r, not %s" % (
+            path, sorted(methods), route["path"], d.call, want))
+    return d.call
+
+
+def _route_table(app):
+    """The routes of app's router as FastAPI matches them: FastAPI 0.141 keeps an included
+    router as one entry, which fastapi.routing.iter_route_contexts expands into its routes
+    (prefixes and dependencies merged); the stand-ins provide the same function."""
+    routes = app.router.routes
+    expand = getattr(importlib.import_module("fastapi.routing"), "iter_route_contexts", None)
+    return expand(routes) if expand is not None else routes
+
+
+def _mounted_app(app, prefix):
+    """The app mounted at prefix in app's routes (a Mount of a FastAPI sub-app)."""
+    for r in app.router.routes:
+        sub = getattr(r, "app", None)
+        if getattr(r, "path", None) == prefix.rstrip("/") and getattr(r, "methods", None) is None \
+                and getattr(sub, "router", None) is not None:
+            return sub
+    raise LookupError("covetgen bridge: no mount %r in the app" % (prefix,))
 
 
 def _pydantic_url_types():
@@ -191,6 +258,9 @@ def decode(v, sess=None):
         return resolve(v["cls"])(decode(x, sess))
     if tag == "upload":
         return _upload_file(x)
+    if tag == "ip":
+        # An ipaddress value (IPv4Address, IPv6Network...): its class parses its str().
+        return getattr(importlib.import_module("ipaddress"), v["cls"])(x)
     raise ValueError("covetgen bridge: unknown tag %r" % (tag,))
 
 
@@ -317,6 +387,10 @@ def encode(o, sess=None):
             return {k: encode(i, sess) for k, i in o.items()}
         return {"$t": "dict", "v": [[encode(k, sess), encode(i, sess)] for k, i in o.items()]}
     if isinstance(o, _BaseModel):
+        if sess is not None and _opaque_model(t):
+            # Go has no type for it and rebuilding it from its fields would run its
+            # validators again: it stays here.
+            return sess.ref(o)
         return {"$t": "model", "cls": _cls_name(t), "v": encode(o.model_dump(mode="python"), sess),
                 "set": sorted(o.model_fields_set)}
     if isinstance(o, enum.Enum):
@@ -363,10 +437,223 @@ def encode(o, sess=None):
     raise TypeError("covetgen bridge cannot send a value of type %s to Go" % (t.__qualname__,))
 
 
+_opaque_classes = {}
+_STR_SETTINGS = ("str_strip_whitespace", "str_to_lower", "str_to_upper", "str_min_length", "str_max_length",
+                 "use_enum_values", "ser_json_timedelta", "ser_json_bytes", "val_json_bytes")
+
+
+def _opaque_model(cls):
+    """Whether instances of the pydantic model cls stay in the session as refs: the
+    models covetgen does not generate in Go (codegen/opaque.go) - validators,
+    serializers or computed fields, a generic parametrization, a RootModel, model_config
+    settings Go does not reproduce, Field options (exclude, discriminator, strict), or a
+    field whose type contains such a model or a union of models."""
+    got = _opaque_classes.get(cls)
+    if got is None:
+        _opaque_classes[cls] = False  # a recursive model is decided by its other fields
+        got = _opaque_classes[cls] = _compute_opaque(cls)
+    return got
+
+
+def _compute_opaque(cls):
+    import typing
+    dec = getattr(cls, "__pydantic_decorators__", None)
+    if dec is not None and any(getattr(dec, k, None) for k in (
+            "validators", "field_validators", "root_validators", "field_serializers",
+            "model_serializers", "model_validators", "computed_fields")):
+        return True
+    meta = getattr(cls, "__pydantic_generic_metadata__", None) or {}
+    if meta.get("origin") is not None or meta.get("parameters"):
+        return True
+    if getattr(cls, "__pydantic_root_model__", False):
+        return True
+    cfg = getattr(cls, "model_config", None) or {}
+    if cfg.get("extra") == "allow" or cfg.get("alias_generator") is not None or cfg.get("strict"):
+        return True
+    if any(cfg.get(k) for k in _STR_SETTINGS):
+        return True
+
+    def opaque_type(t):
+        if isinstance(t, type) and issubclass(t, _BaseModel):
+            return _opaque_model(t)
+        if dataclasses.is_dataclass(t):
+            return True
+        args = typing.get_args(t)
+        if typing.get_origin(t) is typing.Union or type(t).__name__ == "UnionType":
+            members = [a for a in args if a is not type(None)]
+            if len(members) > 1 and any(isinstance(a, type) and issubclass(a, _BaseModel) for a in members):
+                return True
+        return any(opaque_type(a) for a in args if not isinstance(a, (str, int, float, bool)))
+
+    for f in getattr(cls, "model_fields", {}).values():
+        if f.exclude or f.discriminator is not None or getattr(f, "strict", None):
+            return True
+        if opaque_type(f.annotation):
+            return True
+    return False
+
+
 def _render_body(result):
     content = _jsonable_encoder(result)
     return json.dumps(content, ensure_ascii=False, allow_nan=False, indent=None,
                       separators=(",", ":")).encode("utf-8")
+
+
+def _render_json(content):
+    """JSONResponse.render: json.dumps of JSON-ready content, UTF-8."""
+    return json.dumps(content, ensure_ascii=False, allow_nan=False, indent=None,
+                      separators=(",", ":")).encode("utf-8")
+
+
+# Opaque models: values of types covetgen does not generate in Go (models with
+# validators, computed fields, generics, dataclasses, unions of models...) are validated
+# and serialized by pydantic here, as FastAPI 0.141 does (fastapi/_compat/v2.py ModelField:
+# a TypeAdapter of the field's annotation, validate_python(value, from_attributes=True),
+# the errors relocated under the parameter's loc; dump_json or dump_python(mode="json")).
+
+_adapters = {}
+
+
+def _type_adapter(key, build):
+    ta = _adapters.get(key)
+    if ta is None:
+        import warnings
+        from pydantic import TypeAdapter
+        with warnings.catch_warnings():
+            # FastAPI silences pydantic's warnings about Field attributes a TypeAdapter
+            # does not use (an alias in Annotated metadata).
+            warnings.simplefilter("ignore")
+            ta = TypeAdapter(build())
+        _adapters[key] = ta
+    return ta
+
+
+def _marker_kind(x):
+    """"param" for a FastAPI parameter marker (Body(), Query()..., the real ones or
+    covetgen_compat's), "depends" for Depends/Security, "" for anything else (pydantic
+    metadata)."""
+    for c in type(x).__mro__:
+        mod = c.__module__ or ""
+        if mod.startswith(("fastapi.params", "covetgen_compat")):
+            if "Depends" in c.__name__ or "Security" in c.__name__:
+                return "depends"
+            if c.__name__ in ("Param", "Body", "_Param"):
+                return "param"
+    return ""
+
+
+def _marker_discriminator(m):
+    d = getattr(m, "discriminator", None)
+    if d is None:
+        d = (getattr(m, "kwargs", None) or {}).get("discriminator")
+    return d
+
+
+def _param_type(fn, name):
+    """The type of the TypeAdapter FastAPI's ModelField builds for fn's parameter name
+    (fastapi.dependencies.utils.analyze_param, then ModelField.__post_init__): a FastAPI
+    marker in Annotated (the last one) becomes the field's info, with the annotation and
+    metadata of the whole annotation merged by pydantic (the attributes of other Field()s,
+    a discriminator, are lost); a marker as the default keeps only the first argument of
+    an Annotated; without a marker the annotation is used as it is."""
+    import typing
+    from pydantic import Field
+    from pydantic.fields import FieldInfo
+    p = inspect.signature(fn, eval_str=True).parameters[name]
+    ann = typing.Any if p.annotation is inspect.Parameter.empty else p.annotation
+    base, meta = ann, []
+    if typing.get_origin(ann) is typing.Annotated:
+        args = typing.get_args(ann)
+        base, meta = args[0], list(args[1:])
+    markers = [m for m in meta if _marker_kind(m)]
+    marker = markers[-1] if markers else None
+    if marker is not None and _marker_kind(marker) == "param":
+        rest = [m for m in meta if not _marker_kind(m)]
+        merged = FieldInfo.from_annotation(typing.Annotated[(base, *rest)]) if rest else FieldInfo.from_annotation(base)
+        attrs = {}
+        if _marker_discriminator(marker) is not None:
+            attrs["discriminator"] = _marker_discriminator(marker)
+        return typing.Annotated[(merged.annotation, *merged.metadata, Field(**attrs))]
+    if _marker_kind(p.default) == "param":
+        attrs = {}
+        if _marker_discriminator(p.default) is not None:
+            attrs["discriminator"] = _marker_discriminator(p.default)
+        return typing.Annotated[base, Field(**attrs)]
+    return ann
+
+
+def _jsonable_errors(errors):
+    """A validation error list as the 422 handler encodes it (jsonable_encoder), each
+    error's input and ctx values as their JSON text for Go to copy into its 422 body."""
+    out = []
+    for e in _jsonable_encoder(errors):
+        ctx = e.get("ctx")
+        out.append({"type": e["type"], "loc": e["loc"], "msg": e["msg"],
+                    "input": _render_json(e.get("input")).decode("utf-8"),
+                    "ctx": None if ctx is None else [[k, _render_json(v).decode("utf-8")] for k, v in ctx.items()]})
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def op_validate(sess, req):
+    """A body parameter of an opaque type validated as FastAPI's request_body_to_args
+    does: the JSON body (json.loads, as Request.json), or the key of an embedded body,
+    or the raw bytes of a body that is not JSON, validated with the TypeAdapter of the
+    parameter's field. The instance stays in the session (a ref); errors are the 422's
+    items, located under "loc"."""
+    fn = resolve(req["fn"])
+    if req.get("init") is not None:
+        fn = _instance(req["fn"], fn, req["init"])
+    body = base64.b64decode(req.get("body") or "")
+    if req.get("raw"):
+        value = body
+    else:
+        value = json.loads(body)
+        if req.get("key") is not None:
+            value = value[req["key"]]
+    v, errs = validate_body(req["fn"], fn, req["param"], value, tuple(req.get("loc") or ()))
+    if errs:
+        return {"k": "X"}, _jsonable_errors(errs)
+    return {"k": "V"}, _dumps(sess.ref(v))
+
+
+def validate_body(name, fn, param, value, loc):
+    """FastAPI's ModelField.validate for parameter param of fn (named name): the
+    validated value and [], or None and the errors with loc prefixed."""
+    from pydantic import ValidationError
+    ta = _type_adapter(("p", name, param), lambda: _param_type(fn, param))
+    try:
+        return ta.validate_python(value, from_attributes=True), []
+    except ValidationError as e:
+        return None, [{**err, "loc": loc + tuple(err.get("loc", ()))} for err in e.errors(include_url=False)]
+
+
+def _response_type(fn, spec):
+    """The route's response model: response_model= (its source evaluated in the module
+    that declares the route), else the endpoint's return annotation."""
+    src = spec.get("model") or ""
+    if src:
+        return eval(src, vars(importlib.import_module(spec["mod"])))
+    return inspect.signature(fn, eval_str=True).return_annotation
+
+
+def _serialize_response(fn, name, spec, result, sess):
+    """FastAPI's serialize_response for a route with a response model: the result
+    validated against the response field (ResponseValidationError on failure), then
+    dumped with the route's response_model_* options: pydantic's dump_json for the
+    default response class, else dump_python(mode="json") rendered as JSONResponse."""
+    from pydantic import ValidationError
+    ta = _type_adapter(("r", name, spec.get("mod"), spec.get("model")), lambda: _response_type(fn, spec))
+    try:
+        value = ta.validate_python(result, from_attributes=True)
+    except ValidationError as e:
+        errs = [{**err, "loc": ("response",) + tuple(err.get("loc", ()))} for err in e.errors(include_url=False)]
+        raise _web.ResponseValidationError(errs, body=result)
+    kw = {"include": decode(spec.get("inc"), sess), "exclude": decode(spec.get("exc"), sess),
+          "by_alias": bool(spec.get("alias")), "exclude_unset": bool(spec.get("unset")),
+          "exclude_defaults": bool(spec.get("defaults")), "exclude_none": bool(spec.get("none"))}
+    if spec.get("dj"):
+        return ta.dump_json(value, **kw)
+    return _render_json(ta.dump_python(value, mode="json", **kw))
 
 
 def _is_async(fn):
@@ -420,6 +707,7 @@ class _Web:
         self.BackgroundTasks = fastapi.BackgroundTasks
         self.HTTPException = exc.HTTPException
         self.RequestValidationError = exc.RequestValidationError
+        self.ResponseValidationError = exc.ResponseValidationError
         self.FastAPIError = getattr(exc, "FastAPIError", None)
         if self.FastAPIError is None:
             self.FastAPIError = type("FastAPIError", (RuntimeError,), {"__module__": "fastapi.exceptions"})
@@ -862,6 +1150,7 @@ class Server(asyncio.Protocol):
 
     def eof_received(self):
         loop = asyncio.get_running_loop()
+        _ws_shutdown(self)
         loop.create_task(self.drain())
         return True  # keep the write side open for the results still to come
 
@@ -921,9 +1210,11 @@ class Server(asyncio.Protocol):
                 (meta, data), after = await self.op_exception(req)
             elif op == "fwd":
                 (meta, data), after = await self.op_forward(req)
+            elif op in _WS_OPS:
+                (meta, data), after = await _ws_op(self, req)
             else:
                 sess = self.sessions.get(sid)
-                if sess is None and op != "call":
+                if sess is None and op not in ("call", "val"):
                     meta, data = {"k": "N"}, b""  # nothing held: nothing to do
                 else:
                     if sess is None:
@@ -936,6 +1227,8 @@ class Server(asyncio.Protocol):
                         meta, data = await self.op_close(sess, req, fn_only=True)
                     elif op == "bg":
                         meta, data = await self.op_background(sess)
+                    elif op == "val":
+                        meta, data = op_validate(sess, req)
                     else:
                         raise ValueError("covetgen bridge: unknown session op %r" % (op,))
                     meta["bg"] = 1 if sess.bg_pending() else 0
@@ -969,6 +1262,8 @@ class Server(asyncio.Protocol):
             if req.get("gen"):
                 value = await self.enter_generator(sess, fn, args, kw, bool(req.get("fscope")))
                 meta, data = {"k": "V"}, _dumps(encode(value, sess))
+            elif req.get("rcls") is not None:
+                meta, data = await _class_response(self, sess, fn, req, args, kw)
             else:
                 result = await self.run(fn, args, kw)
                 if isinstance(result, _web.responses):
@@ -980,6 +1275,9 @@ class Server(asyncio.Protocol):
                     sess.final_bg = _UNSET if result.background is None else result.background
                     if meta.pop("nobg", None):
                         sess.final_bg = None
+                elif req.get("resp") is not None:
+                    sess.final_bg = _UNSET
+                    meta, data = {"k": "B"}, _serialize_response(fn, req["fn"], req["resp"], result, sess)
                 elif body_mode:
                     sess.final_bg = _UNSET
                     meta, data = {"k": "B"}, _render_body(result)
@@ -1123,6 +1421,204 @@ class Server(asyncio.Protocol):
         return (meta, data), after
 
 
+# ---------------------------------------------------------------------------
+# Websocket sessions (runtime/bridge/websocket.go). Go serves the connection as uvicorn
+# does (the HTTP upgrade, frames, close handshake) and the app's endpoint runs here on a
+# starlette WebSocket (or covetgen_compat's stand-in) whose receive and send are the
+# session's two queues. Ops, all with "sid" (the connection's session id):
+#   "wsopen"  {"fn", "args", "kw", "ws": [names], "req": RequestInfo}: start the endpoint
+#             with the WebSocket in the named parameters; reply N.
+#   "wsnext"  reply, once there is one, the next ASGI message the app sent: {"k": "W",
+#             "m": message} (bytes fields base64), or {"k": "W", "m": {"type": "end"}} when
+#             the endpoint returned, or its error ("E"/"H") when it raised and no exception
+#             handler took it.
+#   "wspush"  {"m": message}: a client's message (websocket.receive, websocket.disconnect);
+#             reply N.
+#   "wsclose" the connection is over for Go: the endpoint is cancelled if it still runs.
+
+_WS_OPS = frozenset({"wsopen", "wsnext", "wspush", "wsclose"})
+
+
+class _WSClientDisconnected(OSError):
+    """uvicorn's ClientDisconnected: send() after the client left (an OSError, which
+    Starlette's WebSocket.send turns into WebSocketDisconnect(1006))."""
+
+
+def _ws_scope(info, fn):
+    """The ASGI websocket scope uvicorn and Starlette's routing build for the request Go
+    upgraded: the HTTP scope of the same request, retyped."""
+    scope = dict(_make_request(info).scope)
+    scope.pop("method", None)
+    scope["type"] = "websocket"
+    scope["subprotocols"] = [p.strip() for k, v in scope["headers"] if k == b"sec-websocket-protocol"
+                             for p in v.decode("latin-1").split(",")]
+    scope["extensions"] = {"websocket.http.response": {}}
+    scope["endpoint"] = fn
+    return scope
+
+
+def _ws_wire(message):
+    """An ASGI message the app sent, as JSON for Go (bytes in base64)."""
+    out = {}
+    for k, v in message.items():
+        if isinstance(v, (bytes, bytearray, memoryview)):
+            out[k] = {"$b": base64.b64encode(bytes(v)).decode("ascii")}
+        elif k == "headers":
+            out[k] = _latin1_headers(v)
+        else:
+            out[k] = v
+    return out
+
+
+class _WSConn:
+    """One websocket connection: the app's ASGI receive/send over two queues, with the
+    message checks uvicorn applies, and the endpoint's task."""
+
+    def __init__(self, sid):
+        self.sid = sid
+        self.inbox = asyncio.Queue()
+        self.inbox.put_nowait({"type": "websocket.connect"})
+        self.outbox = asyncio.Queue()
+        self.disconnect = None  # the disconnect message, once the app received it
+        self.gone = False       # the client left (a disconnect was pushed)
+        self.state = "start"    # start, open, response, closed
+        self.task = None
+        self.error = None
+
+    async def receive(self):
+        if self.disconnect is not None:
+            return dict(self.disconnect)
+        m = await self.inbox.get()
+        if m["type"] == "websocket.disconnect":
+            self.disconnect = m
+        return m
+
+    async def send(self, message):
+        t = message["type"]
+        if self.state == "start":
+            if t == "websocket.accept":
+                self.state = "open"
+            elif t == "websocket.close":
+                self.state = "closed"
+            elif t == "websocket.http.response.start":
+                self.state = "response"
+            else:
+                raise RuntimeError("Expected ASGI message 'websocket.accept', 'websocket.close', "
+                                   "or 'websocket.http.response.start' but got '%s'." % t)
+        elif self.state == "open":
+            if self.gone:
+                raise _WSClientDisconnected()
+            if t == "websocket.close":
+                self.state = "closed"
+            elif t != "websocket.send":
+                raise RuntimeError("Expected ASGI message 'websocket.send' or 'websocket.close', "
+                                   "but got '%s'." % t)
+        elif self.state == "response" and t == "websocket.http.response.body":
+            if not message.get("more_body", False):
+                self.state = "closed"
+        else:
+            raise RuntimeError("Unexpected ASGI message '%s', after sending 'websocket.close' "
+                               "or response already completed." % t)
+        self.outbox.put_nowait(_ws_wire(message))
+
+    async def run(self, server, fn, args, kw, websocket):
+        """Runs the endpoint as Starlette's websocket_session and ExceptionMiddleware do."""
+        try:
+            try:
+                await server.run(fn, args, kw)
+            except Exception as exc:
+                h = _ws_find_handler(exc)
+                if h is None:
+                    raise
+                if _is_async(h):
+                    resp = await h(websocket, exc)
+                else:
+                    resp = await server.run(h, (websocket, exc), {})
+                if resp is not None:
+                    await resp(websocket.scope, self.receive, self.send)
+        except BaseException as e:
+            if not isinstance(e, asyncio.CancelledError):
+                self.error = e
+                traceback.print_exc()
+        finally:
+            self.outbox.put_nowait(None)
+
+
+def _ws_find_handler(exc):
+    """The handler Starlette's ExceptionMiddleware runs for exc raised by a websocket
+    endpoint: a status-code handler for an HTTPException, else the app's handlers by the
+    exception's MRO (FastAPI's defaults included; 500 and Exception belong to
+    ServerErrorMiddleware, which lets websockets through), else Starlette's
+    WebSocketException default (close with its code and reason); None: it propagates."""
+    handlers = getattr(_app, "exception_handlers", None) or {}
+    if isinstance(exc, _web.starlette_http):
+        h = handlers.get(exc.status_code)
+        if h is not None and exc.status_code != 500:
+            return h
+    table = {}
+    for k, h in handlers.items():
+        if isinstance(k, type) and k is not Exception:
+            table[k] = h
+    for cls in type(exc).__mro__:
+        if cls in table:
+            return table[cls]
+        if cls.__name__ == "WebSocketException" and cls.__module__ == "starlette.exceptions":
+            async def close(websocket, e):
+                await websocket.close(code=e.code, reason=e.reason)
+            return close
+    return None
+
+
+async def _ws_op(server, req):
+    conns = server.__dict__.setdefault("ws_conns", {})
+    sid, op = req["sid"], req["op"]
+    if op == "wsopen":
+        fn = resolve(req["fn"])
+        args = decode(req.get("args") or [])
+        kw = decode(req.get("kw") or {})
+        conn = conns[sid] = _WSConn(sid)
+        websocket = importlib.import_module("fastapi").WebSocket(
+            _ws_scope(req.get("req"), fn), receive=conn.receive, send=conn.send)
+        for name in req.get("ws") or ():
+            kw[name] = websocket
+        conn.task = asyncio.get_running_loop().create_task(conn.run(server, fn, args, kw, websocket))
+        return ({"k": "N"}, b""), None
+    conn = conns.get(sid)
+    if conn is None:
+        if op == "wsnext":
+            return ({"k": "W", "m": {"type": "end"}}, b""), None
+        return ({"k": "N"}, b""), None
+    if op == "wspush":
+        m = dict(req["m"])
+        if "bytes" in m:
+            m["bytes"] = base64.b64decode(m["bytes"])
+        if m["type"] == "websocket.disconnect":
+            conn.gone = True
+        conn.inbox.put_nowait(m)
+        return ({"k": "N"}, b""), None
+    if op == "wsnext":
+        m = await conn.outbox.get()
+        if m is not None:
+            return ({"k": "W", "m": m}, b""), None
+        conn.outbox.put_nowait(None)  # the end stays the answer
+        if conn.error is not None:
+            return _error_reply(conn.error), None
+        return ({"k": "W", "m": {"type": "end"}}, b""), None
+    conns.pop(sid, None)  # wsclose
+    if conn.task is not None and not conn.task.done():
+        conn.task.cancel()
+    return ({"k": "N"}, b""), None
+
+
+def _ws_shutdown(server):
+    """The worker's input ended (the service shuts down): the connections still open see
+    the client leave with 1012 (service restart), as uvicorn's shutdown closes them."""
+    for conn in list((server.__dict__.get("ws_conns") or {}).values()):
+        if not conn.gone:
+            conn.gone = True
+            conn.inbox.put_nowait({"type": "websocket.disconnect", "code": 1012, "reason": ""})
+
+
 def _forward_target(app, scope, spec):
     """The route spec names (request forwarding) and the FastAPI app it belongs to,
     following the mounts as Starlette's router would, scope updated as the matching
@@ -1150,6 +1646,190 @@ def _forward_target(app, scope, spec):
             scope.update(child)
             return app, r
     raise LookupError("covetgen bridge: no route %s %s in the app" % (sorted(methods), spec["path"]))
+
+
+# ---------------------------------------------------------------------------
+# Response classes and streaming endpoints (a session "call" with "rcls"): the last step
+# of FastAPI 0.141's get_request_handler done here, so the route's own response class
+# (an app-defined one too) renders the response. "rcls" is {"cls": "module:qualname" of
+# the route's response class, "st": status_code= (absent: None), "stream": "" (a plain
+# endpoint), "jsonl" (a generator endpoint with the default response class: JSON Lines),
+# "sse" (a generator endpoint with an EventSourceResponse class) or "raw" (a generator
+# endpoint with another class: the class streams what it yields), "f": the response
+# field options (the "resp" object; absent: no response model)}. The reply is "P", the
+# response rendered: a stream is collected whole (the session protocol has one reply per
+# call), so Go sends it chunked after the generator has finished; FastAPI's SSE
+# keep-alive comments (": ping" every 15 s of an idle generator) are not produced.
+
+
+def _response_args(sess, status):
+    """FastAPI's _build_response_args: the request's BackgroundTasks, and status_code=
+    of the route unless the sub-Response's status was set (then that)."""
+    args = {"background": sess.bg}
+    sub_status = sess.sub.status_code if sess.sub is not None else None
+    current = status if status else sub_status
+    if current is not None:
+        args["status_code"] = current
+    if sub_status:
+        args["status_code"] = sub_status
+    return args
+
+
+def _merge_sub_headers(sess, resp):
+    """response.headers.raw.extend(sub-Response headers), as FastAPI ends every response
+    it builds."""
+    if sess.sub is not None:
+        resp.raw_headers.extend(sess.sub.raw_headers)
+
+
+def _stream_dump_kw(spec, sess):
+    spec = spec or {}
+    return {"include": decode(spec.get("inc"), sess), "exclude": decode(spec.get("exc"), sess),
+            "by_alias": bool(spec.get("alias")), "exclude_unset": bool(spec.get("unset")),
+            "exclude_defaults": bool(spec.get("defaults")), "exclude_none": bool(spec.get("none"))}
+
+
+def _validate_field(ta, value):
+    """ModelField.validate with loc ("response",): ResponseValidationError on failure."""
+    from pydantic import ValidationError
+    try:
+        return ta.validate_python(value, from_attributes=True)
+    except ValidationError as e:
+        errs = [{**err, "loc": ("response",) + tuple(err.get("loc", ()))} for err in e.errors(include_url=False)]
+        raise _web.ResponseValidationError(errs, body=value)
+
+
+def _stream_item_type(fn):
+    """The stream item type FastAPI reads from a generator endpoint's return annotation
+    (get_stream_item_type: the argument of an (Async)Iterable/Iterator/Generator, Any
+    without one), None for another annotation or a ServerSentEvent item."""
+    import collections.abc as cabc
+    import typing
+    ann = inspect.signature(fn, eval_str=True).return_annotation
+    if ann is inspect.Signature.empty:
+        return None
+    origins = (cabc.AsyncIterable, cabc.AsyncIterator, cabc.AsyncGenerator, cabc.Iterable, cabc.Iterator,
+               cabc.Generator)
+    if typing.get_origin(ann) not in origins:
+        return None
+    targs = typing.get_args(ann)
+    item = targs[0] if targs else typing.Any
+    sse = importlib.import_module("fastapi.sse").ServerSentEvent
+    if inspect.isclass(item) and issubclass(item, sse):
+        return None
+    return item
+
+
+def _stream_serializer(fn, name, spec, sess):
+    """FastAPI's _serialize_data for a stream's items: validated and dump_json'ed with
+    the stream item field when the annotation gives one, else jsonable_encoder and
+    json.dumps with its defaults."""
+    item = _stream_item_type(fn)
+    if item is None:
+        return lambda data: json.dumps(_jsonable_encoder(data)).encode("utf-8")
+    ta = _type_adapter(("s", name), lambda: item)
+    kw = _stream_dump_kw(spec, sess)
+    return lambda data: ta.dump_json(_validate_field(ta, data), **kw)
+
+
+def _sse_encoder(plain):
+    """FastAPI's _serialize_sse_item: a ServerSentEvent as its fields say (data through
+    model_dump_json or json.dumps(jsonable_encoder), raw_data as is), anything else as the
+    data field of an event."""
+    sse = importlib.import_module("fastapi.sse")
+
+    def encode_item(item):
+        if isinstance(item, sse.ServerSentEvent):
+            if item.raw_data is not None:
+                data = item.raw_data
+            elif item.data is not None:
+                if hasattr(item.data, "model_dump_json"):
+                    data = item.data.model_dump_json()
+                else:
+                    data = json.dumps(_jsonable_encoder(item.data))
+            else:
+                data = None
+            return sse.format_sse_event(data_str=data, event=item.event, id=item.id, retry=item.retry,
+                                        comment=item.comment)
+        return sse.format_sse_event(data_str=plain(item).decode("utf-8"))
+
+    return encode_item
+
+
+async def _collect_items(gen, pool, encode_item):
+    """Iterates a generator endpoint's generator to its end (an async one on the loop, a
+    sync one in the thread pool, as iterate_in_threadpool does), encoding each item."""
+    if hasattr(gen, "__aiter__"):
+        return [encode_item(x) async for x in gen]
+
+    def drain():
+        return [encode_item(x) for x in gen]
+
+    return await asyncio.get_running_loop().run_in_executor(pool, contextvars.copy_context().run, drain)
+
+
+def _body_allowed(status):
+    return status is None or not (status < 200 or status in (204, 205, 304))
+
+
+async def _class_response(server, sess, fn, req, args, kw):
+    """The endpoint called and its response built as FastAPI builds it for the route's
+    response class (see the region's comment); the reply meta and body."""
+    spec = req["rcls"]
+    cls = resolve(spec["cls"])
+    stream = spec.get("stream") or ""
+    sess.final_bg = _UNSET
+    if stream:
+        gen = fn(*args, **kw)
+        # FastAPI builds the response (status, the sub-Response's headers) before the
+        # generator runs: what its body sets on the sub-Response is not sent.
+        rargs = _response_args(sess, spec.get("st"))
+        sub_headers = list(sess.sub.raw_headers) if sess.sub is not None else []
+        if stream == "raw":
+            resp = cls(content=gen, **rargs)
+        else:
+            plain = _stream_serializer(fn, req["fn"], spec.get("f"), sess)
+            if stream == "sse":
+                chunks = await _collect_items(gen, server.pool, _sse_encoder(plain))
+                media = "text/event-stream"
+            else:
+                chunks = await _collect_items(gen, server.pool, lambda x: plain(x) + b"\n")
+                media = "application/jsonl"
+            streaming = importlib.import_module("fastapi.responses").StreamingResponse
+            resp = streaming(iter(chunks), media_type=media, **rargs)
+            if stream == "sse":
+                resp.headers["Cache-Control"] = "no-cache"
+                resp.headers["X-Accel-Buffering"] = "no"
+        resp.raw_headers.extend(sub_headers)
+        return await _render_response(resp, sess.reqinfo, server.pool)
+    result = await server.run(fn, args, kw)
+    if isinstance(result, _web.responses):
+        # A returned Response bypasses the class; it keeps its own background, else gets
+        # the request's BackgroundTasks.
+        meta, data = await _render_response(result, sess.reqinfo, server.pool)
+        sess.final_bg = _UNSET if result.background is None else result.background
+        if meta.pop("nobg", None):
+            sess.final_bg = None
+        return meta, data
+    fspec = spec.get("f")
+    rargs = _response_args(sess, spec.get("st"))
+    if fspec is not None:
+        ta = _type_adapter(("r", req["fn"], fspec.get("mod"), fspec.get("model")), lambda: _response_type(fn, fspec))
+        value = _validate_field(ta, result)
+        kw_dump = _stream_dump_kw(fspec, sess)
+        if fspec.get("dj"):
+            # The default response class with a response model: pydantic's JSON bytes in
+            # a plain Response, whatever the default class is.
+            resp = _web.Response(content=ta.dump_json(value, **kw_dump), media_type="application/json", **rargs)
+        else:
+            resp = cls(ta.dump_python(value, mode="json", **kw_dump), **rargs)
+    else:
+        resp = cls(_jsonable_encoder(result), **rargs)
+    if not _body_allowed(resp.status_code):
+        resp.body = b""
+    _merge_sub_headers(sess, resp)
+    return await _render_response(resp, sess.reqinfo, server.pool)
+
 
 
 async def _main_async(sock, threads, ready):

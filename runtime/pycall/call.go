@@ -95,7 +95,8 @@ func (c *Call) Dep(inv bridge.Invocation) (pyval.Value, error) {
 	return rep.Result.Value(c.route.Models)
 }
 
-// Endpoint calls the endpoint. With inv.Body the result is path B's body (body);
+// Endpoint calls the endpoint. With inv.Body the result is path B's body (body), with
+// inv.Response the body of the response model serialized by the worker;
 // otherwise its value (res). done reports that the endpoint returned a Response, now
 // set on out. The Response parameter's status and headers are applied to out.
 func (c *Call) Endpoint(out *response.Out, inv bridge.Invocation) (res pyval.Value, body []byte, done bool, err error) {
@@ -124,7 +125,7 @@ func (c *Call) Endpoint(out *response.Out, inv bridge.Invocation) (res pyval.Val
 			out.Param.Headers.Append(h[0], h[1])
 		}
 	}
-	if inv.Body {
+	if inv.Body || inv.Response != nil {
 		return nil, rep.Body, false, nil
 	}
 	res, err = rep.Result.Value(c.route.Models)

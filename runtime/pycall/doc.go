@@ -17,6 +17,7 @@
 // handler turned into a response comes back as a *Handled error, which
 // Handlers.Exceptions (the router's exception hook) answers with that response; the
 // same hook calls the app's handlers of HTTPException, RequestValidationError and status
-// codes through the bridge. Forward serves a route by request forwarding: the whole
+// codes through the bridge. Body validates a body parameter of a type Go does not
+// generate (an opaque model) with pydantic in the session's worker. Forward serves a route by request forwarding: the whole
 // request runs in the app's own FastAPI route.
 package pycall

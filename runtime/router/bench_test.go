@@ -49,7 +49,7 @@ func BenchmarkRouting(b *testing.B) {
 			var buf [16]string
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				rt.find(c.path, c.method, buf[:])
+				rt.find(c.path, c.method, false, buf[:])
 			}
 		})
 	}

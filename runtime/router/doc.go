@@ -24,6 +24,14 @@
 //     any route then matches, even partially, the answer is a 307 to
 //     scheme://host + path + ?query, quoted as RedirectResponse does; else
 //     404 {"detail":"Not Found"}.
+//   - Websocket routes (WebSocket) match websocket handshakes only, which
+//     in turn match nothing else but mounts: an HTTP request ignores them
+//     (404, 405, redirect_slashes), and a handshake no websocket route
+//     matches gets no 405 and no redirect but Starlette's close before
+//     accept, 403 on uvicorn's wire, past the exception handlers. A
+//     handshake is what uvicorn hands to its websocket protocol
+//     (IsWebSocket); one that is not an HTTP/1.1 GET gets the websockets
+//     library's 400 without reaching the app.
 //   - Mount(path, h): "{path}/{path:path}" matches, root_path grows by the
 //     matched prefix, the mounted app sees the same full path. A mounted
 //     *Router is a sub-app with its own redirect_slashes, root_path,

@@ -56,8 +56,12 @@ type entry struct {
 	methods []string // nil: every method
 	allow   string
 	handler Handler
+	ws      bool         // a websocket route: matches websocket handshakes only
 	sub     *Router      // mount of a sub-app
 	mount   http.Handler // mount of another handler
+	// httpOnly: the mounted handler is an app that fails on a websocket
+	// scope (MountHTTP).
+	httpOnly bool
 }
 
 func (e *entry) allows(method string) bool {
@@ -240,9 +244,13 @@ func RootPathOf(r *http.Request) string {
 // root_path extended by the matched prefix. A *Router is served as a
 // sub-app sharing the request state; any other handler gets a request
 // whose URL.Path is the path below the mount and whose context holds the
-// Scope.
+// Scope. Websocket handshakes under path go to h too (see MountHTTP).
 func (rt *Router) Mount(path string, h http.Handler) error {
-	e := &entry{}
+	return rt.mount(&entry{}, path, h)
+}
+
+// mount registers e as a mount of h at path.
+func (rt *Router) mount(e *entry, path string, h http.Handler) error {
 	if sub, ok := h.(*Router); ok {
 		e.sub = sub
 	} else {

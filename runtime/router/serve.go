@@ -30,7 +30,13 @@ func defaultErrorLog(msg string) {
 
 // ServeHTTP serves a request: ServerErrorMiddleware (a plain 500), the
 // middleware, then routing with FastAPI's exception handling.
+// A websocket handshake other than an HTTP/1.1 GET gets the websockets
+// library's 400 without reaching the app, as under uvicorn.
 func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if IsWebSocket(r) && !validHandshake(r) {
+		writeBadHandshake(w)
+		return
+	}
 	rt.serveApp(w, r, nil)
 }
 
@@ -174,9 +180,14 @@ func (rt *Router) enter(w http.ResponseWriter, c *ctx) {
 
 // find scans the routes in order: the first full match (path and method;
 // a mount always matches fully), else the first partial match (path only).
-func (rt *Router) find(path, method string, buf []string) (full *entry, vals []string, partial *entry) {
+// A websocket handshake (ws) sees only websocket routes and mounts, an HTTP
+// request only HTTP routes and mounts.
+func (rt *Router) find(path, method string, ws bool, buf []string) (full *entry, vals []string, partial *entry) {
 	for _, e := range rt.candidates(path) {
 		isMount := e.sub != nil || e.mount != nil
+		if !isMount && e.ws != ws {
+			continue
+		}
 		if !isMount && partial != nil && !e.allows(method) {
 			continue // could only be another partial match
 		}
@@ -198,14 +209,25 @@ func (rt *Router) find(path, method string, buf []string) (full *entry, vals []s
 func (rt *Router) dispatch(w http.ResponseWriter, c *ctx) {
 	rq := &c.rq
 	path := rq.RoutePath()
-	e, vals, partial := rt.find(path, rq.HTTP.Method, c.vals[:])
+	ws := IsWebSocket(rq.HTTP)
+	e, vals, partial := rt.find(path, rq.HTTP.Method, ws, c.vals[:])
 	if e != nil {
+		if ws && e.httpOnly {
+			rt.opt.ErrorLog(fmt.Sprintf("Exception in ASGI application\nAssertionError: a websocket handshake to %q reached a mount serving HTTP only", path))
+			rt.send(w, c, &response.Response{Kind: response.KindHandler, Handler: http.HandlerFunc(webSocketServerError)})
+			return
+		}
 		if e.sub != nil || e.mount != nil {
 			rt.serveMount(w, c, e, path, vals)
 			return
 		}
 		rq.SetParams(e.tpl.Names, vals)
 		rt.call(w, c, e)
+		return
+	}
+	if ws {
+		// Starlette's WebSocketClose: no exception handler sees it.
+		rt.send(w, c, &response.Response{Kind: response.KindHandler, Handler: http.HandlerFunc(closeBeforeAccept)})
 		return
 	}
 	if partial != nil {
@@ -222,6 +244,9 @@ func (rt *Router) dispatch(w http.ResponseWriter, c *ctx) {
 		}
 		rp := request.RoutePath(np, rq.RootPath())
 		for _, e := range rt.candidates(rp) {
+			if e.ws {
+				continue
+			}
 			if _, ok := e.tpl.Match(rp, c.vals[:0]); ok {
 				url := request.BuildURL(rq.Scheme(), hostForURL(rq), np, rq.RawQuery())
 				rt.send(w, c, response.RedirectResponse(url, 307, nil))

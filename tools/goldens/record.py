@@ -224,6 +224,96 @@ def record_exchange(client, spec: dict) -> dict:
     }
 
 
+# ---------------------------------------------------------------------------
+# websocket sessions: requests.json entries with a "websocket" key, recorded into
+# golden/websockets.json (see README.md)
+
+# What uvicorn 0.35 (its default websockets implementation, websockets 10.4) sends on the
+# wire when the app closes the connection before accepting it: TestClient reports the close
+# itself (WebSocketDisconnect), a client sees this response (checked against uvicorn).
+UVICORN_CLOSE_BEFORE_ACCEPT = {
+    "status": 403,
+    "headers": [["content-length", "0"], ["content-type", "text/plain"], ["connection", "close"]],
+    "body_b64": "",
+}
+
+
+def ws_message(message: dict) -> dict:
+    """A message the app sent, as the golden keeps it."""
+    if message["type"] == "websocket.close":
+        return {"close": {"code": message.get("code", 1000), "reason": message.get("reason") or ""}}
+    if message.get("bytes") is not None:
+        return {"receive": {"bytes_b64": base64.b64encode(message["bytes"]).decode("ascii")}}
+    return {"receive": {"text": message["text"]}}
+
+
+def record_websocket(client, spec: dict) -> dict:
+    """One websocket session: connect, then the steps (send_text, send_bytes_b64,
+    send_json, receive N, close), then, unless the client closed, every message until
+    the app closes."""
+    from starlette.websockets import WebSocketDisconnect
+    from starlette.testclient import WebSocketDenialResponse
+
+    name = spec["name"]
+    headers = [[str(k), str(v)] for k, v in spec.get("headers", [])]
+    out: dict = {"name": name, "request": {"path": spec["websocket"], "headers": headers}}
+    if spec.get("subprotocols"):
+        out["request"]["subprotocols"] = list(spec["subprotocols"])
+    client.cookies.clear()
+    try:
+        session = client.websocket_connect(spec["websocket"], headers=dict(headers),
+                                           subprotocols=spec.get("subprotocols"))
+        ws = session.__enter__()
+    except WebSocketDisconnect as e:
+        out["accepted"] = False
+        out["close_before_accept"] = {"code": e.code, "reason": e.reason}
+        out["http"] = UVICORN_CLOSE_BEFORE_ACCEPT
+        return out
+    except WebSocketDenialResponse as e:
+        out["accepted"] = False
+        out["http"] = {"status": e.status_code,
+                       "headers": [[k.lower(), v] for k, v in e.headers.multi_items()],
+                       "body_b64": base64.b64encode(e.content).decode("ascii")}
+        return out
+    out["accepted"] = True
+    out["subprotocol"] = ws.accepted_subprotocol
+    events = []
+    closed = False
+    try:
+        for step in spec.get("steps", []):
+            if "send_text" in step:
+                ws.send_text(step["send_text"])
+                events.append({"send": {"text": step["send_text"]}})
+            elif "send_bytes_b64" in step:
+                ws.send_bytes(base64.b64decode(step["send_bytes_b64"]))
+                events.append({"send": {"bytes_b64": step["send_bytes_b64"]}})
+            elif "send_json" in step:
+                text = json.dumps(step["send_json"], separators=(",", ":"), ensure_ascii=False)
+                ws.send_text(text)
+                events.append({"send": {"text": text}})
+            elif "receive" in step:
+                for _ in range(step["receive"]):
+                    events.append(ws_message(ws.receive()))
+                    if "close" in events[-1]:
+                        closed = True
+                        break
+            elif "close" in step:
+                ws.close(step["close"], step.get("reason"))
+                events.append({"client_close": {"code": step["close"], "reason": step.get("reason") or ""}})
+                closed = True
+            else:
+                raise SystemExit(f"websocket {name}: unknown step {step}")
+            if closed:
+                break
+        while not closed:
+            events.append(ws_message(ws.receive()))
+            closed = "close" in events[-1]
+    finally:
+        session.__exit__(None, None, None)
+    out["events"] = events
+    return out
+
+
 # Files served from the app folder (StaticFiles, FileResponse) carry last-modified and an etag
 # derived from their mtime, which git does not keep: recordings and replays pin every file of
 # the app folder to this instant first (2024-01-01T00:00:00Z).
@@ -263,10 +353,22 @@ def record_one(app_dir: Path) -> int:
         follow_redirects=False,
         headers=CLIENT_HEADERS,
     ) as client:
+        sessions = []
         for spec in requests:
-            exchanges.append(record_exchange(client, spec))
+            if "websocket" in spec:
+                sessions.append(record_websocket(client, spec))
+            elif sessions:
+                raise SystemExit(f"{app_dir.name}: request {spec['name']} after a websocket session "
+                                 "(the sessions are replayed after every HTTP request)")
+            else:
+                exchanges.append(record_exchange(client, spec))
     (golden / "exchanges.json").write_text(dump_json(exchanges), encoding="utf-8")
-    print(f"{app_dir.name}: {len(exchanges)} exchanges", flush=True)
+    ws_golden = golden / "websockets.json"
+    if sessions:
+        ws_golden.write_text(dump_json(sessions), encoding="utf-8")
+    elif ws_golden.exists():
+        ws_golden.unlink()
+    print(f"{app_dir.name}: {len(exchanges)} exchanges" + (f", {len(sessions)} websocket sessions" if sessions else ""), flush=True)
     return 0
 
 

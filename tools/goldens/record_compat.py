@@ -5,7 +5,9 @@ usage: PYTHONPATH=/path/to/refstack python3 tools/goldens/record_compat.py
 
 Runs the case table runtime/bridge/testdata/compat/cases.py under the real FastAPI and
 Starlette (in a subprocess with PYTHONHASHSEED=0 and TZ=UTC, as compat_test.go runs the
-same table against covetgen_compat.py) and writes runtime/bridge/testdata/compat/golden.json.
+same table against covetgen_compat.py) and writes runtime/bridge/testdata/compat/golden.json;
+then records route_table.json from route_table.py (see record_route_table) and
+opaque_golden.json from opaque_cases.py (see record_opaque).
 Re-record and commit the golden whenever cases.py changes. Running it twice gives
 byte-identical files.
 """
@@ -39,6 +41,44 @@ def main() -> int:
     v = data["versions"]
     print("%s: %d cases (fastapi %s, starlette %s, pydantic %s, python %s)" % (
         out.relative_to(REPO), len(data["cases"]), v["fastapi"], v["starlette"], v["pydantic"], v["python"]))
+    if record_route_table(env) != 0:
+        return 1
+    return record_opaque(env)
+
+
+def record_route_table(env: dict[str, str]) -> int:
+    """Records route_table.json: the route table (routes, their dependency trees) worker.py
+    finds route targets in, for every app of the corpus, from the real stack; the stand-ins
+    must give the same (compat_routes_test.go)."""
+    apps = sorted(str(p.parent) for p in (REPO / "testdata" / "fastapi_apps").glob("*/meta.json"))
+    bridge = REPO / "runtime" / "bridge"
+    proc = subprocess.run([sys.executable, str(COMPAT / "route_table.py"), "real", str(bridge), *apps],
+                          cwd=COMPAT, env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        print("record_compat: route_table.py failed", file=sys.stderr)
+        return 1
+    data = json.loads(proc.stdout)
+    out = COMPAT / "route_table.json"
+    out.write_text(json.dumps(data, ensure_ascii=True, sort_keys=True, indent=1) + "\n", encoding="utf-8")
+    print("%s: %d apps" % (out.relative_to(REPO), len(data["apps"])))
+    return 0
+
+
+def record_opaque(env: dict[str, str]) -> int:
+    """Records opaque_golden.json: FastAPI's validation of body parameters and
+    serialization of response models of the types covetgen leaves to pydantic in the
+    bridge worker (opaque_cases.py); worker.py must give the same (opaque_compat_test.go)."""
+    proc = subprocess.run([sys.executable, str(COMPAT / "opaque_cases.py"), "real"], cwd=COMPAT, env=env,
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        print("record_compat: opaque_cases.py failed", file=sys.stderr)
+        return 1
+    data = json.loads(proc.stdout)
+    out = COMPAT / "opaque_golden.json"
+    out.write_text(json.dumps(data, ensure_ascii=True, sort_keys=True, indent=1) + "\n", encoding="utf-8")
+    print("%s: %d cases" % (out.relative_to(REPO), len(data["cases"])))
     return 0
 
 

@@ -38,6 +38,20 @@ async def chat(websocket: WebSocket, room: str, token: Annotated[Optional[str], 
         pass
 
 
+@app.websocket("/ws/{room}/history")
+async def history(
+    websocket: WebSocket,
+    room: str,
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+    x_client: Annotated[Optional[str], Header()] = None,
+    session: Annotated[Optional[str], Cookie()] = None,
+):
+    await websocket.accept()
+    await websocket.send_json({"room": room, "client": x_client, "session": session, "messages": ROOMS.get(room, [])[-limit:]})
+    await websocket.send_bytes(b"\x00end\xff")
+    await websocket.close(code=4000, reason="history sent")
+
+
 @app.get("/rooms/{room}/messages")
 def messages(room: str, limit: int = 20):
     if room not in ROOMS:
@@ -69,7 +83,8 @@ async def inspect(rest: str, request: Request):
         "query": str(request.url.query),
         "query_params": dict(request.query_params),
         "multi": request.query_params.getlist("tag"),
-        "client_host": request.client.host if request.client else None,
+        # request.client is the socket peer: "testclient" under TestClient, an address on a real server
+        "has_client": request.client is not None and isinstance(request.client.port, int),
         "host": request.headers.get("host"),
         "user_agent": request.headers.get("user-agent"),
         "x_things": request.headers.getlist("x-thing"),
