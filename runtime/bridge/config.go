@@ -31,7 +31,8 @@ type Config struct {
 	QueueSize int
 	// Timeout bounds one call (default 60s; negative: none). A call past it fails with
 	// *TimeoutError and its worker is killed and replaced (the other calls in flight on
-	// that worker fail with ErrWorkerLost: a Python thread cannot be interrupted).
+	// that worker fail with ErrWorkerLost: a Python thread cannot be interrupted). For a
+	// streamed response it bounds the time to the response's start, not the streaming.
 	Timeout time.Duration
 	// StartTimeout bounds a worker's start (import of the app; default 60s).
 	StartTimeout time.Duration

@@ -53,10 +53,10 @@
 //
 // Replies: Reply.Result (tagged JSON), Reply.Body (path B), or Reply.Response when the
 // function returned a starlette Response (rendered as starlette sends it: status, raw
-// headers in order, the body; a StreamingResponse's body_iterator collected, sync or
-// async; a FileResponse's stat headers and file, nothing for HEAD, Range and If-Range
-// answered as starlette does: 206, multipart/byteranges, 400, 416) - Result then holds
-// a Ref to the Response, for a dependency that returns one. With ResponseParams, SubStatus and
+// headers in order, the body; a StreamingResponse's body_iterator streamed, sync or
+// async (see Streamed responses); a FileResponse's stat headers and file, nothing for
+// HEAD, Range and If-Range answered as starlette does: 206, multipart/byteranges, 400,
+// 416) - Result then holds a Ref to the Response, for a dependency that returns one. With ResponseParams, SubStatus and
 // SubHeaders give the sub-Response's whole state after the call: FastAPI uses its
 // status when set and appends its raw headers to the response it renders (not to a
 // Response the endpoint returned).
@@ -134,9 +134,31 @@
 // neither natively nor through handler calls: the worker finds the route (following
 // the mounts), lets it handle the request with its app's exception handlers (as
 // Starlette's ExceptionMiddleware provides them) and replies with the response as soon
-// as its last body message is sent; the route's background tasks then run. This needs
+// as its last body message is sent (a body sent in several messages, more_body, comes
+// as a Stream as soon as the second one starts it); the route's background tasks then
+// run. This needs
 // the real FastAPI in the worker: with Config.NeedFastAPI a worker that only has the
 // stand-ins fails to start, saying so.
+//
+// # Streamed responses
+//
+// A response whose body is an iterator (a StreamingResponse a function returned, the
+// stream of a generator endpoint built with ResponseClass, an exception handler's, a
+// forwarded route's body sent in several messages) is not collected: RawResponse.Stream
+// delivers its chunks as Python yields them (Stream.Next, WriteTo), the response head
+// arriving first (Body empty, no content-length). Flow control: the worker sends at most
+// a window of 8 chunks ahead of Go's acknowledgements (Next acknowledges the chunk it
+// returned before, once the caller has written it), so a slow client stalls the
+// generator instead of filling memory. A body that raises after the start ends the
+// stream with a *StreamAbortError (the PyError and its traceback): FastAPI has sent 200
+// and part of the body by then, and the caller aborts the connection as uvicorn does
+// (runtime/pycall). Stream.Close, or the end of Next's context (the client went away),
+// cancels the stream: the worker stops iterating and closes the iterator (aclose, or
+// close in the thread pool for a sync one; its finally blocks run at once). Config.Timeout
+// bounds the call up to the response's start, not the streaming (an event stream may
+// last forever); a stream does not count against MaxInFlight. A Session's close and
+// background-task operations wait in the worker until its stream has ended; Close with
+// an error and RunBackground cancel a stream that was not read to its end.
 //
 // # Lifespan
 //
@@ -151,7 +173,8 @@
 //
 // One Unix socket pair per worker (the child's end on fd 3). Frames both ways: a 4-byte
 // big-endian length, an 8-byte call id, a kind byte, a JSON payload; worker.py documents
-// the kinds and the tagged JSON. Calls are multiplexed: async functions run concurrently
+// the kinds and the tagged JSON. A call has one reply frame, except a streamed response:
+// a start frame, chunk frames, and an end or abort frame (streambody.go). Calls are multiplexed: async functions run concurrently
 // on the worker's asyncio loop, sync ones in a 40-thread pool (anyio's default).
 //
 // # Supervision

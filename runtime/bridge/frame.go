@@ -24,6 +24,7 @@ type frame struct {
 	id      uint64
 	kind    byte
 	payload []byte
+	stream  *Stream // the body of a streamed reply's start frame (set by roundTrip)
 }
 
 // appendFrame appends the frame header for a payload of n bytes.

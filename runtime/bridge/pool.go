@@ -258,6 +258,9 @@ func (p *Pool) do(ctx context.Context, fn, mode string, args []any) (frame, erro
 	if err != nil {
 		return frame{}, err
 	}
+	if f.stream != nil {
+		f.stream.Close() // a plain call never streams
+	}
 	return decodeFrame(f)
 }
 
@@ -284,6 +287,10 @@ func (p *Pool) roundTrip(ctx context.Context, w *proc, fn string, payload []byte
 	case f, ok := <-ch:
 		if !ok {
 			return frame{}, ErrWorkerLost
+		}
+		if f.kind == kindStreamStart {
+			// A streamed reply: its later frames go to the Stream.
+			f.stream = newStream(w, id, ch)
 		}
 		return f, nil
 	case <-timeout:

@@ -95,17 +95,31 @@ func (p *proc) reap() error {
 // and reaps the process and fails the calls still in flight.
 func (p *proc) readLoop() {
 	r := bufio.NewReaderSize(p.conn, 64<<10)
+loop:
 	for {
 		f, err := readFrame(r)
 		if err != nil {
-			break
+			break loop
 		}
+		more := moreFrames(f.kind)
 		p.mu.Lock()
 		ch := p.calls[f.id]
-		delete(p.calls, f.id)
+		if !more {
+			delete(p.calls, f.id)
+		}
 		p.mu.Unlock()
-		if ch != nil {
-			ch <- f
+		if ch == nil {
+			if f.kind == kindStreamStart {
+				// The call was given up on (context, timeout): stop its stream.
+				go func(id uint64) { _ = p.sendControl(id, kindCancel) }(f.id)
+			}
+			continue
+		}
+		select {
+		case ch <- f:
+		default:
+			// More frames than a stream's window: a protocol error; the worker goes.
+			break loop
 		}
 	}
 	p.dead.Store(true)
@@ -128,7 +142,7 @@ func (p *proc) register(id uint64) (chan frame, bool) {
 	if p.calls == nil || p.dead.Load() {
 		return nil, false
 	}
-	ch := make(chan frame, 1)
+	ch := make(chan frame, callBuffer)
 	p.calls[id] = ch
 	return ch, true
 }
@@ -151,6 +165,16 @@ func (p *proc) send(id uint64, payload []byte) error {
 	if cap(p.wbuf) > 1<<16 {
 		p.wbuf = nil
 	}
+	return err
+}
+
+// sendControl writes a payload-less control frame (a stream's ack or cancel).
+func (p *proc) sendControl(id uint64, kind byte) error {
+	var b [13]byte
+	hdr := appendFrameHeader(b[:0], id, kind, 0)
+	p.wmu.Lock()
+	defer p.wmu.Unlock()
+	_, err := p.conn.Write(hdr)
 	return err
 }
 

@@ -16,6 +16,8 @@ type Session struct {
 	pinned bool
 	w      *proc // the worker, chosen by the first call
 
+	stream *Stream // the last streamed response of the session (Close cancels it)
+
 	held    bool // the worker keeps state for the session (Close must tell it)
 	reqSent bool // the worker has the session's RequestInfo
 	bg      bool // background tasks are pending
@@ -102,6 +104,10 @@ type RawResponse struct {
 	Status  int
 	Headers [][2]string
 	Body    []byte
+	// Stream, when set, is the body (Body is then empty): a body iterator the worker
+	// streams chunk by chunk as Python yields it (see Stream; the headers have no
+	// content-length). The receiver must read it to its end or Close it.
+	Stream *Stream
 }
 
 // HandledError is returned by Close and ExitFunctionScope when a generator's exit code
@@ -164,6 +170,9 @@ func (s *Session) Invoke(ctx context.Context, inv Invocation) (Reply, error) {
 		r.Body = data
 	case "P":
 		r.Response, err = m.response(data)
+		if err == nil && r.Response.Stream != nil {
+			s.stream = r.Response.Stream
+		}
 		r.Handled = m.H != 0
 		if len(m.V) > 0 {
 			r.Result = Result{data: m.V}
@@ -177,6 +186,7 @@ func (s *Session) Invoke(ctx context.Context, inv Invocation) (Reply, error) {
 	if len(inv.ResponseParams) > 0 {
 		r.SubStatus = m.SS
 		if r.SubHeaders, err = rawHeaders(m.SH); err != nil {
+			m.closeStream()
 			return Reply{}, err
 		}
 	}
@@ -212,6 +222,9 @@ func (s *Session) Close(ctx context.Context, raised error) error {
 		return nil
 	}
 	s.closed = true
+	if raised != nil {
+		s.endStream() // the request failed: the response will not be sent
+	}
 	if !s.held {
 		return nil
 	}
@@ -230,6 +243,7 @@ func (s *Session) RunBackground(ctx context.Context) error {
 	if s.closed || !s.bg {
 		return nil
 	}
+	s.endStream()
 	payload := encodeOp(s.id, "bg", nil)
 	m, data, err := s.op(ctx, "background tasks", payload)
 	if err != nil {
@@ -249,6 +263,17 @@ func (s *Session) HasBackground() bool { return s.bg }
 // generators, the Request...): Close then makes a round trip.
 func (s *Session) Holds() bool { return s.held && !s.closed }
 
+// endStream cancels the session's streamed response if it was not read to its end (the
+// request failed, or RunBackground came after a send that did not read it): the worker
+// closes its iterator before the session's background tasks and exit code run (it
+// waits for that).
+func (s *Session) endStream() {
+	if s.stream != nil {
+		s.stream.Close()
+		s.stream = nil
+	}
+}
+
 func (s *Session) exit(ctx context.Context, op string, raised error) error {
 	payload := encodeOp(s.id, op, raised)
 	m, data, err := s.op(ctx, op, payload)
@@ -262,6 +287,9 @@ func (s *Session) exit(ctx context.Context, op string, raised error) error {
 		resp, err := m.response(data)
 		if err != nil {
 			return err
+		}
+		if resp.Stream != nil {
+			s.stream = resp.Stream
 		}
 		return &HandledError{Response: resp}
 	}

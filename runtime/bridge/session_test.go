@@ -92,6 +92,9 @@ func checkResponse(t *testing.T, got *RawResponse, want golden) {
 	if got == nil {
 		t.Fatalf("no Response; want %d %s", want.Status, want.Body)
 	}
+	if err := got.ReadBody(context.Background()); err != nil {
+		t.Fatalf("reading the streamed body: %v", err)
+	}
 	if got.Status != want.Status || string(got.Body) != want.Body || !reflect.DeepEqual(got.Headers, want.Headers) {
 		t.Errorf("response\n got %d %q %q\nwant %d %q %q", got.Status, got.Headers, got.Body, want.Status, want.Headers, want.Body)
 	}

@@ -211,12 +211,14 @@ type sessionMeta struct {
 	H       int             `json:"h"`  // the Response is an app exception handler's
 	SS      int             `json:"ss"` // the sub-Response's status
 	SH      [][2]string     `json:"sh"` // and headers
+
+	stream *Stream // the body of a streamed "P" reply (its start frame)
 }
 
 // decodeSession splits a session reply frame into its meta and data.
 func decodeSession(f frame) (sessionMeta, []byte, error) {
 	var m sessionMeta
-	if f.kind != kindSession {
+	if f.kind != kindSession && f.kind != kindStreamStart {
 		if _, err := decodeFrame(f); err != nil {
 			return m, nil, err
 		}
@@ -230,8 +232,12 @@ func decodeSession(f frame) (sessionMeta, []byte, error) {
 		return m, nil, errors.New("bridge: bad session frame length")
 	}
 	if err := json.Unmarshal(f.payload[4:4+n], &m); err != nil {
+		if f.stream != nil {
+			f.stream.Close()
+		}
 		return m, nil, fmt.Errorf("bridge: bad session frame: %w", err)
 	}
+	m.stream = f.stream
 	return m, f.payload[4+n:], nil
 }
 
@@ -244,19 +250,28 @@ func (m sessionMeta) err(data []byte) error {
 	case "E":
 		kind = kindExcept
 	default:
+		m.closeStream()
 		return fmt.Errorf("bridge: unexpected session reply %q", m.K)
 	}
 	_, err := decodeFrame(frame{kind: kind, payload: data})
 	return err
 }
 
-// response is the RawResponse of a P reply.
+// response is the RawResponse of a P reply (Stream set when it is streamed).
 func (m sessionMeta) response(body []byte) (*RawResponse, error) {
 	h, err := rawHeaders(m.Headers)
 	if err != nil {
+		m.closeStream()
 		return nil, err
 	}
-	return &RawResponse{Status: m.Status, Headers: h, Body: body}, nil
+	return &RawResponse{Status: m.Status, Headers: h, Body: body, Stream: m.stream}, nil
+}
+
+// closeStream cancels the stream of a reply that is not used as a response.
+func (m sessionMeta) closeStream() {
+	if m.stream != nil {
+		m.stream.Close()
+	}
 }
 
 // rawHeaders turns headers sent as latin-1 decoded text back into their bytes.

@@ -32,7 +32,8 @@ const (
 // worker, as FastAPI renders it: Class(content, status_code=..., background=...) with
 // the sub-Response's status and headers merged, or the stream of a generator endpoint.
 // A Response the endpoint returns is sent as it is. The Reply's Response is the rendered
-// response (a stream collected whole: its headers have no content-length).
+// response (a generator endpoint's as a RawResponse.Stream: each item goes out as the
+// generator yields it; its headers have no content-length).
 type ResponseClass struct {
 	// Class is the response class, "module:qualname".
 	Class string

@@ -22,6 +22,11 @@ id, a 1-byte kind and the payload.
                     {"k": kind, ...} and the data: kind "V", "B", "H", "E" as above with the
                     frame's payload as data; "P" a starlette Response ("status", "headers";
                     data the body); "N" nothing (a close or background run that went well)
+                'T' a streamed "P" reply's start (as 'S', no data), then 'D' (one body chunk,
+                    the raw bytes) per chunk, then 'Z' (the end, empty) or 'A' (the body
+                    raised: an 'E' payload); all with the call's id (see "Streamed replies")
+  Go -> worker  'K' ack     one chunk of the call's stream was written to the client (empty)
+                'X' cancel  stop the call's stream and close its iterator (empty)
 
 Session calls ("sid" set) also carry "op": "call" (default), "close", "exitfn" (exit the
 function-scope generators), "bg" (run the background tasks), "val" (validate a body
@@ -64,6 +69,7 @@ import datetime
 import decimal
 import enum
 import functools
+import gc
 import importlib
 import inspect
 import json
@@ -175,7 +181,11 @@ def _route_table(app):
     """The routes of app's router as FastAPI matches them: FastAPI 0.141 keeps an included
     router as one entry, which fastapi.routing.iter_route_contexts expands into its routes
     (prefixes and dependencies merged); the stand-ins provide the same function."""
-    routes = app.router.routes
+    return _route_table_of(app.router.routes)
+
+
+def _route_table_of(routes):
+    """routes (a router's entries) with included routers expanded (see _route_table)."""
     expand = getattr(importlib.import_module("fastapi.routing"), "iter_route_contexts", None)
     return expand(routes) if expand is not None else routes
 
@@ -845,6 +855,7 @@ class Session:
         self.sub = None
         self.bg = None
         self.final_bg = _UNSET
+        self.pump = None  # the task streaming the session's response, if any
 
     def ref(self, o):
         n = self.ref_ids.get(id(o))
@@ -1087,8 +1098,8 @@ async def _file_body(resp, info):
 
 async def _render_response(resp, info, pool):
     """A starlette Response as it would be sent for the request info (the RequestInfo
-    dict, or None): status, raw headers, body (a StreamingResponse's body_iterator
-    collected, a FileResponse's file read). meta["nobg"] is set when starlette would not
+    dict, or None): status, raw headers, body (a _BodyStream for a StreamingResponse's
+    body_iterator, a FileResponse's file read). meta["nobg"] is set when starlette would not
     run the response's background (a FileResponse answering a bad Range with an error)."""
     status = resp.status_code
     if isinstance(resp, _web.files):
@@ -1099,18 +1110,8 @@ async def _render_response(resp, info, pool):
             meta["nobg"] = 1
             return meta, body
     elif hasattr(resp, "body_iterator"):
-        charset = getattr(resp, "charset", "utf-8")
-        it = resp.body_iterator
-        chunks = []
-        if hasattr(it, "__aiter__"):
-            async for c in it:
-                chunks.append(c if isinstance(c, (bytes, memoryview)) else c.encode(charset))
-        else:
-            def drain():
-                return [c if isinstance(c, (bytes, memoryview)) else c.encode(charset) for c in it]
-
-            chunks = await asyncio.get_running_loop().run_in_executor(pool, drain)
-        body = b"".join(bytes(c) for c in chunks)
+        # Streamed (see _BodyStream): the reply's frames carry the chunks as they come.
+        body = _BodyStream(_body_chunks(resp.body_iterator, getattr(resp, "charset", "utf-8"), pool))
     else:
         body = resp.body
         body = b"" if body is None else bytes(body)
@@ -1128,6 +1129,7 @@ class Server(asyncio.Protocol):
         self.tasks = set()
         self.transport = None
         self.sessions = {}
+        self.flows = {}  # call id -> _Flow of a streamed reply
 
     def connection_made(self, transport):
         self.transport = transport
@@ -1147,10 +1149,20 @@ class Server(asyncio.Protocol):
                 task = loop.create_task(self.handle(cid, payload))
                 self.tasks.add(task)
                 task.add_done_callback(self.tasks.discard)
+            elif kind == ord("K"):
+                flow = self.flows.get(cid)
+                if flow is not None:
+                    flow.ack()
+            elif kind == ord("X"):
+                flow = self.flows.get(cid)
+                if flow is not None:
+                    flow.task.cancel()
 
     def eof_received(self):
         loop = asyncio.get_running_loop()
         _ws_shutdown(self)
+        for flow in list(self.flows.values()):
+            flow.task.cancel()  # nobody reads the streams any more
         loop.create_task(self.drain())
         return True  # keep the write side open for the results still to come
 
@@ -1205,6 +1217,7 @@ class Server(asyncio.Protocol):
         sid = req["sid"]
         op = req.get("op") or "call"
         after = None
+        sess = None
         try:
             if op == "exc":
                 (meta, data), after = await self.op_exception(req)
@@ -1219,6 +1232,11 @@ class Server(asyncio.Protocol):
                 else:
                     if sess is None:
                         sess = self.sessions[sid] = Session(sid)
+                    if sess.pump is not None and op in ("close", "bg"):
+                        # The response was sent (or given up): its stream ends (closes
+                        # its iterator) before the background tasks and the exit code.
+                        await asyncio.wait([sess.pump])
+                        sess.pump = None
                     if op == "call":
                         meta, data = await self.op_call(sess, req)
                     elif op == "close":
@@ -1239,9 +1257,46 @@ class Server(asyncio.Protocol):
         except BaseException as e:
             meta, data = {"k": "E"}, _exception_payload(e)
         m = _dumps(meta)
-        self.write(cid, ord("S"), struct.pack(">I", len(m)) + m + data)
+        head = struct.pack(">I", len(m)) + m
+        if isinstance(data, _BodyStream):
+            await self.stream_reply(cid, head, data, sess)
+        else:
+            self.write(cid, ord("S"), head + data)
         if after is not None:
             await after()
+
+    async def stream_reply(self, cid, head, body, sess):
+        """Sends a streamed reply: 'T' (head), a 'D' frame per chunk, at most
+        _STREAM_WINDOW ahead of Go's acks, then 'Z', or 'A' when the iterator raised;
+        nothing more when Go cancelled ('X': the pump task is cancelled, and the iterator
+        closed as under uvicorn when the client went away)."""
+        flow = self.flows[cid] = _Flow()
+
+        async def pump():
+            try:
+                async for chunk in body.chunks:
+                    if not chunk:
+                        continue  # uvicorn writes nothing for an empty body message
+                    await flow.take()
+                    self.write(cid, ord("D"), bytes(chunk))
+            finally:
+                await body.chunks.aclose()
+
+        self.write(cid, ord("T"), head)
+        task = flow.task = asyncio.get_running_loop().create_task(pump())
+        if sess is not None:
+            sess.pump = task
+        try:
+            await asyncio.wait([task])
+        finally:
+            self.flows.pop(cid, None)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is None:
+            self.write(cid, ord("Z"), b"")
+        else:
+            self.write(cid, ord("A"), _exception_payload(exc))
 
     async def op_call(self, sess, req):
         if req.get("req") is not None and sess.request is None:
@@ -1363,8 +1418,8 @@ class Server(asyncio.Protocol):
             (status if isinstance(k, int) else handlers)[k] = v
         scope["starlette.exception_handlers"] = (handlers, status)
         loop = asyncio.get_running_loop()
-        done = loop.create_future()
-        start, chunks = {}, []
+        done = loop.create_future()  # None: the whole body came; "stream": it streams
+        start, chunks, feed = {}, [], _Feed()
 
         async def send(message):
             t = message["type"]
@@ -1372,16 +1427,33 @@ class Server(asyncio.Protocol):
                 start["status"] = message["status"]
                 start["headers"] = list(message.get("headers") or ())
             elif t == "http.response.body":
-                chunks.append(bytes(message.get("body", b"")))
-                if not message.get("more_body", False) and not done.done():
+                body, more = bytes(message.get("body", b"")), message.get("more_body", False)
+                if not done.done() and not more:
+                    chunks.append(body)
                     done.set_result(None)
+                    return
+                if not done.done():
+                    done.set_result("stream")
+                    if chunks:
+                        body = b"".join(chunks) + body
+                await feed.put(body)
+                if not more:
+                    await feed.put(_END)
 
         async def run():
-            async with contextlib.AsyncExitStack() as stack:
-                scope["fastapi_middleware_astack"] = stack
-                await route.handle(scope, request.receive, send)
+            try:
+                async with contextlib.AsyncExitStack() as stack:
+                    scope["fastapi_middleware_astack"] = stack
+                    await route.handle(scope, request.receive, send)
+            except BaseException as e:
+                if done.done() and done.result() == "stream" and not feed.gone:
+                    await feed.put(e)  # the streamed body aborts with it
+                    return
+                raise
+            if done.done() and done.result() == "stream":
+                await feed.put(_END)  # a route that stopped without more_body=False
 
-        task = loop.create_task(run())
+        task = feed.task = loop.create_task(run())
         await asyncio.wait([task, done], return_when=asyncio.FIRST_COMPLETED)
         if not done.done():
             exc = task.exception() if not task.cancelled() else None
@@ -1394,8 +1466,12 @@ class Server(asyncio.Protocol):
             try:
                 await task
             except BaseException:
-                traceback.print_exc()
+                if not feed.gone:
+                    traceback.print_exc()
+            await feed.collect_abandoned()
 
+        if done.result() == "stream":
+            return (meta, _BodyStream(feed.chunks())), after
         return (meta, b"".join(chunks)), after
 
     async def op_exception(self, req):
@@ -1638,10 +1714,15 @@ def _forward_target(app, scope, spec):
                 break
         else:
             raise LookupError("covetgen bridge: no mount %r in the app" % (prefix,))
-    for r in app.router.routes:
+    def named(r):
         rm = set(getattr(r, "methods", None) or ())
-        if getattr(r, "path", None) == spec["path"] and getattr(r, "name", None) == spec.get("name") \
-                and methods <= rm and rm - methods <= {"HEAD"}:
+        return getattr(r, "path", None) == spec["path"] and getattr(r, "name", None) == spec.get("name") \
+            and methods <= rm and rm - methods <= {"HEAD"}
+
+    for r in app.router.routes:
+        # FastAPI 0.141 keeps an included router as one entry, which handles the request
+        # by matching its own routes (the named one is among them).
+        if named(r) or (getattr(r, "path", None) is None and any(named(c) for c in _route_table_of([r]))):
             _, child = r.matches(scope)
             scope.update(child)
             return app, r
@@ -1657,9 +1738,8 @@ def _forward_target(app, scope, spec):
 # "sse" (a generator endpoint with an EventSourceResponse class) or "raw" (a generator
 # endpoint with another class: the class streams what it yields), "f": the response
 # field options (the "resp" object; absent: no response model)}. The reply is "P", the
-# response rendered: a stream is collected whole (the session protocol has one reply per
-# call), so Go sends it chunked after the generator has finished; FastAPI's SSE
-# keep-alive comments (": ping" every 15 s of an idle generator) are not produced.
+# response rendered; a stream goes out chunk by chunk as the generator yields (see
+# "Streamed replies" below), server-sent events with FastAPI's keep-alive comments.
 
 
 def _response_args(sess, status):
@@ -1756,16 +1836,214 @@ def _sse_encoder(plain):
     return encode_item
 
 
-async def _collect_items(gen, pool, encode_item):
-    """Iterates a generator endpoint's generator to its end (an async one on the loop, a
-    sync one in the thread pool, as iterate_in_threadpool does), encoding each item."""
-    if hasattr(gen, "__aiter__"):
-        return [encode_item(x) async for x in gen]
+async def _item_chunks(gen, pool, encode_item):
+    """A generator endpoint's items, each encoded as it is yielded (an async generator on
+    the loop, a sync one in the thread pool, as iterate_in_threadpool does); closing this
+    closes the endpoint's generator."""
+    src = gen if hasattr(gen, "__aiter__") else _iterate_sync(gen, pool)
+    try:
+        async for x in src:
+            yield encode_item(x)
+    finally:
+        close = getattr(src, "aclose", None)
+        if close is not None:
+            await close()
 
-    def drain():
-        return [encode_item(x) for x in gen]
 
-    return await asyncio.get_running_loop().run_in_executor(pool, contextvars.copy_context().run, drain)
+async def _sse_keepalive(chunks):
+    """FastAPI's SSE keep-alive: the encoded events, with its keep-alive comment (": ping")
+    sent each time the generator has produced nothing for fastapi.sse._PING_INTERVAL
+    seconds (15). A producer task pulls the events, so the timer never cancels the
+    generator; closing this cancels the producer and closes the generator."""
+    sse = importlib.import_module("fastapi.sse")
+    interval = getattr(sse, "_PING_INTERVAL", 15.0)
+    comment = getattr(sse, "KEEPALIVE_COMMENT", b": ping\n\n")
+    q = asyncio.Queue(1)
+
+    async def produce():
+        try:
+            async for c in chunks:
+                await q.put(c)
+            await q.put(_END)
+        except asyncio.CancelledError:
+            raise
+        except BaseException as e:
+            await q.put(e)
+
+    task = asyncio.get_running_loop().create_task(produce())
+    try:
+        while True:
+            try:
+                item = await asyncio.wait_for(q.get(), interval)
+            except asyncio.TimeoutError:
+                yield comment
+                continue
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        task.cancel()
+        await asyncio.wait([task])
+        await chunks.aclose()
+
+
+# Streamed replies (runtime/bridge/streambody.go): a response whose body is an iterator
+# goes to Go as frames of the call's id: 'T' (the session reply's head), a 'D' frame per
+# chunk as the iterator yields it, then 'Z', or 'A' (an exception payload) when it
+# raised after the response started. At most _STREAM_WINDOW chunks are sent ahead of
+# Go's acks ('K', one per chunk Go wrote to its client): a slow client makes the pump
+# wait, not buffer. 'X' (the client went away, or Go gave up) cancels the pump task and
+# the iterator is closed (aclose / close: its finally blocks run).
+
+_STREAM_WINDOW = 8
+_END = object()
+
+
+class _BodyStream:
+    """A response body the reply streams: chunks, an async generator of bytes."""
+
+    def __init__(self, chunks):
+        self.chunks = chunks
+
+
+class _Flow:
+    """A streamed reply's credit: the chunks it may send before Go's next ack."""
+
+    def __init__(self):
+        self.credit = _STREAM_WINDOW
+        self.wake = asyncio.Event()
+        self.task = None
+
+    def ack(self):
+        self.credit += 1
+        self.wake.set()
+
+    async def take(self):
+        while self.credit <= 0:
+            self.wake.clear()
+            await self.wake.wait()
+        self.credit -= 1
+
+
+async def _body_chunks(it, charset, pool):
+    """A StreamingResponse's body_iterator as bytes chunks, as starlette sends them (str
+    encoded with the response's charset; a sync iterator advanced in the thread pool);
+    closing this closes the iterator."""
+    sync = _threadpool_source(it)
+    if sync is not None:
+        it = sync
+    src = it if hasattr(it, "__aiter__") else _iterate_sync(it, pool)
+    try:
+        async for c in src:
+            yield c if isinstance(c, (bytes, memoryview)) else c.encode(charset)
+    finally:
+        close = getattr(src, "aclose", None)
+        if close is not None:
+            await close()
+
+
+def _threadpool_source(it):
+    """The sync iterable a StreamingResponse wrapped in iterate_in_threadpool (starlette's
+    or the stand-in's), not started yet; None for another body iterator. Iterated with
+    _iterate_sync instead, so that a cancelled stream closes it at once (the wrapper
+    does not: a generator would only be closed when garbage collected)."""
+    code = getattr(it, "ag_code", None)
+    frame = getattr(it, "ag_frame", None)
+    if code is None or frame is None or code.co_name != "iterate_in_threadpool" or it.ag_running:
+        return None
+    local = frame.f_locals
+    if set(local) != {"iterator"}:
+        return None  # already started
+    return iter(local["iterator"])
+
+
+async def _settled(cf):
+    """Waits for a concurrent future to finish, whatever its outcome."""
+    if not cf.done():
+        loop = asyncio.get_running_loop()
+        ev = asyncio.Event()
+        cf.add_done_callback(lambda _: loop.call_soon_threadsafe(ev.set))
+        await ev.wait()
+
+
+async def _iterate_sync(it, pool):
+    """A sync iterator advanced one item at a time in the thread pool (starlette's
+    iterate_in_threadpool); closing this waits for a next() under way, then closes the
+    iterator (a generator's finally blocks run) in the pool."""
+    end = object()
+    pending = None
+    try:
+        while True:
+            pending = pool.submit(contextvars.copy_context().run, next, it, end)
+            x = await asyncio.wrap_future(pending)
+            pending = None
+            if x is end:
+                return
+            yield x
+    finally:
+        if pending is not None:
+            await _settled(pending)
+        close = getattr(it, "close", None)
+        if close is not None:
+            done = pool.submit(contextvars.copy_context().run, close)
+            await _settled(done)
+            done.result()
+
+
+class _Feed:
+    """The body messages a forwarded route sends, handed to its streamed reply one at a
+    time: send() waits until the pump took the previous chunk. Once the reply's stream
+    ends (cancelled: the client went away) send() raises OSError, as uvicorn's does."""
+
+    def __init__(self):
+        self.q = asyncio.Queue(1)
+        self.gone = False  # the stream was cancelled: the client went away
+        self.task = None  # the route's task
+
+    async def put(self, item):
+        if self.gone:
+            raise OSError("covetgen bridge: the client disconnected")
+        await self.q.put(item)
+
+    async def chunks(self):
+        ended = False
+        try:
+            while True:
+                item = await self.q.get()
+                if item is _END:
+                    ended = True
+                    return
+                if isinstance(item, BaseException):
+                    ended = True
+                    raise item
+                yield item
+        finally:
+            if not ended:
+                self.gone = True
+                while not self.q.empty():
+                    self.q.get_nowait()  # a send() waiting to put goes on, then raises
+                if self.task is not None:
+                    # The route may be waiting in its body iterator (an idle generator):
+                    # cancelled there, the generator's finally blocks run now.
+                    self.task.cancel()
+
+    async def collect_abandoned(self):
+        """After a cancelled stream: the body iterator the route abandoned in its send()
+        is suspended, unreachable; collecting it now makes the loop's async generator
+        finalizer close it (finally blocks run), as CPython would at some later point."""
+        if self.gone:
+            gc.collect()
+            await asyncio.sleep(0)
+
+
+async def _collected(reply):
+    """A (meta, data) reply with a streamed body read whole (the case tables)."""
+    meta, data = reply
+    if isinstance(data, _BodyStream):
+        data = b"".join([bytes(c) async for c in data.chunks])
+    return meta, data
 
 
 def _body_allowed(status):
@@ -1790,13 +2068,13 @@ async def _class_response(server, sess, fn, req, args, kw):
         else:
             plain = _stream_serializer(fn, req["fn"], spec.get("f"), sess)
             if stream == "sse":
-                chunks = await _collect_items(gen, server.pool, _sse_encoder(plain))
+                chunks = _sse_keepalive(_item_chunks(gen, server.pool, _sse_encoder(plain)))
                 media = "text/event-stream"
             else:
-                chunks = await _collect_items(gen, server.pool, lambda x: plain(x) + b"\n")
+                chunks = _item_chunks(gen, server.pool, lambda x: plain(x) + b"\n")
                 media = "application/jsonl"
             streaming = importlib.import_module("fastapi.responses").StreamingResponse
-            resp = streaming(iter(chunks), media_type=media, **rargs)
+            resp = streaming(chunks, media_type=media, **rargs)
             if stream == "sse":
                 resp.headers["Cache-Control"] = "no-cache"
                 resp.headers["X-Accel-Buffering"] = "no"

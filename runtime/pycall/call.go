@@ -89,7 +89,7 @@ func (c *Call) Dep(inv bridge.Invocation) (pyval.Value, error) {
 		return nil, err
 	}
 	if rep.Handled {
-		return nil, &Handled{Response: raw(rep.Response)}
+		return nil, &Handled{Response: c.response(rep.Response)}
 	}
 	// A Response a dependency returns is a value like any other (a ref).
 	return rep.Result.Value(c.route.Models)
@@ -113,9 +113,9 @@ func (c *Call) Endpoint(out *response.Out, inv bridge.Invocation) (res pyval.Val
 	}
 	if rep.Response != nil {
 		if rep.Handled {
-			return nil, nil, false, &Handled{Response: raw(rep.Response)}
+			return nil, nil, false, &Handled{Response: c.response(rep.Response)}
 		}
-		return nil, nil, true, out.Send(raw(rep.Response))
+		return nil, nil, true, out.Send(c.response(rep.Response))
 	}
 	if len(inv.ResponseParams) > 0 {
 		if rep.SubStatus != 0 {
@@ -176,12 +176,14 @@ func handled(err error) error {
 }
 
 // raw is a response a Python function rendered, sent as it is. Without a
-// content-length it was streamed (a StreamingResponse): it goes out chunked too.
+// content-length it was streamed (a StreamingResponse): it goes out chunked too, chunk
+// by chunk as Python yields when the worker streams it (see streamed; c.response ties
+// the stream to the request and its session).
 func raw(r *bridge.RawResponse) *response.Response {
-	hs := make(response.Headers, 0, len(r.Headers))
-	for _, h := range r.Headers {
-		hs = append(hs, response.Header{Name: h[0], Value: h[1]})
+	if r.Stream != nil {
+		return streamed(nil, r, nil)
 	}
+	hs := headersOf(r)
 	resp := &response.Response{Status: r.Status, Headers: hs, Body: r.Body, Kind: response.KindBytes}
 	if !hs.Has("content-length") && response.BodyAllowed(r.Status) {
 		body := r.Body
@@ -211,6 +213,9 @@ func Forward(pool *bridge.Pool, route *bridge.ForwardRoute, rq *request.Request,
 	resp, err := pool.Forward(rq.HTTP.Context(), *route, info)
 	if err != nil {
 		return err
+	}
+	if resp.Stream != nil {
+		return out.Send(streamed(rq, resp, nil))
 	}
 	return out.Send(raw(resp))
 }

@@ -6,8 +6,9 @@ usage: PYTHONPATH=/path/to/refstack python3 tools/goldens/record_compat.py
 Runs the case table runtime/bridge/testdata/compat/cases.py under the real FastAPI and
 Starlette (in a subprocess with PYTHONHASHSEED=0 and TZ=UTC, as compat_test.go runs the
 same table against covetgen_compat.py) and writes runtime/bridge/testdata/compat/golden.json;
-then records route_table.json from route_table.py (see record_route_table) and
-opaque_golden.json from opaque_cases.py (see record_opaque).
+then records route_table.json from route_table.py (see record_route_table),
+opaque_golden.json from opaque_cases.py (see record_opaque) and stream_golden.json from
+stream_cases.py (see record_stream).
 Re-record and commit the golden whenever cases.py changes. Running it twice gives
 byte-identical files.
 """
@@ -43,7 +44,9 @@ def main() -> int:
         out.relative_to(REPO), len(data["cases"]), v["fastapi"], v["starlette"], v["pydantic"], v["python"]))
     if record_route_table(env) != 0:
         return 1
-    return record_opaque(env)
+    if record_opaque(env) != 0:
+        return 1
+    return record_stream(env)
 
 
 def record_route_table(env: dict[str, str]) -> int:
@@ -79,6 +82,22 @@ def record_opaque(env: dict[str, str]) -> int:
     out = COMPAT / "opaque_golden.json"
     out.write_text(json.dumps(data, ensure_ascii=True, sort_keys=True, indent=1) + "\n", encoding="utf-8")
     print("%s: %d cases" % (out.relative_to(REPO), len(data["cases"])))
+    return 0
+
+
+def record_stream(env: dict[str, str]) -> int:
+    """Records stream_golden.json: how FastAPI builds the responses of app-defined
+    response classes and streams generator endpoints (stream_cases.py, whose "record"
+    mode runs the real stack and writes the file); worker.py must give the same
+    (stream_test.go TestStreamGolden)."""
+    proc = subprocess.run([sys.executable, str(COMPAT / "stream_cases.py"), "record"], cwd=COMPAT, env=env,
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        print("record_compat: stream_cases.py failed", file=sys.stderr)
+        return 1
+    data = json.loads((COMPAT / "stream_golden.json").read_text(encoding="utf-8"))
+    print("%s: %d cases" % ((COMPAT / "stream_golden.json").relative_to(REPO), len(data["cases"])))
     return 0
 
 

@@ -233,6 +233,26 @@ async def sse_status(response: Response) -> AsyncIterable[ServerSentEvent]:
     yield ServerSentEvent(data=[1, 2])
 
 
+@app.get("/sse-bad-event", response_class=EventSourceResponse)
+def sse_bad_event():
+    yield ServerSentEvent(event="a\nb")
+
+
+@app.get("/sse-bad-id", response_class=EventSourceResponse)
+def sse_bad_id():
+    yield ServerSentEvent(id="x\0")
+
+
+@app.get("/sse-bad-retry", response_class=EventSourceResponse)
+def sse_bad_retry():
+    yield ServerSentEvent(retry=-1)
+
+
+@app.get("/sse-both-data", response_class=EventSourceResponse)
+def sse_both_data():
+    yield ServerSentEvent(data=1, raw_data="1")
+
+
 @app.get("/raw", response_class=StreamingResponse)
 async def raw_stream():
     for ch in "ab\u00e9":
@@ -275,6 +295,10 @@ CASES = {
     "sse/typed": (app, "GET", "/sse-typed", {"cls": "fastapi.sse:EventSourceResponse", "stream": "sse", "f": _OPTS}),
     "sse/status": (app, "POST", "/sse-status", {"cls": "fastapi.sse:EventSourceResponse", "stream": "sse", "st": 201,
                                                 "f": _OPTS}),
+    "sse/bad-event": (app, "GET", "/sse-bad-event", {"cls": "fastapi.sse:EventSourceResponse", "stream": "sse", "f": _OPTS}),
+    "sse/bad-id": (app, "GET", "/sse-bad-id", {"cls": "fastapi.sse:EventSourceResponse", "stream": "sse", "f": _OPTS}),
+    "sse/bad-retry": (app, "GET", "/sse-bad-retry", {"cls": "fastapi.sse:EventSourceResponse", "stream": "sse", "f": _OPTS}),
+    "sse/both-data": (app, "GET", "/sse-both-data", {"cls": "fastapi.sse:EventSourceResponse", "stream": "sse", "f": _OPTS}),
     "raw/async": (app, "GET", "/raw", {"cls": "fastapi.responses:StreamingResponse", "stream": "raw", "f": _OPTS}),
     "raw/sync-subclass": (app, "GET", "/raw-sync", {"cls": "__main__:NDJSONStream", "stream": "raw", "f": _OPTS}),
 }
@@ -285,10 +309,17 @@ def _latin1(raw):
 
 
 def _error(e):
+    # FastAPI's SSE producer runs in an anyio task group: its error comes out grouped.
+    while isinstance(e, BaseExceptionGroup) and len(e.exceptions) == 1:
+        e = e.exceptions[0]
     errs = getattr(e, "errors", None)
     out = {"error": type(e).__name__}
     if callable(errs):
-        out["errors"] = json.loads(json.dumps(fastapi.encoders.jsonable_encoder(errs())))
+        try:
+            items = errs(include_url=False, include_context=False)  # pydantic's ValidationError
+        except TypeError:
+            items = errs()
+        out["errors"] = json.loads(json.dumps(fastapi.encoders.jsonable_encoder(items)))
     return out
 
 
@@ -329,7 +360,8 @@ async def run_compat(target, method, path, spec):
         elif p.annotation is BackgroundTasks:
             kw[name] = sess.background_tasks()
     try:
-        meta, data = await worker._class_response(server, sess, fn, {"fn": fn.__name__, "rcls": spec}, [], kw)
+        meta, data = await worker._collected(
+            await worker._class_response(server, sess, fn, {"fn": fn.__name__, "rcls": spec}, [], kw))
     except Exception as e:
         return _error(e)
     return {"status": meta["status"], "headers": meta["headers"], "body": bytes(data).decode("latin-1")}
