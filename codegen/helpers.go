@@ -111,9 +111,23 @@ func (g *gen) writeParamsDict(f *jen.File) {
 			jen.Id("d").Dot("one").Call(jen.Id("p").Dot("Name"), jen.Id("q").Dot("All").Call(jen.Id("p").Dot("Name"))),
 		),
 	)
-	f.Comment("headerExtras adds the headers the model does not read (lower-case names: host first,")
-	f.Comment("then by name, as net/http does not keep the wire order).")
+	f.Comment("headerExtras adds the headers the model does not read (lower-case names), in the order")
+	f.Comment("the client sent them; where that order is unknown (HTTP/2, which uvicorn does not serve),")
+	f.Comment("host first, then by name.")
 	f.Func().Params(d).Id("headerExtras").Params(jen.Id("rq").Op("*").Qual(pkgRequest, "Request"), jen.Id("read").Map(jen.String()).Bool()).Block(
+		jen.If(jen.List(jen.Id("fields"), jen.Id("ok")).Op(":=").Id("rq").Dot("ReceivedHeaders").Call(), jen.Id("ok")).Block(
+			jen.Id("seen").Op(":=").Map(jen.String()).Bool().Values(),
+			jen.For(jen.List(jen.Id("_"), jen.Id("f")).Op(":=").Range().Id("fields")).Block(
+				jen.If(jen.Id("read").Index(jen.Id("f").Index(jen.Lit(0))).Op("||").Id("seen").Index(jen.Id("f").Index(jen.Lit(0)))).Block(jen.Continue()),
+				jen.Id("seen").Index(jen.Id("f").Index(jen.Lit(0))).Op("=").True(),
+				jen.Var().Id("vs").Index().String(),
+				jen.For(jen.List(jen.Id("_"), jen.Id("g")).Op(":=").Range().Id("fields")).Block(
+					jen.If(jen.Id("g").Index(jen.Lit(0)).Op("==").Id("f").Index(jen.Lit(0))).Block(
+						jen.Id("vs").Op("=").Append(jen.Id("vs"), jen.Id("g").Index(jen.Lit(1))))),
+				jen.Id("d").Dot("one").Call(jen.Id("f").Index(jen.Lit(0)), jen.Id("vs")),
+			),
+			jen.Return(),
+		),
 		jen.Id("names").Op(":=").Index().String().Values(jen.Lit("Host")),
 		jen.For(jen.Id("k").Op(":=").Range().Id("rq").Dot("HTTP").Dot("Header")).Block(jen.Id("names").Op("=").Append(jen.Id("names"), jen.Id("k"))),
 		jen.Qual("sort", "Strings").Call(jen.Id("names").Index(jen.Lit(1), jen.Empty())),

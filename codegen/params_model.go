@@ -15,16 +15,13 @@ import (
 // built from the request (each field under its validation alias: a sequence field's
 // values, else the field's value; absent fields their default unless None), every other
 // name of the request added after them, and the model validated from that dict with
-// errors located at (in, field).
+// errors located at (in, field). A header model's extra headers come in the order the
+// client sent them (request.ReceivedHeaders), which orders extra="forbid" errors as
+// FastAPI does.
 func (h *handler) paramModel(p *ir.Param, v string) ([]jen.Code, bool) {
 	m := p.Type.Model
 	if p.Alias() != p.Name || p.Info.ValidationAlias != nil || !p.Info.Required {
 		h.refuse(p.Pos, "options of the %s model parameter %s", p.In, p.Name)
-		return nil, false
-	}
-	if p.In == ir.InHeader && m.Config.Extra == "forbid" {
-		// The extras are every header in wire order, which net/http does not keep.
-		h.refuse(p.Pos, "header model %s with extra=\"forbid\"", m.Name)
 		return nil, false
 	}
 	mi, ok := h.g.models.get(m, p.Pos)

@@ -86,8 +86,8 @@ func (h *handler) responseClass() (jen.Code, bool) {
 			return nil, false
 		}
 		if d := functionScopeGenerator(r.Dependant); d != nil {
-			// FastAPI exits it before the stream is iterated; the worker collects the
-			// stream within the endpoint's call, before the exit.
+			// FastAPI exits it before the stream is iterated; the worker starts pulling
+			// items (up to its window of chunks) before the exit.
 			h.refuse(d.Pos, "yield dependency %s with scope=\"function\" of the generator endpoint %s", d.Call.Name, r.Endpoint.Name)
 			return nil, false
 		}

@@ -77,6 +77,9 @@ func (h *Handlers) call(rq *request.Request, fn string, exc bridge.ExceptionInfo
 	if err != nil {
 		return nil, err
 	}
+	if resp.Stream != nil {
+		return streamed(rq, resp, nil), nil
+	}
 	return raw(resp), nil
 }
 

@@ -16,10 +16,8 @@ import (
 // requestInfo is the request as the bridge sends it to Python (the ASGI scope and the
 // body), built once per request.
 //
-// net/http keeps header fields in a map, so their order across names is lost: host
-// comes first (where clients send it), then the other names sorted, each with its values
-// in order. request.headers lookups are unaffected; iterating them may differ in order
-// from uvicorn's.
+// The header fields are in the order the client sent them, as uvicorn gives them (see
+// headerList).
 func (c *Call) requestInfo() (*bridge.RequestInfo, error) {
 	if c.info != nil {
 		return c.info, nil
@@ -54,7 +52,7 @@ func (c *Call) buildInfo(body []byte) *bridge.RequestInfo {
 		RawPath:     rawPath(hr),
 		RootPath:    rq.RootPath(),
 		QueryString: hr.URL.RawQuery,
-		Headers:     headerList(hr),
+		Headers:     headerList(rq),
 		Body:        body,
 	}
 	info.ClientHost, info.ClientPort = hostPort(hr.RemoteAddr)
@@ -106,8 +104,15 @@ func rawPath(hr *http.Request) string {
 	return p
 }
 
-// headerList is the request's header fields, names lower-cased (see requestInfo).
-func headerList(hr *http.Request) [][2]string {
+// headerList is the request's header fields, names lower-cased, in received order
+// (request.ReceivedHeaders). Where that order is unknown — HTTP/2, which uvicorn does not
+// serve, or a head net/http folded — host comes first, then the other names sorted, each
+// with its values in order.
+func headerList(rq *request.Request) [][2]string {
+	if fields, ok := rq.ReceivedHeaders(); ok {
+		return fields
+	}
+	hr := rq.HTTP
 	out := make([][2]string, 0, len(hr.Header)+1)
 	if hr.Host != "" {
 		out = append(out, [2]string{"host", request.Latin1(hr.Host)})

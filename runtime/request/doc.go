@@ -6,6 +6,10 @@
 // pyjson, its json_invalid 422 and 400 errors), urlencoded forms and
 // multipart forms with python-multipart's semantics and Starlette's limits.
 //
+// ReceivedHeaders lists the header fields in the order the client sent them
+// (request.headers.raw), where runtime/server tracked it on the connection
+// (HTTP/1.x); callers fall back to another order when it reports none.
+//
 // A *Request is created and recycled by the router for each request; a
 // generated endpoint reads it and must not keep it after returning. Strings
 // it returns are ordinary immutable Go strings and may be kept.

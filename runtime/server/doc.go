@@ -14,6 +14,12 @@
 // 16 KiB) and a request body limit (--limit-body, default 16 MiB, 0 for
 // none) answered 413 when an endpoint reads a larger body.
 //
+// Header order: Run serves on a listener wrapped by TrackHeaderOrder, which follows
+// HTTP/1.1 framing on each connection's bytes and records each request's header names
+// in received order, so request.ReceivedHeaders gives the fields as Starlette's
+// request.headers holds them (net/http's Header map loses that order). HTTP/2 requests,
+// hijacked connections and input net/http refuses have no order (see headorder.go).
+//
 // Generated main functions read:
 //
 //	cfg := server.MustConfig()                 // flags + environment

@@ -44,17 +44,20 @@ func Wrap(h http.Handler, cfg Config) http.Handler {
 	})
 }
 
-// NewHTTPServer builds the net/http server for cfg.
+// NewHTTPServer builds the net/http server for cfg. Served on a listener wrapped by
+// TrackHeaderOrder (as Run does), its requests know their received header order.
 func NewHTTPServer(h http.Handler, cfg Config) *http.Server {
 	srv := &http.Server{
 		Addr:              net.JoinHostPort(cfg.Host, strconv.Itoa(cfg.Port)),
-		Handler:           Wrap(h, cfg),
+		Handler:           trackOrder(Wrap(h, cfg)),
 		ReadHeaderTimeout: cfg.ReadHeaderTimeout,
 		ReadTimeout:       cfg.ReadTimeout,
 		WriteTimeout:      cfg.WriteTimeout,
 		IdleTimeout:       cfg.TimeoutKeepAlive,
 		MaxHeaderBytes:    cfg.MaxHeaderBytes,
 		ErrorLog:          nil,
+		ConnContext:       orderConnContext,
+		ConnState:         orderConnState,
 	}
 	var p http.Protocols
 	p.SetHTTP1(true)
@@ -89,6 +92,7 @@ func Run(ctx context.Context, h http.Handler, cfg Config, life Lifespan) error {
 		fmt.Fprintf(cfg.Stderr, "ERROR:    [Errno 98] error while attempting to bind on address %s: %v\n", srv.Addr, err)
 		return err
 	}
+	ln = TrackHeaderOrder(ln)
 	info("Server running on http://%s (Press CTRL+C to quit)", ln.Addr())
 	if cfg.Ready != nil {
 		cfg.Ready(ln.Addr())
