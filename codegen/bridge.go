@@ -68,7 +68,7 @@ func planBridge(in Input, blockers bool) *bridgePlan {
 	p := &bridgePlan{routes: map[*ir.Route]bool{}, reasons: map[*ir.Route][]Refusal{},
 		blockers: map[*ir.Route][]Refusal{}, forward: map[*ir.Route][]string{}}
 	p.state = planState(in)
-	in.state, p.pinned = p.state.goOwned, p.state.pins
+	in.state, in.stateKept, p.pinned = p.state.goOwned, p.state.kept, p.state.pins
 	eachRoute(in.App, nil, func(r *ir.Route, mounts []string) {
 		rs := attemptRoute(in, r, nil)
 		if len(rs) == 0 && !forcedRoute(in, r) {

@@ -37,6 +37,9 @@ type Input struct {
 	AppDir string
 	// state are the keys of the module state living in Go (planState decides; state.go).
 	state []string
+	// stateKept says why the other module state stays in Python ("module.NAME" -> the
+	// first refusal of the function keeping it there; state.go).
+	stateKept map[string]string
 }
 
 // Output is the generated service.
@@ -59,7 +62,7 @@ func Generate(in Input) (*Output, []Refusal) { return generatePlanned(in, planBr
 // generatePlanned is Generate with the bridge plan already made.
 func generatePlanned(in Input, plan *bridgePlan) (*Output, []Refusal) {
 	if plan != nil {
-		in.state = plan.state.goOwned
+		in.state, in.stateKept = plan.state.goOwned, plan.state.kept
 	}
 	g := newGen(in)
 	g.plan = plan
@@ -125,6 +128,9 @@ func newGen(in Input) *gen {
 	g.refuse.at = in.App.Pos
 	if len(in.state) > 0 {
 		g.unit.SetState(in.state)
+	}
+	if len(in.stateKept) > 0 {
+		g.unit.SetStateKept(in.stateKept)
 	}
 	return g
 }

@@ -3,6 +3,7 @@ package codegen
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/covetpy/covetgen/codegen/translate"
 	"github.com/covetpy/covetgen/ir"
@@ -19,11 +20,19 @@ import (
 // another reason, a background task, a startup handler, an exception handler, a function
 // no route calls) keeps it in Python, and with it every route whose functions touch it.
 // Keeping a name in Python can make more routes refuse, so the decision is a fixpoint.
+// Why a name stays in Python (the first refusal of the route running a function touching
+// it, or that no route served natively runs that function) is recorded and given to the
+// translator (translate.Unit.SetStateKept): the coverage report then says it on every
+// route refused for using the name, instead of only "module state".
 
 // statePlan is where the app's module state lives.
 type statePlan struct {
 	// goOwned are the keys ("module.NAME") of the names living in Go, sorted.
 	goOwned []string
+	// kept says, for each name that is data the functions touching it would keep in
+	// Python (key "module.NAME"), why: the first refusal of the function that kept it
+	// there (coverage shows it on every route refused for using the name).
+	kept map[string]string
 	// pins: some data (StateVar.Data) stays in Python and functions refer to it, so
 	// bridged calls must run on one worker. Other objects the app mutates (a connection,
 	// a client) pin the bridge as before: when a route is refused for using them
@@ -43,27 +52,26 @@ func planState(in Input) statePlan {
 			live[v.Key] = true
 		}
 	}
+	kept := map[string]string{}
 	for len(live) > 0 {
 		in.state = sortedKeys(live)
-		native := nativeDefs(in)
+		native, why := nativeDefs(in)
 		changed := false
 		for _, v := range vars {
 			if !live[v.Key] {
 				continue
 			}
-			for _, t := range v.Touchers {
-				if !native[t] {
-					delete(live, v.Key)
-					changed = true
-					break
-				}
+			if t, ok := firstNotNative(v.Touchers, native, why); ok {
+				delete(live, v.Key)
+				kept[v.Key] = keptReason(in, t, why)
+				changed = true
 			}
 		}
 		if !changed {
 			break
 		}
 	}
-	p := statePlan{goOwned: sortedKeys(live)}
+	p := statePlan{goOwned: sortedKeys(live), kept: kept}
 	for _, v := range vars {
 		if !live[v.Key] && v.Data && len(v.Touchers) > 0 {
 			p.pins = true
@@ -73,9 +81,10 @@ func planState(in Input) statePlan {
 }
 
 // nativeDefs returns the DefKey of every function translated by a route generated
-// natively with the module state in.state living in Go.
-func nativeDefs(in Input) map[string]bool {
-	native := map[string]bool{}
+// natively with the module state in.state living in Go, and for the functions of the
+// routes refused (their endpoint and dependencies) the first refusal of the route.
+func nativeDefs(in Input) (native map[string]bool, why map[string]Refusal) {
+	native, why = map[string]bool{}, map[string]Refusal{}
 	eachRoute(in.App, nil, func(r *ir.Route, _ []string) {
 		if forcedRoute(in, r) {
 			return
@@ -83,28 +92,94 @@ func nativeDefs(in Input) map[string]bool {
 		if r.Kind != ir.APIRoute {
 			return // only API routes' handlers take the state mutex
 		}
-		defs, ok := attemptNative(in, r)
-		if !ok {
+		defs, refused := attemptNative(in, r)
+		if refused != nil {
+			for _, d := range routeDefs(in, r) {
+				if _, seen := why[d]; !seen {
+					why[d] = *refused
+				}
+			}
 			return
 		}
 		for _, d := range defs {
 			native[d] = true
 		}
 	})
-	return native
+	return native, why
+}
+
+// routeDefs are the DefKey of the route's endpoint and dependencies found in the sources.
+func routeDefs(in Input, r *ir.Route) []string {
+	var out []string
+	if r.Dependant == nil {
+		return nil
+	}
+	r.Dependant.Walk(func(d *ir.Dependant) {
+		if d.Call == nil {
+			return
+		}
+		if def := findDef(in.Prog, d.Call); def != nil {
+			out = append(out, translate.DefKey(d.Call.Module, def))
+		}
+	})
+	return out
+}
+
+// firstNotNative returns the first toucher not translated natively, preferring one whose
+// route was refused (it has a reason of its own).
+func firstNotNative(touchers []string, native map[string]bool, why map[string]Refusal) (string, bool) {
+	first, found := "", false
+	for _, t := range touchers {
+		if native[t] {
+			continue
+		}
+		if _, ok := why[t]; ok {
+			return t, true
+		}
+		if !found {
+			first, found = t, true
+		}
+	}
+	return first, found
+}
+
+// keptReason says why the function toucher keeps module state in Python: its route's first
+// refusal, or that no route served natively runs it.
+func keptReason(in Input, toucher string, why map[string]Refusal) string {
+	if r, ok := why[toucher]; ok {
+		return r.String()
+	}
+	return "function " + toucherName(in, toucher) + " is not run by a route served natively"
+}
+
+// toucherName is "file:line" of a DefKey ("module:line:col"), or the key itself.
+func toucherName(in Input, key string) string {
+	i := strings.Index(key, ":")
+	if i < 0 || in.Prog == nil {
+		return key
+	}
+	m := in.Prog.Modules[key[:i]]
+	if m == nil || m.File == nil {
+		return key
+	}
+	line := key[i+1:]
+	if j := strings.Index(line, ":"); j >= 0 {
+		line = line[:j]
+	}
+	return "at " + m.Rel + ":" + line
 }
 
 // attemptNative generates r alone natively, as attemptRoute does, and returns the
-// functions translated for it; ok is false when the route is refused.
-func attemptNative(in Input, r *ir.Route) (defs []string, ok bool) {
+// functions translated for it, or (refused non-nil) the route's first refusal.
+func attemptNative(in Input, r *ir.Route) (defs []string, refused *Refusal) {
 	if len(r.Diags) > 0 {
-		return nil, false
+		return nil, &Refusal{Pos: r.Diags[0].Pos, What: "unresolved construct: " + r.Diags[0].Msg}
 	}
 	g := newGen(in)
 	g.refuse.at = r.Pos
 	defer func() {
 		if p := recover(); p != nil {
-			defs, ok = nil, false
+			defs, refused = nil, &Refusal{Pos: r.Pos, What: fmt.Sprintf("route %s: generator error: %v", r.Path, p)}
 		}
 	}()
 	g.route(r)
@@ -114,9 +189,10 @@ func attemptNative(in Input, r *ir.Route) (defs []string, ok bool) {
 		}
 	}
 	if g.refuse.len() > 0 {
-		return nil, false
+		first := g.refuse.sorted()[0]
+		return nil, &first
 	}
-	return g.unit.Translated(), true
+	return g.unit.Translated(), nil
 }
 
 func sortedKeys(m map[string]bool) []string {

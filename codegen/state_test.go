@@ -66,3 +66,19 @@ func TestPlanState(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanStateKept checks the reason recorded for module state kept in Python: the first
+// refusal of a function touching it (coverage shows it on the routes refused for using it).
+func TestPlanStateKept(t *testing.T) {
+	for _, tt := range []struct{ app, key, want string }{
+		{"crud_memory", "main.TODOS", "main.py:113:15: cannot translate model_dump() of TodoUpdate here (it holds Enum members: only spread with ** into a model construction)"},
+		{"crud_memory", "main._next_id", "main.py:60:5: cannot translate mutation of TODOS (not owned by the function)"},
+		{"dependencies", "main.EVENTS", "main.py:164:37: cannot translate dependency with yield get_session"},
+	} {
+		in := loadCorpusApp(t, tt.app)
+		p := planState(in)
+		if got := p.kept[tt.key]; got != tt.want {
+			t.Errorf("%s: kept[%s] = %q, want %q", tt.app, tt.key, got, tt.want)
+		}
+	}
+}

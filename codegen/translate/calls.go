@@ -139,6 +139,8 @@ func (f *fn) builtinCall(name string, c *ast.Call) val {
 		return v
 	}
 	switch name {
+	case "getattr":
+		return f.getattrCall(c) // getattr.go
 	case "len":
 		return one("Len", intType)
 	case "abs":
@@ -212,7 +214,13 @@ func (f *fn) builtinCall(name string, c *ast.Call) val {
 			arg = as[0].code
 		}
 		if name == "list" {
-			return f.callVal(q("ToList").Call(arg), kindValue, listType)
+			lt := listType
+			if nargs == 1 {
+				if it := iterItemType(as[0].typ); it != nil {
+					lt = listOf(it) // a new list of the same items
+				}
+			}
+			return f.callVal(q("ToList").Call(arg), kindValue, lt)
 		}
 		return f.callVal(q("ToTuple").Call(arg), kindValue, tupleType)
 	case "dict":
@@ -396,6 +404,9 @@ func (f *fn) methodCall(c *ast.Call, at *ast.Attribute) val {
 	if v, ok := f.hashCall(c, at); ok {
 		return v
 	}
+	if v, ok := f.modelCopy(c, at); ok { // modelcopy.go
+		return v
+	}
 	name := at.Attr
 	var recv val
 	var kwAllowed []string
@@ -425,10 +436,14 @@ func (f *fn) methodCall(c *ast.Call, at *ast.Attribute) val {
 		if m == nil {
 			f.refuse(c, "call of method %s() on a value of unknown type", name)
 		}
-		if len(c.Args) > 0 || len(c.Keywords) > 0 {
-			f.refuse(c, "%s() with arguments", name)
+		if len(c.Args) > 0 {
+			f.refuse(c, "%s() with positional arguments", name)
 		}
 		f.checkDumpable(c, m)
+		f.checkDumpUse(c, m)
+		if len(c.Keywords) > 0 {
+			return f.dumpWith(c, name, recv, m) // dumpext.go
+		}
 	case name == "get" || name == "copy":
 		recv = f.value(at.Value)
 	default:
@@ -449,12 +464,28 @@ func (f *fn) methodCall(c *ast.Call, at *ast.Attribute) val {
 	} else {
 		as, kw = f.args(c, name+"()", kwAllowed...)
 	}
+	if ownedMethods[name] {
+		f.checkTypedMethod(c, at, name, recv, as, kw) // statetype.go
+	}
 	args := []jen.Code{recv.code, jen.Lit(name)}
 	if len(kw) == 0 {
 		for _, a := range as {
 			args = append(args, a.code)
 		}
-		return f.callVal(q("CallMethod").Call(args...), kindValue, methodResult[name])
+		rt := methodResult[name]
+		if m := modelOf(recv.typ); m != nil && (name == "model_dump" || name == "dict") {
+			rt = dumpType(m)
+		}
+		if name == "get" && len(as) == 2 && recv.typ != nil && recv.typ.Kind == ir.KindDict && len(recv.typ.Args) == 2 &&
+			sameType(as[1].typ, recv.typ.Args[1]) && f.isStateExpr(at.Value) {
+			// STATE.get(k, default) of module state typed by its annotation (statetype.go):
+			// an item or the default, of one static type
+			rt = recv.typ.Args[1]
+		}
+		if lt := f.literalStrMethod(c, name, recv.typ); lt != nil {
+			rt = lt // getattr.go
+		}
+		return f.callVal(q("CallMethod").Call(args...), kindValue, rt)
 	}
 	items := make([]jen.Code, len(as))
 	for i, a := range as {
@@ -483,7 +514,7 @@ func (f *fn) checkDumpable(c *ast.Call, m *ir.Model) {
 		f.refuse(c, "model_dump() of %s (not a BaseModel)", m.Name)
 	}
 	for _, fd := range m.Fields {
-		if !Holdable(fd.Type) {
+		if !f.u.dumpHoldable(fd.Type) {
 			f.refuse(c, "model_dump() of %s (field %s of type %s)", m.Name, fd.Name, fd.Type)
 		}
 		for _, sub := range nestedModels(fd.Type) {

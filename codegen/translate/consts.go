@@ -341,7 +341,7 @@ func (u *Unit) constant(mi *modInfo, name string, b *binding, app *ir.App) *cons
 			u.stateConstant(mi, name, key, b, app, v, ok, c) // module state living in Go (state.go)
 			return c
 		}
-		c.err = "use of " + name + " (module state: mutated or rebound)"
+		c.err = u.keptWhy(key, name)
 		return c
 	}
 	if !ok {

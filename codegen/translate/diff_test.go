@@ -117,6 +117,9 @@ func runOracle(t *testing.T, models string, sns []snippet) [][]map[string]any {
 
 // annotationType reads a parameter annotation of a snippet.
 func annotationType(e ast.Expr, app *ir.App) *ir.Type {
+	if sub, ok := e.(*ast.Subscript); ok {
+		return literalAnnotation(sub) // Literal["a", "b"] (FastAPI validated the value)
+	}
 	n, ok := e.(*ast.Name)
 	if !ok {
 		return nil
@@ -144,6 +147,26 @@ func annotationType(e ast.Expr, app *ir.App) *ir.Type {
 		return t
 	}
 	return nil
+}
+
+// literalAnnotation is the type of Literal[...] of str constants (nil: another form).
+func literalAnnotation(sub *ast.Subscript) *ir.Type {
+	if n, ok := sub.Value.(*ast.Name); !ok || n.Id != "Literal" {
+		return nil
+	}
+	elts := []ast.Expr{sub.Slice}
+	if tu, ok := sub.Slice.(*ast.Tuple); ok {
+		elts = tu.Elts
+	}
+	t := &ir.Type{Kind: ir.KindLiteral}
+	for _, e := range elts {
+		s, ok := constStr(e)
+		if !ok {
+			return nil
+		}
+		t.Values = append(t.Values, ir.Str(s))
+	}
+	return t
 }
 
 // freshArg is Go code building an argument (never frozen: the body owns it).

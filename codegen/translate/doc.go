@@ -36,6 +36,8 @@
 //	func NewUnit(prog *load.Program, names Names) *Unit
 //	func (u *Unit) Decls() []jen.Code      // package-level declarations to emit once
 //	func (u *Unit) Models() []*ir.Model    // models whose constructor the bodies call
+//	func (u *Unit) SetState(keys []string)            // module state living in Go
+//	func (u *Unit) SetStateKept(why map[string]string) // why other module state stays in Python
 //	func (u *Unit) Helpers() []Helper      // app functions translated for the bodies
 //
 // # How generated code holds a body
@@ -129,6 +131,19 @@
 // functions (await of async ones); round(x, ndigits) (ties to even on the exact value),
 // divmod, dict(iterable or mapping); starred assignment targets (a, *rest = xs).
 //
+// Models (dumpext.go, modelcopy.go, getattr.go, rettype.go): model_dump(exclude_unset=,
+// exclude_none=) with constant booleans (exclude_unset refused when a field may hold a
+// model: a model stored in a field was revalidated, its fields set is not the
+// instance's); m.model_copy(update={"field": value, ...}) only when validating the copy
+// gives pydantic's unvalidated copy (constant field names, each value of the field's
+// exact static type, no constraint on them, no alias, factory or validator in the model,
+// fields of str/int/float/bool/None/plain Enum types and lists and Optionals of them);
+// getattr(model, name) when every value name may take (a constant, a Literal parameter,
+// or a str method with constant arguments applied to one: sort.lstrip("-")) is a field.
+// A call of an app function whose every return yields an instance of one model (and whose
+// end is unreachable) has that model's type; so does list(x) of a typed iterable and a
+// list display of instances of one model: their fields can be read.
+//
 // Standard library (stdlib.go, hashcall.go), for modules bound by `import m` / `import m
 // as n` and called as m.f(...): hashlib.md5 / sha1 / sha224 / sha256 / sha384 / sha512
 // (data).hexdigest() / .digest(), base64.b64encode / standard_b64encode /
@@ -185,7 +200,12 @@
 // of a display returned by an endpoint written by path B (Scope.Response); any other use
 // refuses, since a mixed-in enum behaves as its base type there. Enums must be plain
 // `class E(Enum)`, `(str, Enum)`, `(int, Enum)`, IntEnum or StrEnum classes that only
-// assign str or int members.
+// assign str or int members. Also (enumiter.go, dumpext.go): an Enum class iterated by a
+// for loop or a comprehension (members in definition order, aliases left out; the loop
+// variable is a member used as above), .value / .name of a model field or of E.MEMBER
+// (t.priority.value), values of model_copy(update={...}), and model_dump() of a model
+// with Enum fields spread with ** into a model construction (Todo(**x.model_dump()),
+// which validates the members back); a dump holding members used otherwise is refused.
 //
 // # Module state (state.go, state_scan.go)
 //
@@ -201,6 +221,19 @@
 // through it as Python mutates the one object. Unit.TouchesState tells which translated
 // defs touch state (themselves or through helpers): their caller holds the mutex
 // Unit.StateMutex declares for as long as it uses their results.
+//
+// Module state that is never rebound and whose assignment is annotated (`TODOS:
+// Dict[int, Todo] = {}`; int, str, float, bool, app models, and Dict / List of those)
+// has that static type (statetype.go), which the translator keeps true: a store into it
+// or into a container reached from it (subscript stores and augmented assignments,
+// append, insert, setdefault; extend and update of a container of the same static type)
+// whose key or value may have another static type is refused. Its items are then typed
+// (TODOS[k].done, for t in TODOS.values(): t.priority).
+//
+// Unit.SetStateKept records why a name stays in Python (the first refusal of a function
+// keeping it there): a use of it is refused with "use of NAME (module state kept in
+// Python because file:line:col: cannot translate ...)", `global NAME` with "global
+// statement (NAME: module state kept in Python because ...)".
 //
 // Refused: sets and set comprehensions, generator expressions elsewhere, lambdas
 // elsewhere, async for, except* and except clauses for other classes, with,

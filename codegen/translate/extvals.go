@@ -88,6 +88,17 @@ func (f *fn) extOK(n ast.Expr) bool {
 						mark(y.Value)
 					}
 				case *ast.Call:
+					// values of model_copy(update={...}): stored as they are, their type
+					// checked against the field's (modelcopy.go)
+					if at, ok := y.Func.(*ast.Attribute); ok && at.Attr == "model_copy" {
+						for _, k := range y.Keywords {
+							if d, ok := k.Value.(*ast.Dict); ok && k.Arg != nil && *k.Arg == "update" {
+								for _, v := range d.Values {
+									mark(v)
+								}
+							}
+						}
+					}
 					if fn, ok := y.Func.(*ast.Name); ok && (fn.Id == "str" || fn.Id == "type") && len(y.Args) == 1 && len(y.Keywords) == 0 &&
 						f.locals[fn.Id] == nil && f.mi.binds[fn.Id] == nil {
 						mark(y.Args[0])
@@ -289,11 +300,9 @@ func (f *fn) extAttribute(x *ast.Attribute) (val, bool) {
 			return f.callVal(q("GetAttr").Call(b.code, jen.Lit(x.Attr)), kindValue, fd.Type), true
 		}
 	}
-	base, ok := x.Value.(*ast.Name)
-	if !ok || f.locals[base.Id] == nil {
-		return val{}, false
-	}
-	t := f.types[base.Id]
+	// x.attr of a name (local or comprehension variable) or of a model field read from one
+	// (enumiter.go), holding an Enum member, a UUID or a date
+	t := f.exprExtType(x.Value)
 	if !isExtType(t) {
 		return val{}, false
 	}
@@ -433,7 +442,13 @@ func containsExt(t *ir.Type) bool {
 // modelOfExpr is the model of a local name's static type (nil: not a model or not a name).
 func modelOfExpr(f *fn, e ast.Expr) *ir.Model {
 	n, ok := e.(*ast.Name)
-	if !ok || f.locals[n.Id] == nil {
+	if !ok {
+		return nil
+	}
+	if g, comp := f.compVars[n.Id]; comp {
+		return modelOf(f.compTypes[g]) // a comprehension or key function variable
+	}
+	if f.locals[n.Id] == nil {
 		return nil
 	}
 	return modelOf(f.types[n.Id])

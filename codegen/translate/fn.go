@@ -34,11 +34,14 @@ type fn struct {
 	loopDead       bool
 	firstIter      *val              // compLoops' first iterable, already evaluated
 	retType        *ir.Type          // static type of the last return's value
+	retModel       *ir.Model         // the model every return yields an instance of (rettype.go)
+	retMixed       bool              // a return yields something else (or the end is reachable)
 	excStack       []*tryCtx         // where a raised exception goes, innermost last (try.go)
 	handling       []string          // Go variables of the exceptions being handled (bare raise)
 	memberOperands map[ast.Expr]bool // right operands of in / not in (where a constant set may be used)
 	globals        map[string]bool   // names declared global (module state living in Go: state.go)
 	usesState      bool              // the body touches module state living in Go
+	spreadDumps    map[ast.Expr]bool // x.model_dump() calls spread by ** into a call (dumpext.go)
 }
 
 // local is a Python local (parameters included).
@@ -106,6 +109,7 @@ func (f *fn) translate() []jen.Code {
 	for {
 		f.assigned, f.types = copySet(assigned0), copyTypes(types0)
 		f.tmp, f.dead, f.noFreeze = 0, false, false
+		f.retModel, f.retMixed = nil, false
 		f.usedLabels, f.brokenLabels, f.compTypes, f.compVars, f.loops = map[string]bool{}, map[string]bool{}, map[string]*ir.Type{}, nil, nil
 		for _, l := range f.locals {
 			l.used = false
@@ -129,6 +133,7 @@ func (f *fn) generate() []jen.Code {
 	body := f.blk.stmts
 	if !f.dead {
 		body = append(body, jen.Return(jen.Qual(pyvalPkg, "None"), jen.Nil()))
+		f.retMixed = true
 	}
 	var pro []jen.Code
 	for _, name := range f.order {

@@ -105,7 +105,7 @@ func (f *fn) helperCall(g global, c *ast.Call, await bool) val {
 		}
 		args[i] = f.constVal(v).code
 	}
-	return f.callVal(jen.Id(goName).Call(args...), kindValue, nil)
+	return f.callVal(jen.Id(goName).Call(args...), kindValue, f.u.helpers[g.module+"."+g.def.name].result)
 }
 
 // defaultOf returns the default of parameter i (nil when it has none).
@@ -148,8 +148,8 @@ func (u *Unit) helper(g global, app *ir.App, c *ast.Call, caller *fn) string {
 	for _, p := range ps {
 		vars[p.Arg] = Var{Go: jen.Id(GoName(p.Arg))}
 	}
-	code, diag, state := u.translateHelper(g, app, vars)
-	h.busy, h.state = false, state
+	code, diag, state, result := u.translateHelper(g, app, vars)
+	h.busy, h.state, h.result = false, state, result
 	if diag != nil {
 		h.diag = diag
 		caller.refuse(c, "call of %s (%s)", g.def.name, diag)
@@ -176,7 +176,7 @@ func nodeOfDef(d *funcDef) ast.Node {
 	return &ast.Pass{Span: *d.span}
 }
 
-func (u *Unit) translateHelper(g global, app *ir.App, vars map[string]Var) (code []jen.Code, diag *ir.Diagnostic, state bool) {
+func (u *Unit) translateHelper(g global, app *ir.App, vars map[string]Var) (code []jen.Code, diag *ir.Diagnostic, state bool, result *ir.Type) {
 	defer func() {
 		if r := recover(); r != nil {
 			code = nil
@@ -189,5 +189,5 @@ func (u *Unit) translateHelper(g global, app *ir.App, vars map[string]Var) (code
 	}()
 	hf := newFn(u, g.mi, app, g.def, vars, false)
 	code = hf.translate()
-	return code, nil, hf.usesState
+	return code, nil, hf.usesState, hf.resultType()
 }

@@ -197,6 +197,10 @@ func (f *fn) iterable(e ast.Expr) val {
 		if v, ok := f.iterCall(x); ok {
 			return v
 		}
+	case *ast.Name:
+		if v, ok := f.enumIterable(x); ok { // enumiter.go
+			return v
+		}
 	}
 	return f.value(e)
 }

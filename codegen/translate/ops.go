@@ -221,6 +221,9 @@ func (f *fn) listDisplay(elts []ast.Expr, tuple bool) val {
 		if tuple {
 			return val{code: q("Tuple").Values(items...), typ: typ}
 		}
+		if mt := commonModelType(vs); mt != nil {
+			typ = listOf(mt) // a list of instances of one model: its items' fields are read
+		}
 		return val{code: q("NewList").Call(items...), typ: typ}
 	}
 	t := f.newTmp()

@@ -23,10 +23,11 @@ import (
 
 // stateUnit is a Unit's view of module state.
 type stateUnit struct {
-	keys       map[string]bool // "module.NAME" of the names living in Go
-	mu         string          // Go name of the package-wide mutex ("" until first needed)
-	translated []string        // DefKey of every def translated successfully
-	touching   map[string]bool // DefKey of the translated defs touching state
+	keys       map[string]bool   // "module.NAME" of the names living in Go
+	mu         string            // Go name of the package-wide mutex ("" until first needed)
+	translated []string          // DefKey of every def translated successfully
+	touching   map[string]bool   // DefKey of the translated defs touching state
+	kept       map[string]string // "module.NAME" -> why it stays in Python (SetStateKept)
 }
 
 // SetState makes the module-level names keys ("module.NAME", as StateVar.Key) live in Go.
@@ -36,6 +37,25 @@ func (u *Unit) SetState(keys []string) {
 	for _, k := range keys {
 		u.st.keys[k] = true
 	}
+}
+
+// SetStateKept records why module-level names stay in Python (key "module.NAME", as
+// StateVar.Key; the reason is a refusal "file:line:col: cannot translate ..."): a body
+// using one of them is refused with "use of NAME (module state kept in Python because
+// REASON)". Call it right after NewUnit, before any Func.
+func (u *Unit) SetStateKept(why map[string]string) {
+	u.st.kept = map[string]string{}
+	for k, v := range why {
+		u.st.kept[k] = v
+	}
+}
+
+// keptWhy is the refusal text of a use of module state living in Python.
+func (u *Unit) keptWhy(key, name string) string {
+	if why, ok := u.st.kept[key]; ok && why != "" {
+		return "use of " + name + " (module state kept in Python because " + why + ")"
+	}
+	return "use of " + name + " (module state: mutated or rebound)"
 }
 
 // hasState reports a Unit with state living in Go: it then freezes nothing.
@@ -109,6 +129,9 @@ func (u *Unit) stateConstant(mi *modInfo, name, key string, b *binding, app *ir.
 	c.goName = u.goIdent("pyc_"+identPart(mi.name)+"_"+identPart(name), key)
 	if !u.rebound[name] {
 		c.typ = constType(v)
+		if at := u.stateAnnotation(mi, b, app, v); at != nil {
+			c.typ = at // statetype.go: every store is checked against it
+		}
 	}
 	u.decls = append(u.decls, jen.Commentf("%s is %s.%s, module state (guarded by the state mutex).", c.goName, mi.name, name),
 		jen.Var().Id(c.goName).Qual(pyvalPkg, "Value").Op("=").Add(freshDeep(v)))
@@ -146,6 +169,9 @@ func (f *fn) useState() { f.usesState = true }
 func (f *fn) stateGlobal(n ast.Node, name string) global {
 	g := f.u.resolveGlobal(f.mi, name, f.app, 0)
 	if g.kind != gState || g.module != f.mi.name {
+		if why, kept := f.u.st.kept[f.mi.name+"."+name]; kept && why != "" {
+			f.refuse(n, "global statement (%s: module state kept in Python because %s)", name, why)
+		}
 		f.refuse(n, "global statement")
 	}
 	return g

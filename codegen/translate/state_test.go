@@ -35,6 +35,10 @@ func loadStateModule(t *testing.T, src string) (*load.Program, *ir.App) {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(dir, "app.py"), b, 0o644)
+	if b, err = os.ReadFile(filepath.Join("testdata/diff", "models.py")); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "models.py"), b, 0o644)
 	os.WriteFile(filepath.Join(dir, "m.py"), []byte(src), 0o644)
 	prog, err := load.Load(dir, load.Options{Parse: parser.ParseFile, App: "app:app"})
 	if err != nil {
@@ -79,10 +83,22 @@ func TestStateRefusals(t *testing.T) {
 		{"ITEMS = {}\nOTHER = 1\n\ndef f(k):\n    global OTHER\n    ITEMS[k] = 1\n    return 1\n", "m.py:5:5: cannot translate global statement"},
 		{"ITEMS = {}\n\ndef put(d, k):\n    d[k] = 1\n\ndef f(k):\n    put(ITEMS, k)\n    return ITEMS\n", "m.py:7:5: cannot translate call of put (m.py:4:5: cannot translate mutation of d (not owned by the function))"},
 		{"ITEMS = {}\n\ndef f(k):\n    row = ITEMS[k] if k else {}\n    row['a'] = 1\n    return ITEMS\n", "m.py:5:5: cannot translate mutation of row (not owned by the function)"},
+		// module state typed by its annotation (statetype.go): stores must keep the type
+		{"from typing import Dict\nfrom models import Item\nITEMS: Dict[str, Item] = {}\n\ndef f(k):\n    ITEMS[str(k)] = {'name': k}\n    return 1\n", "m.py:6:5: cannot translate store into ITEMS of a value that may not be a Item (its static type is dict[str, Item])"},
+		{"from typing import Dict\nfrom models import Item\nITEMS: Dict[str, Item] = {}\n\ndef f(k):\n    ITEMS[k] = Item(name='a', price=1)\n    return 1\n", "m.py:6:5: cannot translate store into ITEMS of a key that may not be a str (its static type is dict[str, Item])"},
+		{"from typing import Dict\nITEMS: Dict[str, int] = {}\n\ndef f(k):\n    d = ITEMS\n    d[str(k)] = 'x'\n    return 1\n", "m.py:6:5: cannot translate store into d of a value that may not be a int (its static type is dict[str, int])"},
+		{"from typing import Dict\nITEMS: Dict[str, int] = {}\n\ndef f(k):\n    ITEMS[str(k)] += 1.5\n    return 1\n", "m.py:5:5: cannot translate store into ITEMS of a value that may not be a int (its static type is dict[str, int])"},
+		{"from typing import Dict\nITEMS: Dict[str, int] = {}\n\ndef f(k):\n    ITEMS.setdefault(str(k))\n    return 1\n", "m.py:5:5: cannot translate store into ITEMS of a value that may not be a int (its static type is dict[str, int])"},
+		{"from typing import Dict\nITEMS: Dict[str, int] = {}\n\ndef f(k):\n    ITEMS.update({str(k): 1})\n    return 1\n", "m.py:5:5: cannot translate ITEMS.update() of values that may not have the static type dict[str, int]"},
+		{"from typing import Dict\nITEMS: Dict[str, int] = {}\n\ndef f(k):\n    s = str(k)\n    ITEMS[s] = ITEMS.get(s, 0) + 1\n    ITEMS[s] += 2\n    ITEMS.setdefault(s, 3)\n    return ITEMS\n", ""},
+		// module state kept in Python says why (SetStateKept)
+		{"ITEMS = {}\nKEPT = {}\n\ndef f(k):\n    return KEPT[k]\n\ndef g(k):\n    KEPT[k] = 1\n", "m.py:5:12: cannot translate use of KEPT (module state kept in Python because m.py:9:9: cannot translate with statement)"},
+		{"ITEMS = {}\nKEPT = 1\n\ndef f(k):\n    global KEPT\n    KEPT += 1\n    return ITEMS\n", "m.py:5:5: cannot translate global statement (KEPT: module state kept in Python because m.py:9:9: cannot translate with statement)"},
 	} {
 		prog, app := loadStateModule(t, tt.src)
 		u := NewUnit(prog, Names{})
 		u.SetState([]string{"m.ITEMS"})
+		u.SetStateKept(map[string]string{"m.KEPT": "m.py:9:9: cannot translate with statement"})
 		var got string
 		for _, st := range prog.Modules["m"].File.Module.Body {
 			if d := asDef(st); d != nil && d.name == "f" {

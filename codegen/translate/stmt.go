@@ -129,10 +129,12 @@ func (f *fn) ret(s *ast.Return) {
 	if s.Value == nil {
 		f.emit(jen.Return(jen.Qual(pyvalPkg, "None"), jen.Nil()))
 		f.dead = true
+		f.retMixed = true
 		return
 	}
 	v := f.value(s.Value)
 	f.retType = v.typ
+	f.noteReturn(v.typ)
 	if lc := f.blk.last; lc != nil && len(f.excStack) == 0 && v.kind == kindValue && v.tmp != "" && lc.tmp == v.tmp && lc.idx == len(f.blk.stmts) {
 		f.blk.stmts = f.blk.stmts[:lc.idx-2]
 		f.emit(jen.Return(lc.call))
@@ -242,6 +244,7 @@ func (f *fn) store(t ast.Expr, v val) {
 		}
 		base := f.ownedBase(x.Value)
 		vals := f.seq([]ast.Expr{x.Slice}, f.value)
+		f.checkStateStore(x.Value, base.typ, &vals[0], &v) // statetype.go
 		if !v.atomic {
 			v = f.hoist(v)
 		}
@@ -318,6 +321,8 @@ func (f *fn) augAssign(s *ast.AugAssign) {
 			f.refuse(s, "augmented assignment %s= to an item (in-place on a possibly shared value)", opSymbol(s.Op))
 		}
 		r := f.callVal(jen.Qual(pyvalPkg, op.name).Call(cur.code, rhs.code), kindValue, nil)
+		r.typ = arithType(s.Op, itemType(base.typ), rhs.typ)
+		f.checkStateStore(t.Value, base.typ, &key, &r) // statetype.go
 		f.errOnly(jen.Qual(pyvalPkg, "SetItem").Call(base.code, key.code, r.code))
 	default:
 		f.refuse(s.Target, "augmented assignment to %s", exprName(s.Target))

@@ -73,6 +73,8 @@ type helperInfo struct {
 	mod  *modInfo
 	// state: the helper (or one it calls) touches module state living in Go.
 	state bool
+	// result is the static type of its result (rettype.go; nil: unknown).
+	result *ir.Type
 }
 
 // NewUnit returns a Unit over prog (nil: no module-level names but models). Zero-valued

@@ -27,6 +27,9 @@ func NewEnumClass(name, qual, base string, names []string, values []Value) *Enum
 	c.members = make([]Enum, len(names))
 	for i := range names {
 		c.members[i] = Enum{c: c, i: i}
+		if j := c.aliasOf(i); j >= 0 {
+			c.members[i] = c.members[j] // an alias names the earlier member (enumiter.go)
+		}
 	}
 	return c
 }

@@ -2,7 +2,7 @@ from fastapi import FastAPI
 
 from uuid import UUID
 
-from models import Color, Item, Level, Mode, Owner, Priority, Region
+from models import Color, Item, Level, Mode, Owner, Priority, Region, Shade, Ticket
 
 app = FastAPI()
 
@@ -18,5 +18,10 @@ def create_owner(owner: Owner) -> Owner:
 
 
 @app.get("/ext/{r}/{p}/{c}/{u}")
-def ext(r: Region, p: Priority, c: Color, u: UUID, lv: Level, md: Mode):
+def ext(r: Region, p: Priority, c: Color, u: UUID, lv: Level, md: Mode, sh: Shade):
     return None
+
+
+@app.post("/tickets")
+def create_ticket(ticket: Ticket) -> Ticket:
+    return ticket

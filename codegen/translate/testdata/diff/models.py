@@ -52,3 +52,16 @@ class Level(enum.IntEnum):
 class Mode(enum.StrEnum):
     fast = "fast"
     safe = "safe"
+
+
+class Ticket(BaseModel):
+    title: str
+    region: Region = Region.eu
+    regions: list[Region] = []
+    backup: Optional[Region] = None
+
+
+class Shade(str, Enum):
+    light = "l"
+    pale = "l"
+    dark = "d"
