@@ -82,12 +82,6 @@ func (h *handler) solveDep(d *ir.Dependant) arg {
 	case c.IsGenerator:
 		h.refuse(d.Pos, "dependency with yield %s", c.Name)
 		return arg{}
-	case c.Kind == ir.ClassCallable:
-		h.refuse(d.Pos, "class dependency %s", c.Name)
-		return arg{}
-	case c.Kind == ir.InstanceCallable:
-		h.refuse(d.Pos, "callable instance dependency %s", c.Name)
-		return arg{}
 	}
 	outer := h.g.refuse.at
 	h.g.refuse.at = d.Pos
@@ -126,7 +120,7 @@ func (h *handler) solveDep(d *ir.Dependant) arg {
 		h.stmts = saved
 	}
 	h.add(jen.If(jen.Id("errs").Dot("Len").Call().Op("==").Id(mark)).Block(guarded...))
-	return arg{jen.Id(result), nil}
+	return arg{jen.Id(result), h.depResultType(c)}
 }
 
 // depCall is the call expression of a dependency's function, returning (pyval.Value,
@@ -146,6 +140,12 @@ func (h *handler) depCall(d *ir.Dependant, vars map[string]arg) (jen.Code, bool)
 			return nil, false
 		}
 		return jen.Id("py").Dot("Dep").Call(inv), true
+	}
+	switch c.Kind {
+	case ir.ClassCallable:
+		return h.classCall(d, vars) // deps_class.go
+	case ir.InstanceCallable:
+		return h.instanceCall(d, vars)
 	}
 	pf := h.g.translated(c, vars)
 	if !pf.ok {

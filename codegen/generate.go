@@ -123,7 +123,7 @@ func newGen(in Input) *gen {
 	g.unit = translate.NewUnit(in.Prog, translate.Names{ModelNew: func(m *ir.Model) jen.Code {
 		mi, _ := g.models.get(m, m.Pos)
 		return jen.Id(mi.newName)
-	}})
+	}, ResponseClass: func(name string) (jen.Code, string, string, bool) { return g.bodyResponseClass(name) }})
 	g.models = newModelSet(g)
 	g.refuse.at = in.App.Pos
 	if len(in.state) > 0 {

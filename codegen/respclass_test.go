@@ -12,7 +12,7 @@ import (
 func TestClassResponds(t *testing.T) {
 	const head = "import json\nfrom collections.abc import AsyncIterable, Iterable\nfrom fastapi import FastAPI\n" +
 		"from fastapi.responses import JSONResponse, StreamingResponse\nfrom fastapi.sse import EventSourceResponse, ServerSentEvent\n" +
-		"from pydantic import BaseModel\nclass Pretty(JSONResponse):\n    def render(self, content):\n        return json.dumps(content, indent=2).encode()\n" +
+		"from pydantic import BaseModel\nclass Pretty(JSONResponse):\n    def render(self, content):\n        return json.dumps(content, indent=2).encode(self.charset)\n" +
 		"class Item(BaseModel):\n    a: int\n"
 	for _, tt := range []struct {
 		name, src string

@@ -23,7 +23,11 @@ func (h *handler) respond() {
 		return
 	}
 	h.sendResponseObject()
-	switch rc.Name {
+	if !nativeClass(rc.Name) && h.customRespond() {
+		// An app-defined class (respclass_native_respond.go).
+		return
+	}
+	switch customClassName(rc) {
 	case "fastapi.responses.JSONResponse", "starlette.responses.JSONResponse":
 	case "fastapi.responses.HTMLResponse", "starlette.responses.HTMLResponse",
 		"fastapi.responses.PlainTextResponse", "starlette.responses.PlainTextResponse",

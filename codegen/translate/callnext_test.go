@@ -57,7 +57,7 @@ func TestCallNext(t *testing.T) {
 		{"early-return", "if request.url.path == '/x':\n        return JSONResponse({'d': 1}, status_code=451)\n    return await call_next(request)",
 			[]string{`pyval.NewResponse("JSONResponse", `, "pymw.Call(call_next)"}, ""},
 		{"status", "r = await call_next(request)\n    if r.status_code == 404:\n        r.status_code = 410\n    return r",
-			[]string{"pymw.Status(r)", "pymw.SetStatus(r, pyval.IntOf(410))"}, ""},
+			[]string{"pymw.Status(r)", "pymw.SetStatus(r, pyval.IntValue(410))"}, ""},
 		{"headers-read", "r = await call_next(request)\n    r.headers.append('x-ct', r.headers.get('content-type', ''))\n    r.headers['x-len'] = r.headers['content-length']\n    return r",
 			[]string{"pymw.AppendHeader(r, ", `pymw.GetHeader(r, pyval.Str("content-type"), pyval.Str(""))`, `pymw.Header(r, pyval.Str("content-length"))`}, ""},
 		{"cookies", "r = await call_next(request)\n    r.set_cookie('sid', request.url.path, httponly=True)\n    r.delete_cookie(key='old', path='/p')\n    return r",

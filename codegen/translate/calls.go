@@ -36,6 +36,9 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 	if v, ok := f.callNextCall(c, await); ok { // callnext.go
 		return v
 	}
+	if v, ok := f.instMethodCall(c, await); ok { // instances.go
+		return v
+	}
 	g, isGlobal := f.lookupGlobal(c.Func)
 	if !isGlobal {
 		if at, ok := c.Func.(*ast.Attribute); ok && !await {
@@ -71,6 +74,10 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 		}
 	case gFramework:
 		if v, ok := f.respCall(g.name, c); ok {
+			return v
+		}
+	case gOtherClass:
+		if v, ok := f.customRespCall(g, c); ok { // respclass.go
 			return v
 		}
 	case gHTTPExc:

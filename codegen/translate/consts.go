@@ -271,7 +271,7 @@ func constCode(v pyval.Value) *jen.Statement {
 		return q("False")
 	case pyval.Int:
 		if i, ok := x.Int64(); ok {
-			return q("IntOf").Call(jen.Lit(int(i)))
+			return q("IntValue").Call(jen.Lit(int(i)))
 		}
 		return q("ParseInt").Call(jen.Lit(x.String()))
 	case pyval.Float:

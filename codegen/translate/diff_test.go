@@ -263,6 +263,12 @@ func runDifferential(t *testing.T, sns []snippet, state bool) {
 				def = st
 			}
 		}
+		var self *Var // f is a callable instance (instances_test.go)
+		if def == nil {
+			if callDef, sv := snippetCallable(t, u, mod, m.File.Module.Body); callDef != nil {
+				def, self = callDef, &sv
+			}
+		}
 		if def == nil {
 			t.Fatalf("%s: no function f", s.name)
 		}
@@ -270,8 +276,19 @@ func runDifferential(t *testing.T, sns []snippet, state bool) {
 		vars := map[string]Var{}
 		var ps []jen.Code
 		var ptypes []*ir.Type
-		for _, p := range params(d) {
+		ctors := map[int][2]any{}
+		for k, p := range params(d) {
+			if self != nil && k == 0 {
+				vars[p.Arg] = *self
+				continue
+			}
 			typ := annotationType(p.Annotation, app)
+			if typ == nil {
+				if typ = snippetClass(u, mod, p.Annotation); typ != nil {
+					ctor, names := snippetInit(t, u, gf, i, typ)
+					ctors[len(ptypes)] = [2]any{ctor, names}
+				}
+			}
 			vars[p.Arg] = Var{Go: jen.Id(GoName(p.Arg)), Type: typ}
 			ps = append(ps, jen.Id(GoName(p.Arg)))
 			ptypes = append(ptypes, typ)
@@ -314,6 +331,9 @@ func runDifferential(t *testing.T, sns []snippet, state bool) {
 					if c := extArg(u, ptypes[a], v); c != nil {
 						code = c
 					}
+				}
+				if ctor, isInst := ctors[a]; isInst {
+					code = snippetInstanceArg(t, ctor[0].(string), ctor[1].([]string), v)
 				}
 				if a < len(ptypes) && ptypes[a] != nil && ptypes[a].Kind == ir.KindModel {
 					name := fmt.Sprintf("a%d", a)

@@ -31,7 +31,10 @@
 //	func GoName(py string) string          // Go identifier of a Python parameter or local
 //	func Holdable(t *ir.Type) bool         // whether a pyval.Value can carry type t
 //
-//	type Names struct { ModelNew func(m *ir.Model) jen.Code }
+//	type Names struct {
+//		ModelNew      func(m *ir.Model) jen.Code
+//		ResponseClass func(name string) (code jen.Code, base, why string, ok bool) // respclass.go
+//	}
 //	func DefaultNames() Names              // ModelNew: jen.Id("New" + m.Name)
 //	func NewUnit(prog *load.Program, names Names) *Unit
 //	func (u *Unit) Decls() []jen.Code      // package-level declarations to emit once
@@ -160,6 +163,10 @@
 // FastAPI's `response: Response` parameter (Var.Type a class named fastapi.Response):
 // status_code (read; assigned an int), headers[name] = value, headers.append(name, value),
 // set_cookie(...) and delete_cookie(...) (max_age / expires statically int, str or None).
+// An app-defined subclass of Response, JSONResponse, HTMLResponse or PlainTextResponse is
+// built the same way when Names.ResponseClass knows it (respclass.go): the code generator
+// gives its *pyval.ResponseClass (media type, translated render method), the object has
+// its base class's static type, and a class it cannot render makes the call refused.
 // The `request: Request` parameter (fastapi.Request) is read-only through
 // runtime/pyval/pyreq: request.method, request.url.path / query / scheme / netloc,
 // request.headers / query_params / cookies .get(key[, default]) and [key],
@@ -206,6 +213,19 @@
 // (t.priority.value), values of model_copy(update={...}), and model_dump() of a model
 // with Enum fields spread with ** into a model construction (Todo(**x.model_dump()),
 // which validates the members back); a dump holding members used otherwise is refused.
+//
+// Instances of plain app classes (instances.go, instconst.go): a Var of type
+// ClassType(class) holds a *pyval.Instance of a module-level class without bases,
+// decorators or class attributes whose body holds only __init__, __call__, methods and
+// @property getters (Unit.CheckClass says why another is not). Such a name is used only
+// as the base of an attribute: read (an instance attribute, AttributeError when missing;
+// a property runs its getter), assigned (only by an endpoint-like function on a parameter
+// that is not Shared: an __init__'s self, a class dependency's instance), or a method
+// called (positional and keyword arguments, await of async ones); getters and methods are
+// translated once each as helpers pyfn_<module>_<Class>_<name>(self, ...). Unit.ConstInstance
+// evaluates at generation time a module-level instance whose __init__ only stores
+// parameters and literals (None, bool, int, float, str) into self, for a callable
+// instance dependency whose __call__ is translated with that instance as a Shared self.
 //
 // # Module state (state.go, state_scan.go)
 //

@@ -333,6 +333,7 @@ func (f *fn) name(n *ast.Name) val {
 		f.checkExtUse(n, f.types[n.Id])
 		f.checkRespUse(n, f.types[n.Id])
 		f.checkCallNextUse(n, f.types[n.Id]) // callnext.go
+		f.checkInstUse(n, f.types[n.Id])     // instances.go
 		return val{code: jen.Id(l.goName), atomic: true, typ: f.types[n.Id]}
 	}
 	g, _ := f.lookupGlobal(n)
@@ -367,6 +368,9 @@ func (f *fn) globalValue(g global, at ast.Expr) val {
 }
 
 func (f *fn) attribute(x *ast.Attribute) val {
+	if v, ok := f.instAttribute(x); ok { // instances.go
+		return v
+	}
 	if v, ok := f.downstreamAttribute(x); ok { // callnext.go
 		return v
 	}

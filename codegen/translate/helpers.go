@@ -145,8 +145,11 @@ func (u *Unit) helper(g global, app *ir.App, c *ast.Call, caller *fn) string {
 	u.hOrder = append(u.hOrder, h)
 	vars := map[string]Var{}
 	ps := params(g.def)
-	for _, p := range ps {
+	for i, p := range ps {
 		vars[p.Arg] = Var{Go: jen.Id(GoName(p.Arg))}
+		if i == 0 && g.self != nil {
+			vars[p.Arg] = Var{Go: jen.Id(GoName(p.Arg)), Type: g.self} // a method (instances.go)
+		}
 	}
 	code, diag, state, result := u.translateHelper(g, app, vars)
 	h.busy, h.state, h.result = false, state, result

@@ -13,6 +13,8 @@ import (
 // A for loop is `it := pyval.Iter(x); L: for { item, ok, err := it.Next(); if !ok {
 // <else>; break L }; <target> = item; <body> }`: break and continue name their loop's
 // label, so that the else block (run on exhaustion only) and nested loops need no flags.
+// Over range(...) the loop (or comprehension) walks a pyval.RangeCounter instead of an
+// iterator: `item, ok := counter.Next()` (rangeloop.go).
 // Comprehensions are the same loops in a nested Go block, their variables Go locals of
 // that block (Python 3 scoping: the first iterable is evaluated outside). A generator
 // expression is accepted only where Python consumes it at once (list(), sorted(), sum(),
@@ -92,11 +94,10 @@ func (f *fn) loopState(names []string) func() {
 // loopOver emits the iteration of it under label: bind receives each item, body
 // follows, orelse (nil: none) runs when the iterator is exhausted.
 func (f *fn) loopOver(it val, label string, bind func(item *jen.Statement), body func(), orelse func()) {
-	iv := f.callVal(q("Iter").Call(it.code), kindValue, nil)
+	next := f.loopNext(it) // rangeloop.go
 	f.push()
 	item, ok := f.newTmp(), f.newTmp()
-	f.emit(jen.List(jen.Id(item), jen.Id(ok), jen.Err()).Op(":=").Id(iv.tmp).Dot("Next").Call(), f.errCheck())
-	f.blk.errDecl = true
+	next(item, ok)
 	f.push()
 	f.dead = false
 	if orelse != nil {
@@ -116,7 +117,7 @@ func (f *fn) loopOver(it val, label string, bind func(item *jen.Statement), body
 }
 
 func (f *fn) forStmt(s *ast.For) {
-	it := f.iterable(s.Iter)
+	it := f.loopIterable(s.Iter)
 	if !it.atomic {
 		it = f.hoist(it)
 	}
@@ -347,13 +348,13 @@ func (f *fn) compLoops(gens []*ast.Comprehension, inner func(outer string)) {
 			it, f.firstIter = *f.firstIter, nil
 		} else if i == 0 {
 			f.compVars = saved // the first iterable is evaluated in the enclosing scope
-			it = f.iterable(g.Iter)
+			it = f.loopIterable(g.Iter)
 			f.compVars = map[string]string{}
 			for k, v := range saved {
 				f.compVars[k] = v
 			}
 		} else {
-			it = f.iterable(g.Iter)
+			it = f.loopIterable(g.Iter)
 		}
 		if !it.atomic {
 			it = f.hoist(it)

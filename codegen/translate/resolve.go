@@ -269,6 +269,7 @@ type global struct {
 	typ    *ir.Type   // gConst computed at init: its static type
 	why    string     // gNone: why the name cannot be used
 	set    bool       // gConst: a constant set, usable only as the right operand of in
+	self   *ir.Type   // gFunc of a method (instances.go): the static type of its first parameter
 }
 
 type globalKind int
@@ -358,7 +359,7 @@ func (u *Unit) resolveGlobal(mi *modInfo, name string, app *ir.App, depth int) g
 			}
 			return global{kind: gModel, model: m, name: name}
 		}
-		return global{kind: gOtherClass, name: name, why: "use of class " + name + " (not a model of the app)"}
+		return global{kind: gOtherClass, module: mi.name, name: name, why: "use of class " + name + " (not a model of the app)"}
 	case bImport:
 		return u.resolveModule(b.target)
 	case bImportFrom:

@@ -253,6 +253,9 @@ func (f *fn) store(t ast.Expr, v val) {
 		if f.respStore(x, v) {
 			return
 		}
+		if f.instStore(x, v) { // instances.go
+			return
+		}
 		f.refuse(x, "assignment to attribute %s", x.Attr)
 	default:
 		f.refuse(t, "assignment to %s", exprName(t))

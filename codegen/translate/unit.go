@@ -16,6 +16,11 @@ type Names struct {
 	// ModelNew returns the Go expression of the constructor of model m, a
 	// func(kw *pyval.Dict) (pyval.Value, error) validating m(**kw) in python mode.
 	ModelNew func(m *ir.Model) jen.Code
+	// ResponseClass, when set, resolves an app-defined class a body calls (its qualified
+	// name): ok is false for a class that is not a response class; otherwise base is the
+	// Starlette class it subclasses and code the *pyval.ResponseClass expression that
+	// renders it, or why names what keeps it from Go (the call is then refused).
+	ResponseClass func(name string) (code jen.Code, base, why string, ok bool)
 }
 
 // DefaultNames names a model's constructor "New" + its class name.

@@ -48,7 +48,7 @@ func Add(a, b Value) (Value, error) {
 	if ai, af, aInt, ok := numeric(a); ok {
 		if bi, bf, bInt, ok := numeric(b); ok {
 			if aInt && bInt {
-				return intAdd(ai, bi), nil
+				return boxInt(intAdd(ai, bi)), nil
 			}
 			x, y, err := floats(ai, af, aInt, bi, bf, bInt)
 			if err != nil {
@@ -128,7 +128,7 @@ func Sub(a, b Value) (Value, error) {
 		return nil, binTypeError("-", a, b)
 	}
 	if aInt && bInt {
-		return intSub(ai, bi), nil
+		return boxInt(intSub(ai, bi)), nil
 	}
 	x, y, err := floats(ai, af, aInt, bi, bf, bInt)
 	if err != nil {
@@ -204,7 +204,7 @@ func Mul(a, b Value) (Value, error) {
 	bi, bf, bInt, ok2 := numeric(b)
 	if ok1 && ok2 {
 		if aInt && bInt {
-			return intMul(ai, bi), nil
+			return boxInt(intMul(ai, bi)), nil
 		}
 		x, y, err := floats(ai, af, aInt, bi, bf, bInt)
 		if err != nil {
@@ -260,7 +260,7 @@ func FloorDiv(a, b Value) (Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return q, nil
+		return boxInt(q), nil
 	}
 	x, y, err := floats(ai, af, aInt, bi, bf, bInt)
 	if err != nil {
@@ -292,7 +292,7 @@ func Mod(a, b Value) (Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		return r, nil
+		return boxInt(r), nil
 	}
 	x, y, err := floats(ai, af, aInt, bi, bf, bInt)
 	if err != nil {
@@ -372,14 +372,14 @@ func bitOp(a, b Value, op byte, name string) (Value, error) {
 		}
 		return nil, binTypeError(name, a, b)
 	}
-	return intBitOp(ai, bi, op), nil
+	return boxInt(intBitOp(ai, bi, op)), nil
 }
 
 // Neg is -a.
 func Neg(a Value) (Value, error) {
 	switch x := a.(type) {
 	case Int:
-		return intNeg(x), nil
+		return boxInt(intNeg(x)), nil
 	case Bool:
 		if x {
 			return Int{small: -1}, nil

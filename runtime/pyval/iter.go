@@ -1,7 +1,5 @@
 package pyval
 
-import "math"
-
 // Iterator is a Python iterator (list_iterator, dict_keyiterator, range_iterator,
 // enumerate, zip, reversed, dict_items...): one-shot, advanced by Next. Generated code
 // uses it only where Python consumes an iterable (for loops, comprehensions, the
@@ -170,22 +168,13 @@ func rangeArgs(args []Value) (start, stop, step int64, err error) {
 
 // Range is iter(range(args...)), lazily.
 func Range(args ...Value) (Value, error) {
-	cur, stop, step, err := rangeArgs(args)
+	c, err := CountRange(args...)
 	if err != nil {
 		return nil, err
 	}
-	done := false
 	return &Iterator{name: "range_iterator", next: func() (Value, bool, error) {
-		if done || (step > 0 && cur >= stop) || (step < 0 && cur <= stop) {
-			return nil, false, nil
-		}
-		v := cur
-		if (step > 0 && cur > math.MaxInt64-step) || (step < 0 && cur < math.MinInt64-step) {
-			done = true
-		} else {
-			cur += step
-		}
-		return IntOf(v), true, nil
+		v, ok := c.Next()
+		return v, ok, nil
 	}}, nil
 }
 

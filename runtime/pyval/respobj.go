@@ -51,6 +51,12 @@ func NewResponse(class string, content, status, headers, mediaType Value) (Value
 	if !known {
 		return nil, raise("NotImplementedError", "response class "+class)
 	}
+	return newResponse(&ResponseClass{Name: class, Base: class, Media: media}, content, status, headers, mediaType)
+}
+
+// newResponse is NewResponse for class c (NewCustomResponse).
+func newResponse(c *ResponseClass, content, status, headers, mediaType Value) (Value, error) {
+	media, class := c.Media, c.Name
 	st, err := respStatus(status, 200)
 	if err != nil {
 		return nil, err
@@ -63,7 +69,14 @@ func NewResponse(class string, content, status, headers, mediaType Value) (Value
 		media = string(s)
 	}
 	var body []byte
-	if class == "JSONResponse" {
+	if c.Render != nil {
+		if content == nil {
+			content = None
+		}
+		if body, err = renderBytes(c.Render, content); err != nil {
+			return nil, err
+		}
+	} else if c.Base == "JSONResponse" {
 		if content == nil {
 			content = None
 		}

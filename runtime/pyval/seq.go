@@ -9,7 +9,15 @@ import (
 
 // isASCII reports whether s is all ASCII (byte and code point indexes agree).
 func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 { // one 8-byte load per step (the compiler merges them)
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= 0x80 {
 			return false
 		}
@@ -39,16 +47,18 @@ func Iterate(v Value) ([]Value, error) {
 	case Tuple:
 		return x, nil
 	case Str:
-		cs := chars(string(x))
-		out := make([]Value, len(cs))
-		for i, c := range cs {
-			out[i] = Str(c)
+		s := string(x)
+		out := make([]Value, 0, len(s))
+		for p := 0; p < len(s); {
+			_, w := pyjson.DecodeRune(s, p)
+			out = append(out, oneChar(s, p, w))
+			p += w
 		}
 		return out, nil
 	case Bytes:
 		out := make([]Value, len(x))
 		for i := 0; i < len(x); i++ {
-			out[i] = Int{small: int64(x[i])}
+			out[i] = IntValue(int64(x[i]))
 		}
 		return out, nil
 	case *Dict:
@@ -68,15 +78,15 @@ func Iterate(v Value) ([]Value, error) {
 func Len(v Value) (Value, error) {
 	switch x := v.(type) {
 	case Str:
-		return Int{small: int64(pyjson.CharLen(string(x)))}, nil
+		return IntValue(int64(pyjson.CharLen(string(x)))), nil
 	case Bytes:
-		return Int{small: int64(len(x))}, nil
+		return IntValue(int64(len(x))), nil
 	case *List:
-		return Int{small: int64(len(x.Items))}, nil
+		return IntValue(int64(len(x.Items))), nil
 	case Tuple:
-		return Int{small: int64(len(x))}, nil
+		return IntValue(int64(len(x))), nil
 	case *Dict:
-		return Int{small: int64(x.Len())}, nil
+		return IntValue(int64(x.Len())), nil
 	}
 	return nil, typeError("object of type '%s' has no len()", v.TypeName())
 }
@@ -88,7 +98,7 @@ func index(key Value, n int, what string) (int, error) {
 		return 0, typeError(what+" indices must be integers or slices, not %s", key.TypeName())
 	}
 	if i.big != nil {
-		return 0, raise("IndexError", what+" index out of range")
+		return 0, raise("IndexError", "cannot fit 'int' into an index-sized integer")
 	}
 	k := i.small
 	if k < 0 {
@@ -125,23 +135,7 @@ func GetItem(v, key Value) (Value, error) {
 		}
 		return x[i], nil
 	case Str:
-		if _, ok := asInt(key); !ok {
-			return nil, typeError("string indices must be integers, not '%s'", key.TypeName())
-		}
-		s := string(x)
-		if isASCII(s) {
-			i, err := index(key, len(s), "string")
-			if err != nil {
-				return nil, err
-			}
-			return Str(s[i : i+1]), nil
-		}
-		cs := chars(s)
-		i, err := index(key, len(cs), "string")
-		if err != nil {
-			return nil, err
-		}
-		return Str(cs[i]), nil
+		return strItem(string(x), key) // strindex.go
 	case Bytes:
 		i, err := index(key, len(x), "index")
 		if err != nil {
@@ -150,7 +144,7 @@ func GetItem(v, key Value) (Value, error) {
 			}
 			return nil, err
 		}
-		return Int{small: int64(x[i])}, nil
+		return IntValue(int64(x[i])), nil
 	}
 	return nil, typeError("'%s' object is not subscriptable", v.TypeName())
 }
@@ -170,7 +164,10 @@ func SetItem(v, key, val Value) error {
 		if k < 0 {
 			k += n
 		}
-		if i.big != nil || k < 0 || k >= n {
+		if i.big != nil {
+			return raise("IndexError", "cannot fit 'int' into an index-sized integer")
+		}
+		if k < 0 || k >= n {
 			return raise("IndexError", "list assignment index out of range")
 		}
 		x.mutate()

@@ -89,8 +89,9 @@ def main():
         except Exception as e:
             results.append([{"setup": type(e).__name__ + ": " + str(e)}])
             continue
-        ann = getattr(f, "__annotations__", {})
-        names = f.__code__.co_varnames[:f.__code__.co_argcount]
+        fn = f if hasattr(f, "__code__") else f.__call__.__func__  # a callable instance
+        ann = getattr(fn, "__annotations__", {})
+        names = fn.__code__.co_varnames[int(fn is not f):fn.__code__.co_argcount]
         for args in calls:
             args = list(args)
             for k, n in enumerate(names[:len(args)]):
@@ -99,6 +100,8 @@ def main():
                     args[k] = t(**args[k])
                 elif isinstance(t, type) and (issubclass(t, enum.Enum) or t is uuid.UUID):
                     args[k] = t(args[k])
+                elif isinstance(t, type) and t.__module__ == mod.__name__:  # a plain class
+                    args[k] = t(**args[k])
                 elif t is datetime.date:
                     args[k] = datetime.date.fromisoformat(args[k])
             res.append(outcome(lambda: f(*args)))
