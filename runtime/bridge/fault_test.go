@@ -250,11 +250,13 @@ func BenchmarkCall(b *testing.B) {
 			p := startPool(b, anyEnvB(b), func(c *Config) { c.Workers = 1 })
 			ctx := context.Background()
 			b.ResetTimer()
+			cpu := startCPU(p)
 			for b.Loop() {
 				if _, err := p.Call(ctx, fn); err != nil {
 					b.Fatal(err)
 				}
 			}
+			cpu.report(b, b.N)
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N), "µs/call")
 		})
 		b.Run(fn+"/parallel", func(b *testing.B) {
@@ -262,6 +264,7 @@ func BenchmarkCall(b *testing.B) {
 			ctx := context.Background()
 			b.SetParallelism(8)
 			b.ResetTimer()
+			cpu := startCPU(p)
 			b.RunParallel(func(pb *testing.PB) {
 				for pb.Next() {
 					if _, err := p.Call(ctx, fn); err != nil {
@@ -270,6 +273,7 @@ func BenchmarkCall(b *testing.B) {
 					}
 				}
 			})
+			cpu.report(b, b.N)
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N), "µs/call")
 		})
 	}

@@ -214,11 +214,15 @@ func (p *Pool) pick(want *proc, pinned bool) (best *proc, lost bool) {
 	return best, false
 }
 
+// release ends a call acquire reserved, waking the calls waiting for a slot (and a
+// Shutdown waiting for the calls in flight), if any: a channel less per call otherwise.
 func (p *Pool) release(w *proc) {
 	p.mu.Lock()
 	w.inflight--
 	p.inflight--
-	p.notify()
+	if p.waiting > 0 || p.closed {
+		p.notify()
+	}
 	p.mu.Unlock()
 }
 

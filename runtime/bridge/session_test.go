@@ -623,14 +623,17 @@ func BenchmarkSession(b *testing.B) {
 	p := startPool(b, anyEnvB(b), func(c *Config) { c.AppDir, c.App, c.Workers = "testdata/v2", "v2:app", 1 })
 	bg := context.Background()
 	b.Run("Pool.Call", func(b *testing.B) {
+		cpu := startCPU(p)
 		for b.Loop() {
 			if _, err := p.Call(bg, "v2:trivial"); err != nil {
 				b.Fatal(err)
 			}
 		}
+		cpu.report(b, b.N)
 		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N), "µs/call")
 	})
 	b.Run("Session.Invoke", func(b *testing.B) {
+		cpu := startCPU(p)
 		for b.Loop() {
 			s, _ := p.Session(bg, false)
 			if _, err := s.Invoke(bg, Invocation{Fn: "v2:trivial"}); err != nil {
@@ -640,10 +643,12 @@ func BenchmarkSession(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+		cpu.report(b, b.N)
 		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N), "µs/call")
 	})
 	b.Run("Session.Invoke+Request", func(b *testing.B) {
 		ri := reqInfo("GET", "/trivial", "a=1")
+		cpu := startCPU(p)
 		for b.Loop() {
 			s, _ := p.Session(bg, false)
 			if _, err := s.Invoke(bg, Invocation{Fn: "v2:trivial", Request: ri}); err != nil {
@@ -653,9 +658,11 @@ func BenchmarkSession(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+		cpu.report(b, b.N)
 		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N), "µs/call")
 	})
 	b.Run("Session.generator+Close", func(b *testing.B) {
+		cpu := startCPU(p)
 		for b.Loop() {
 			s, _ := p.Session(bg, false)
 			if _, err := s.Invoke(bg, Invocation{Fn: "v2:trivial_gen", Generator: true}); err != nil {
@@ -665,6 +672,7 @@ func BenchmarkSession(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+		cpu.report(b, b.N)
 		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N), "µs/call")
 	})
 }
@@ -677,6 +685,7 @@ func BenchmarkSessionOverhead(b *testing.B) {
 	bg := context.Background()
 	var call, sess time.Duration
 	n := 0
+	cpu := startCPU(p)
 	for b.Loop() {
 		t0 := time.Now()
 		if _, err := p.Call(bg, "v2:trivial"); err != nil {
@@ -694,6 +703,7 @@ func BenchmarkSessionOverhead(b *testing.B) {
 		call += t1.Sub(t0)
 		n++
 	}
+	cpu.report(b, n)
 	us := func(d time.Duration) float64 { return float64(d.Microseconds()) / float64(n) }
 	b.ReportMetric(us(call), "µs/Pool.Call")
 	b.ReportMetric(us(sess), "µs/Session")

@@ -231,7 +231,9 @@ func decodeSession(f frame) (sessionMeta, []byte, error) {
 	if uint64(n) > uint64(len(f.payload)-4) {
 		return m, nil, errors.New("bridge: bad session frame length")
 	}
-	if err := json.Unmarshal(f.payload[4:4+n], &m); err != nil {
+	if fm, ok := commonMeta(f.payload[4 : 4+n]); ok {
+		m = fm
+	} else if err := json.Unmarshal(f.payload[4:4+n], &m); err != nil {
 		if f.stream != nil {
 			f.stream.Close()
 		}
@@ -239,6 +241,26 @@ func decodeSession(f frame) (sessionMeta, []byte, error) {
 	}
 	m.stream = f.stream
 	return m, f.payload[4+n:], nil
+}
+
+// commonMeta decodes the metas of the usual replies (a value or a body, the end of a
+// session) without reflection: the exact text worker.py writes for them.
+func commonMeta(b []byte) (sessionMeta, bool) {
+	switch string(b) {
+	case `{"k":"V","bg":0}`:
+		return sessionMeta{K: "V"}, true
+	case `{"k":"B","bg":0}`:
+		return sessionMeta{K: "B"}, true
+	case `{"k":"N","bg":0}`, `{"k":"N"}`:
+		return sessionMeta{K: "N"}, true
+	case `{"k":"V","bg":0,"st":1}`:
+		return sessionMeta{K: "V", St: 1}, true
+	case `{"k":"B","bg":0,"st":1}`:
+		return sessionMeta{K: "B", St: 1}, true
+	case `{"k":"B","bg":1,"st":1}`:
+		return sessionMeta{K: "B", Bg: 1, St: 1}, true
+	}
+	return sessionMeta{}, false
 }
 
 // err is the error of an H or E reply.

@@ -84,6 +84,7 @@ import struct
 import sys
 import threading
 import traceback
+import types
 import urllib.parse
 import uuid
 from email.utils import formatdate
@@ -105,8 +106,14 @@ def _frame(cid, kind, payload):
     return _HDR.pack(9 + len(payload), cid, kind) + payload
 
 
+# The encoders of the frames and of JSONResponse bodies, built once: json.dumps with
+# other than its default options builds a new JSONEncoder at each call. Same output.
+_FRAME_JSON = json.JSONEncoder(ensure_ascii=True, allow_nan=True, separators=(",", ":"))
+_BODY_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
 def _dumps(obj):
-    return json.dumps(obj, ensure_ascii=True, allow_nan=True, separators=(",", ":")).encode("ascii")
+    return _FRAME_JSON.encode(obj).encode("ascii")
 
 
 def resolve(name):
@@ -504,15 +511,12 @@ def _compute_opaque(cls):
 
 
 def _render_body(result):
-    content = _jsonable_encoder(result)
-    return json.dumps(content, ensure_ascii=False, allow_nan=False, indent=None,
-                      separators=(",", ":")).encode("utf-8")
+    return _BODY_JSON.encode(_jsonable_encoder(result)).encode("utf-8")
 
 
 def _render_json(content):
     """JSONResponse.render: json.dumps of JSON-ready content, UTF-8."""
-    return json.dumps(content, ensure_ascii=False, allow_nan=False, indent=None,
-                      separators=(",", ":")).encode("utf-8")
+    return _BODY_JSON.encode(content).encode("utf-8")
 
 
 # Opaque models: values of types covetgen does not generate in Go (models with
@@ -666,7 +670,23 @@ def _serialize_response(fn, name, spec, result, sess):
     return _render_json(ta.dump_python(value, mode="json", **kw))
 
 
+_async_fns = {}  # plain function -> _is_async(function) (bounded: see _is_async)
+
+
 def _is_async(fn):
+    """Whether calling fn gives a coroutine (FastAPI's is_coroutine_callable); cached for
+    plain functions (the app's, resolved once), the common case."""
+    if type(fn) is not types.FunctionType:
+        return _is_async_uncached(fn)
+    r = _async_fns.get(fn)
+    if r is None:
+        if len(_async_fns) >= 4096:
+            _async_fns.clear()  # functions made per request: do not grow without bound
+        r = _async_fns[fn] = _is_async_uncached(fn)
+    return r
+
+
+def _is_async_uncached(fn):
     while isinstance(fn, functools.partial):
         fn = fn.func
     if inspect.iscoroutinefunction(fn):
@@ -846,8 +866,9 @@ class Session:
         self.sid = sid
         self.refs = {}
         self.ref_ids = {}
-        self.req_stack = contextlib.AsyncExitStack()
-        self.fn_stack = contextlib.AsyncExitStack()
+        # The exit stacks, made at the first generator (most sessions have none).
+        self.req_stack = None
+        self.fn_stack = None
         self.ngen = 0
         self.nfn = 0
         self.reqinfo = None
@@ -901,16 +922,16 @@ class Session:
         unless fn_only, the request-scope one. Returns the exception that comes out (None
         when none does)."""
         if self.nfn:
-            stack, self.fn_stack = self.fn_stack, contextlib.AsyncExitStack()
+            stack, self.fn_stack = self.fn_stack, None
             self.ngen -= self.nfn
             self.nfn = 0
             exc = await _exit_stack(stack, exc)
             if exc is _SUPPRESSED:
                 # The handler's result was never assigned: FastAPI then fails on it.
                 exc = UnboundLocalError(_UNBOUND)
-        if fn_only or not self.ngen:
+        if fn_only or not self.ngen or self.req_stack is None:
             return exc
-        stack, self.req_stack = self.req_stack, contextlib.AsyncExitStack()
+        stack, self.req_stack = self.req_stack, None
         self.ngen = 0
         out = await _exit_stack(stack, exc)
         if out is _SUPPRESSED:
@@ -1126,7 +1147,7 @@ class Server(asyncio.Protocol):
         self.pool = pool
         self.closed = closed
         self.buf = bytearray()
-        self.tasks = set()
+        self.tasks = {}  # call id -> the task running the call
         self.transport = None
         self.sessions = {}
         self.flows = {}  # call id -> _Flow of a streamed reply
@@ -1146,9 +1167,9 @@ class Server(asyncio.Protocol):
             payload = bytes(buf[13:4 + n])
             del buf[:4 + n]
             if kind == ord("C"):
-                task = loop.create_task(self.handle(cid, payload))
-                self.tasks.add(task)
-                task.add_done_callback(self.tasks.discard)
+                # No done callback: it would cost the loop one more turn per call;
+                # handle() leaves self.tasks itself (drain drops a task cancelled early).
+                self.tasks[cid] = loop.create_task(self.handle(cid, payload))
             elif kind == ord("K"):
                 flow = self.flows.get(cid)
                 if flow is not None:
@@ -1171,8 +1192,11 @@ class Server(asyncio.Protocol):
             self.closed.set_result(None)
 
     async def drain(self):
-        while self.tasks:
-            await asyncio.gather(*list(self.tasks), return_exceptions=True)
+        while True:
+            pending = [t for t in self.tasks.values() if not t.done()]
+            if not pending:
+                break
+            await asyncio.gather(*pending, return_exceptions=True)
         self.transport.close()
 
     def write(self, cid, kind, out):
@@ -1187,6 +1211,12 @@ class Server(asyncio.Protocol):
             self.pool, functools.partial(ctx.run, fn, *args, **kw))
 
     async def handle(self, cid, payload):
+        try:
+            await self.handle_call(cid, payload)
+        finally:
+            self.tasks.pop(cid, None)
+
+    async def handle_call(self, cid, payload):
         try:
             req = json.loads(payload)
         except BaseException as e:
@@ -1353,7 +1383,14 @@ class Server(asyncio.Protocol):
             cm = contextlib.asynccontextmanager(fn)(*args, **kw)
         else:
             cm = _ThreadCM(contextlib.contextmanager(fn)(*args, **kw), self.pool)
-        stack = sess.fn_stack if fscope else sess.req_stack
+        if fscope:
+            if sess.fn_stack is None:
+                sess.fn_stack = contextlib.AsyncExitStack()
+            stack = sess.fn_stack
+        else:
+            if sess.req_stack is None:
+                sess.req_stack = contextlib.AsyncExitStack()
+            stack = sess.req_stack
         value = await stack.enter_async_context(cm)
         sess.ngen += 1
         if fscope:
