@@ -87,18 +87,9 @@ func (h *handler) bodyParam(p *ir.Param) (jen.Code, bool) {
 	} else {
 		loc = []jen.Code{jen.Lit("body")}
 	}
-	// absent: None (an empty body, JSON null, a null or missing key) gives the default as
-	// written, unvalidated, or "missing".
-	var absent []jen.Code
-	if p.Info.Required {
-		absent = []jen.Code{jen.Id("errs").Dot("Missing").Call(append([]jen.Code{jen.Nil()}, loc...)...)}
-	} else {
-		def, ok := h.g.pyValue(p.Info.Default)
-		if !ok {
-			h.refuse(p.Pos, "default %s of body parameter %s", p.Info.Default.Repr(), p.Name)
-			return nil, false
-		}
-		absent = []jen.Code{jen.Id(v).Op("=").Add(def)}
+	absent, ok := h.bodyAbsent(p, v, loc)
+	if !ok {
+		return nil, false
 	}
 	decode := func(x jen.Code) []jen.Code {
 		return []jen.Code{
@@ -214,4 +205,19 @@ func (g *gen) pyValue(v ir.Value) (jen.Code, bool) {
 		return jen.Qual(pkgPyval, "DictOf").Call(kv...), true
 	}
 	return nil, false
+}
+
+// bodyAbsent is what a body parameter gets when its value is absent (None: an empty body,
+// JSON null, a null or missing key): "missing" when it is required, else its default as
+// written, unvalidated, assigned to v.
+func (h *handler) bodyAbsent(p *ir.Param, v string, loc []jen.Code) ([]jen.Code, bool) {
+	if p.Info.Required {
+		return []jen.Code{jen.Id("errs").Dot("Missing").Call(append([]jen.Code{jen.Nil()}, loc...)...)}, true
+	}
+	def, ok := h.g.pyValue(p.Info.Default)
+	if !ok {
+		h.refuse(p.Pos, "default %s of body parameter %s", p.Info.Default.Repr(), p.Name)
+		return nil, false
+	}
+	return []jen.Code{jen.Id(v).Op("=").Add(def)}, true
 }

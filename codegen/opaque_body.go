@@ -30,16 +30,9 @@ func (h *handler) opaqueBodyParam(p *ir.Param, why string) (jen.Code, bool) {
 	if h.bodyPlan.embed {
 		loc = append(loc, jen.Lit(alias))
 	}
-	var absent []jen.Code
-	if p.Info.Required {
-		absent = []jen.Code{jen.Id("errs").Dot("Missing").Call(append([]jen.Code{jen.Nil()}, loc...)...)}
-	} else {
-		def, ok := h.g.pyValue(p.Info.Default)
-		if !ok {
-			h.refuse(p.Pos, "default %s of body parameter %s", p.Info.Default.Repr(), p.Name)
-			return nil, false
-		}
-		absent = []jen.Code{jen.Id(v).Op("=").Add(def)}
+	absent, ok := h.bodyAbsent(p, v, loc)
+	if !ok {
+		return nil, false
 	}
 	validate := func(raw bool) []jen.Code {
 		lit := jen.Dict{jen.Id("Param"): jen.Lit(p.Name), jen.Id("Loc"): jen.Index().Any().Values(loc...)}

@@ -99,20 +99,7 @@ func (f *fn) checkCallNextUse(n *ast.Name, t *ir.Type) {
 	case isCallNextType(t):
 		f.refuse(n, "use of %s other than `await %s(request)`", n.Id, n.Id)
 	case isDownstreamType(t):
-		ok := false
-		walkStmts(f.def.body, func(st ast.Stmt) {
-			if r, isRet := st.(*ast.Return); isRet && r.Value == ast.Expr(n) {
-				ok = true
-			}
-			for _, e := range stmtExprs(st) {
-				walkExpr(e, func(x ast.Expr) {
-					if at, isAttr := x.(*ast.Attribute); isAttr && at.Value == ast.Expr(n) {
-						ok = true
-					}
-				})
-			}
-		})
-		if !ok {
+		if !f.baseOrReturned(n, true) {
 			f.refuse(n, "use of the response call_next returned other than its status_code, headers and cookies, or returning it")
 		}
 	}

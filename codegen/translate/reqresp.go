@@ -85,9 +85,17 @@ func (f *fn) checkRespUse(n *ast.Name, t *ir.Type) {
 	if !isRespType(t) {
 		return
 	}
+	if !f.baseOrReturned(n, isBuiltResp(t)) {
+		f.refuse(n, "use of response object %s (only its status_code, headers and cookies, or returning it)", n.Id)
+	}
+}
+
+// baseOrReturned reports the use n of a name to be the receiver of an attribute, or
+// (with returnable) the value of a return statement, in the function's body.
+func (f *fn) baseOrReturned(n *ast.Name, returnable bool) bool {
 	ok := false
 	walkStmts(f.def.body, func(st ast.Stmt) {
-		if r, isRet := st.(*ast.Return); isRet && r.Value == ast.Expr(n) && isBuiltResp(t) {
+		if r, isRet := st.(*ast.Return); isRet && r.Value == ast.Expr(n) && returnable {
 			ok = true
 		}
 		for _, e := range stmtExprs(st) {
@@ -98,9 +106,7 @@ func (f *fn) checkRespUse(n *ast.Name, t *ir.Type) {
 			})
 		}
 	})
-	if !ok {
-		f.refuse(n, "use of response object %s (only its status_code, headers and cookies, or returning it)", n.Id)
-	}
+	return ok
 }
 
 // BuildsResponses reports whether a body translated so far builds a response object:
