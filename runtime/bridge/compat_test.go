@@ -34,7 +34,7 @@ func TestCompatGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := runCompatCases(env)
+	got, err := runCompatCases(env, "cases.py")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,26 +101,26 @@ func readCompatGolden(path string) (*compatRun, error) {
 	return &run, nil
 }
 
-// runCompatCases runs cases.py in compat mode with this directory as the place of
-// covetgen_compat.py, as worker.py finds it next to itself.
-func runCompatCases(env []string) (*compatRun, error) {
+// runCompatCases runs testdata/compat/<script> in compat mode with this directory as the
+// place of covetgen_compat.py, as worker.py finds it next to itself.
+func runCompatCases(env []string, script string) (*compatRun, error) {
 	here, err := filepath.Abs(".")
 	if err != nil {
 		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, python(), filepath.Join("testdata", "compat", "cases.py"), "compat", here)
+	cmd := exec.CommandContext(ctx, python(), filepath.Join("testdata", "compat", script), "compat", here)
 	cmd.Env = append(append([]string(nil), env...), "PYTHONHASHSEED=0", "TZ=UTC")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("cases.py compat: %w\n%s", err, stderr.Bytes())
+		return nil, fmt.Errorf("%s compat: %w\n%s", script, err, stderr.Bytes())
 	}
 	var run compatRun
 	if err := json.Unmarshal(out, &run); err != nil {
-		return nil, fmt.Errorf("cases.py compat output: %w", err)
+		return nil, fmt.Errorf("%s compat output: %w", script, err)
 	}
 	return &run, nil
 }
@@ -168,5 +168,35 @@ func TestCompatImportsCorpus(t *testing.T) {
 		if res := got[dir]; res != "ok" {
 			t.Errorf("%s does not import with the stand-ins: %s", filepath.Base(dir), res)
 		}
+	}
+}
+
+// checkCompatCases runs testdata/compat/<script> under the stand-ins and requires every
+// case of testdata/compat/<golden> (recorded from FastAPI) to be equal, and no case more
+// or less; rerecord says how the golden is recorded.
+func checkCompatCases(t *testing.T, script, golden, rerecord string) {
+	t.Helper()
+	env, ok := stacks(t)["compat"]
+	if !ok {
+		t.Skip("python3 imports fastapi by itself: the stand-ins are never installed here")
+	}
+	want, err := readCompatGolden(filepath.Join("testdata", "compat", golden))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := runCompatCases(env, script)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := make([]string, 0, len(want.Cases))
+	for name := range want.Cases {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		compatCaseEqual(t, name, want.Cases[name], got.Cases[name])
+	}
+	if len(got.Cases) != len(want.Cases) {
+		t.Errorf("the compat run has %d cases, the golden %d (re-record with %s)", len(got.Cases), len(want.Cases), rerecord)
 	}
 }

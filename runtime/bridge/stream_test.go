@@ -1,15 +1,9 @@
 package bridge
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
-	"os/exec"
-	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestResponseClassJSON checks the "rcls" object of a call payload (worker.py reads it).
@@ -49,41 +43,5 @@ func TestResponseClassJSON(t *testing.T) {
 // streams of generator endpoints) and requires every response to equal what FastAPI
 // itself sent when `stream_cases.py record` recorded testdata/compat/stream_golden.json.
 func TestStreamGolden(t *testing.T) {
-	env, ok := stacks(t)["compat"]
-	if !ok {
-		t.Skip("python3 imports fastapi by itself: the stand-ins are never installed here")
-	}
-	golden, err := readCompatGolden(filepath.Join("testdata", "compat", "stream_golden.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	here, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, python(), filepath.Join("testdata", "compat", "stream_cases.py"), "compat", here)
-	cmd.Env = append(append([]string(nil), env...), "PYTHONHASHSEED=0", "TZ=UTC")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("stream_cases.py compat: %v\n%s", err, stderr.Bytes())
-	}
-	var got compatRun
-	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatalf("stream_cases.py compat output: %v", err)
-	}
-	names := make([]string, 0, len(golden.Cases))
-	for name := range golden.Cases {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		compatCaseEqual(t, name, golden.Cases[name], got.Cases[name])
-	}
-	if len(got.Cases) != len(golden.Cases) {
-		t.Errorf("the compat run has %d cases, the golden %d (re-record with stream_cases.py record)", len(got.Cases), len(golden.Cases))
-	}
+	checkCompatCases(t, "stream_cases.py", "stream_golden.json", "stream_cases.py record")
 }
