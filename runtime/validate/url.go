@@ -35,18 +35,24 @@ func (u URL) AppendJSON(dst []byte) []byte {
 const HTTPURLMaxLength = 2083
 
 // HTTPURLFromString validates a parameter string as pydantic's HttpUrl.
-func HTTPURLFromString(s string) (URL, *Error) {
-	u, err := httpURL(s, nil)
-	return withStr(u, err, s)
-}
+func HTTPURLFromString(s string) (URL, *Error) { return urlFromString(s, httpURL) }
 
 // HTTPURLFromJSON validates a decoded JSON value as pydantic's HttpUrl (strings
 // only: url_type otherwise).
-func HTTPURLFromJSON(v pyjson.Value) (URL, *Error) {
+func HTTPURLFromJSON(v pyjson.Value) (URL, *Error) { return urlFromJSON(v, httpURL) }
+
+// urlFromString validates a parameter string with parse (httpURL, anyURL).
+func urlFromString(s string, parse func(string, any) (URL, *Error)) (URL, *Error) {
+	u, err := parse(s, nil)
+	return withStr(u, err, s)
+}
+
+// urlFromJSON validates a decoded JSON value with parse: strings only, url_type otherwise.
+func urlFromJSON(v pyjson.Value, parse func(string, any) (URL, *Error)) (URL, *Error) {
 	if v.Kind() != pyjson.KindString {
 		return URL{}, newErr("url_type", "URL input should be a string or URL", v)
 	}
-	u, err := httpURL(v.Str(), nil)
+	u, err := parse(v.Str(), nil)
 	return withValue(u, err, v)
 }
 

@@ -7,19 +7,10 @@ import (
 )
 
 // AnyURLFromString validates a parameter string as pydantic's AnyUrl (any scheme).
-func AnyURLFromString(s string) (URL, *Error) {
-	u, err := anyURL(s, nil)
-	return withStr(u, err, s)
-}
+func AnyURLFromString(s string) (URL, *Error) { return urlFromString(s, anyURL) }
 
 // AnyURLFromJSON validates a decoded JSON value as pydantic's AnyUrl.
-func AnyURLFromJSON(v pyjson.Value) (URL, *Error) {
-	if v.Kind() != pyjson.KindString {
-		return URL{}, newErr("url_type", "URL input should be a string or URL", v)
-	}
-	u, err := anyURL(v.Str(), nil)
-	return withValue(u, err, v)
-}
+func AnyURLFromJSON(v pyjson.Value) (URL, *Error) { return urlFromJSON(v, anyURL) }
 
 func anyURL(s string, input any) (URL, *Error) {
 	href, _, e := parseURL(s)
