@@ -51,6 +51,17 @@
 // it back as an argument passes the very object. Refs die with Close; anywhere else
 // the worker refuses them.
 //
+// Chains: s.Defer(inv) queues an invocation and returns a Step, its future result, to
+// pass as an argument of later invocations; the next Invoke (or Flush) sends the queued
+// invocations and its own in one frame, run in order in the worker with the same
+// semantics as separate Invokes (generators entered and kept, an exception at step k
+// ending the chain with step k's reply). A route's dependencies and endpoint then cost
+// one round trip, and values Go never looks at stay in Python (chain.go).
+//
+//	tok := s.Defer(bridge.Invocation{Fn: "app.main:get_token", Args: []any{bridge.Kw("x_token", h)}})
+//	usr := s.Defer(bridge.Invocation{Fn: "app.main:get_user", Args: []any{bridge.Kw("token", tok)}})
+//	r, err := s.Invoke(ctx, bridge.Invocation{Fn: "app.main:read_me", Args: []any{bridge.Kw("user", usr)}, Body: true})
+//
 // Replies: Reply.Result (tagged JSON), Reply.Body (path B), or Reply.Response when the
 // function returned a starlette Response (rendered as starlette sends it: status, raw
 // headers in order, the body; a StreamingResponse's body_iterator streamed, sync or

@@ -100,7 +100,7 @@ func appendCall(b []byte, fn, mode string, args []any) ([]byte, error) {
 // float32/64 (NaN and infinities included), string, []byte, []any, map[string]any (in
 // sorted key order), time.Time (a datetime), json.RawMessage (inserted as is: already
 // tagged JSON), pyjson.Value (plain JSON), pyval values (models as a model tag of
-// their class name and fields), Tagged, Model, *Model and Ref (a session's ref).
+// their class name and fields), Tagged, Model, *Model, Ref (a session's ref) and Step (a chain's earlier result).
 func Encode(dst []byte, v any) ([]byte, error) {
 	return encode(dst, v, 0)
 }
@@ -168,6 +168,8 @@ func encode(b []byte, v any, depth int) ([]byte, error) {
 	case Ref:
 		return x.appendJSON(b), nil
 	case *Ref:
+		return x.appendJSON(b), nil
+	case Step:
 		return x.appendJSON(b), nil
 	case pyval.Value:
 		return encodePy(b, x, depth)

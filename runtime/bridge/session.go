@@ -18,6 +18,10 @@ type Session struct {
 
 	stream *Stream // the last streamed response of the session (Close cancels it)
 
+	queue []Invocation // deferred, not sent yet (chain.go)
+	qerr  error        // a queued invocation that cannot be sent
+	nstep uint64       // the number of the next deferred invocation
+
 	held    bool // the worker keeps state for the session (Close must tell it)
 	reqSent bool // the worker has the session's RequestInfo
 	bg      bool // background tasks are pending
@@ -147,21 +151,25 @@ func (s *Session) Invoke(ctx context.Context, inv Invocation) (Reply, error) {
 	if s.closed {
 		return Reply{}, errSessionClosed
 	}
+	if len(s.queue) > 0 {
+		return s.chain(ctx, s.nstep-uint64(len(s.queue)), inv) // chain.go
+	}
 	sendReq := inv.Request != nil && !(s.held && s.reqSent)
 	payload, err := encodeInvocation(s.id, inv, sendReq)
 	if err != nil {
 		return Reply{}, err
 	}
+	return s.reply(ctx, inv, payload, sendReq || s.held && s.reqSent)
+}
+
+// reply sends the payload of inv (alone or as the last step of a chain) and decodes the
+// reply; sent: the worker has the session's RequestInfo once the payload is in.
+func (s *Session) reply(ctx context.Context, inv Invocation, payload []byte, sent bool) (Reply, error) {
 	m, data, err := s.op(ctx, inv.Fn, payload)
 	if err != nil {
 		return Reply{}, err
 	}
-	if sendReq {
-		s.reqSent = true
-	}
-	if !s.held {
-		s.reqSent = false
-	}
+	s.reqSent = sent && s.held
 	var r Reply
 	switch m.K {
 	case "V":
@@ -200,6 +208,9 @@ func (s *Session) Invoke(ctx context.Context, inv Invocation) (Reply, error) {
 // error that came out (the request-scope generators have then seen it too) or a
 // *HandledError. Cheap (no round trip) when the session has nothing in the worker.
 func (s *Session) ExitFunctionScope(ctx context.Context, raised error) error {
+	if len(s.queue) > 0 {
+		return errPending
+	}
 	if s.closed || !s.held {
 		return nil
 	}
@@ -222,6 +233,7 @@ func (s *Session) Close(ctx context.Context, raised error) error {
 		return nil
 	}
 	s.closed = true
+	s.dropQueue() // never sent: the request is over
 	if raised != nil {
 		s.endStream() // the request failed: the response will not be sent
 	}
@@ -240,6 +252,9 @@ func (s *Session) Close(ctx context.Context, raised error) error {
 // handler response's. Call it after the response is sent and before Close; an error it
 // returns (a task raised: the generators have seen it) is for logging.
 func (s *Session) RunBackground(ctx context.Context) error {
+	if len(s.queue) > 0 {
+		return errPending
+	}
 	if s.closed || !s.bg {
 		return nil
 	}
@@ -300,6 +315,9 @@ func (s *Session) exit(ctx context.Context, op string, raised error) error {
 // again at any call while the worker holds nothing for the session) and decodes the
 // reply.
 func (s *Session) op(ctx context.Context, what string, payload []byte) (sessionMeta, []byte, error) {
+	if len(s.queue) > 0 {
+		return sessionMeta{}, nil, errPending
+	}
 	want := s.w
 	if !s.held {
 		want = nil // nothing to find in that worker: any will do

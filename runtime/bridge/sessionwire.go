@@ -18,16 +18,37 @@ const kindSession = 'S'
 
 // encodeInvocation builds the call payload of a session call.
 func encodeInvocation(sid uint64, inv Invocation, sendReq bool) ([]byte, error) {
+	b, err := appendInvocationFields(make([]byte, 0, 256), inv, sendReq, sid)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '}'), nil
+}
+
+// appendInvocation writes inv as one step of a chain: a call object without a session id.
+func appendInvocation(b []byte, inv Invocation, sendReq bool) ([]byte, error) {
+	b, err := appendInvocationFields(b, inv, sendReq, 0)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '}'), nil
+}
+
+// appendInvocationFields writes the call object of inv without its closing brace, with
+// the session id sid unless it is 0 (a step of a chain).
+func appendInvocationFields(b []byte, inv Invocation, sendReq bool, sid uint64) ([]byte, error) {
 	mode := "v"
 	if inv.Body || inv.Response != nil || inv.Class != nil {
 		mode = "b"
 	}
-	b, err := appendCall(make([]byte, 0, 256), inv.Fn, mode, inv.Args)
+	b, err := appendCall(b, inv.Fn, mode, inv.Args)
 	if err != nil {
 		return nil, err
 	}
-	b = append(b, `,"sid":`...)
-	b = strconv.AppendUint(b, sid, 10)
+	if sid != 0 {
+		b = append(b, `,"sid":`...)
+		b = strconv.AppendUint(b, sid, 10)
+	}
 	if inv.Generator {
 		b = append(b, `,"gen":1`...)
 	}
@@ -58,7 +79,7 @@ func encodeInvocation(sid uint64, inv Invocation, sendReq bool) ([]byte, error) 
 			return nil, err
 		}
 	}
-	return append(b, '}'), nil
+	return b, nil
 }
 
 // encodeOp builds the payload of a session operation (close, exitfn, bg).

@@ -28,7 +28,10 @@ id, a 1-byte kind and the payload.
   Go -> worker  'K' ack     one chunk of the call's stream was written to the client (empty)
                 'X' cancel  stop the call's stream and close its iterator (empty)
 
-Session calls ("sid" set) also carry "op": "call" (default), "close", "exitfn" (exit the
+Session calls ("sid" set) also carry "op": "call" (default), "chain" (several calls in
+order, "steps" their call objects, "base" the number of the first: a "step" argument
+{"$t": "step", "s": sid, "n": number} is the result of an earlier step of the same chain;
+the reply is the last step's, or that of the step that raised), "close", "exitfn" (exit the
 function-scope generators), "bg" (run the background tasks), "val" (validate a body
 parameter) or "exc" (an app exception handler, "sid" 0), and for "call": "gen" (enter a
 generator function as FastAPI enters a yield dependency), "fscope" (its scope is
@@ -243,6 +246,12 @@ def decode(v, sess=None):
         if sess is None or v.get("s") != sess.sid:
             raise ValueError("covetgen bridge: a ref used outside its session")
         return sess.refs[v["id"]]
+    if tag == "step":
+        chain = sess.chain if sess is not None else None
+        i = v["n"] - chain[0] if chain is not None and v.get("s") == sess.sid else -1
+        if not 0 <= i < len(chain[1]):
+            raise ValueError("covetgen bridge: a step result used outside its chain")
+        return chain[1][i]
     x = v.get("v")
     if tag == "model":
         obj = _rebuild(resolve(v["cls"]), decode(x, sess))
@@ -877,6 +886,7 @@ class Session:
         self.bg = None
         self.final_bg = _UNSET
         self.pump = None  # the task streaming the session's response, if any
+        self.chain = None  # during a chain: (its first step's number, the results so far)
 
     def ref(self, o):
         n = self.ref_ids.get(id(o))
@@ -1257,7 +1267,7 @@ class Server(asyncio.Protocol):
                 (meta, data), after = await _ws_op(self, req)
             else:
                 sess = self.sessions.get(sid)
-                if sess is None and op not in ("call", "val"):
+                if sess is None and op not in ("call", "val", "chain"):
                     meta, data = {"k": "N"}, b""  # nothing held: nothing to do
                 else:
                     if sess is None:
@@ -1269,6 +1279,8 @@ class Server(asyncio.Protocol):
                         sess.pump = None
                     if op == "call":
                         meta, data = await self.op_call(sess, req)
+                    elif op == "chain":
+                        meta, data = await self.op_chain(sess, req)
                     elif op == "close":
                         meta, data = await self.op_close(sess, req, fn_only=False)
                     elif op == "exitfn":
@@ -1328,22 +1340,50 @@ class Server(asyncio.Protocol):
         else:
             self.write(cid, ord("A"), _exception_payload(exc))
 
-    async def op_call(self, sess, req):
+    def call_args(self, sess, req):
+        """The function of a session call and its arguments (the session's Request,
+        sub-Response and BackgroundTasks included)."""
         if req.get("req") is not None and sess.request is None:
             sess.reqinfo = req["req"]
+        fn = resolve(req["fn"])
+        if req.get("init") is not None:
+            fn = _instance(req["fn"], fn, req["init"])
+        args = decode(req.get("args") or [], sess)
+        kw = decode(req.get("kw") or {}, sess)
+        for name in req.get("rq") or ():
+            kw[name] = sess.get_request()
+        for name in req.get("rs") or ():
+            kw[name] = sess.sub_response()
+        for name in req.get("bt") or ():
+            kw[name] = sess.background_tasks()
+        return fn, args, kw
+
+    async def op_chain(self, sess, req):
+        """Runs the steps of a chain in order, each as op_call runs a call, the results of
+        all but the last kept for the later steps' "step" arguments; the reply is the
+        last step's, or that of the step that raised (the later ones do not run)."""
+        steps = req["steps"]
+        results = []
+        sess.chain = (req["base"], results)
+        try:
+            for step in steps[:-1]:
+                try:
+                    fn, args, kw = self.call_args(sess, step)
+                    if step.get("gen"):
+                        value = await self.enter_generator(sess, fn, args, kw, bool(step.get("fscope")))
+                    else:
+                        value = await self.run(fn, args, kw)
+                except BaseException as e:
+                    return await self.fail(sess, await sess.unwind(e), handle=True)
+                results.append(value)
+            return await self.op_call(sess, steps[-1])
+        finally:
+            sess.chain = None
+
+    async def op_call(self, sess, req):
         body_mode = req.get("mode") == "b"
         try:
-            fn = resolve(req["fn"])
-            if req.get("init") is not None:
-                fn = _instance(req["fn"], fn, req["init"])
-            args = decode(req.get("args") or [], sess)
-            kw = decode(req.get("kw") or {}, sess)
-            for name in req.get("rq") or ():
-                kw[name] = sess.get_request()
-            for name in req.get("rs") or ():
-                kw[name] = sess.sub_response()
-            for name in req.get("bt") or ():
-                kw[name] = sess.background_tasks()
+            fn, args, kw = self.call_args(sess, req)
             if req.get("gen"):
                 value = await self.enter_generator(sess, fn, args, kw, bool(req.get("fscope")))
                 meta, data = {"k": "V"}, _dumps(encode(value, sess))

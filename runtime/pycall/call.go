@@ -47,17 +47,20 @@ func Begin(pool *bridge.Pool, route *Route, rq *request.Request) *Call {
 
 func (c *Call) ctx() context.Context { return c.rq.HTTP.Context() }
 
-// invoke sends one call of the session, opening it first.
+// invoke sends one call of the session (with the calls Later queued before it),
+// opening the session first.
 func (c *Call) invoke(inv bridge.Invocation) (bridge.Reply, error) {
-	if c.pool == nil {
-		return bridge.Reply{}, errors.New("pycall: the bridge is not started")
+	inv, err := c.prepare(inv)
+	if err != nil {
+		return bridge.Reply{}, err
 	}
-	if c.sess == nil {
-		s, err := c.pool.Session(c.ctx(), c.route.Pinned)
-		if err != nil {
-			return bridge.Reply{}, err
-		}
-		c.sess = s
+	return c.sess.Invoke(c.ctx(), inv)
+}
+
+// prepare opens the session if needed and completes inv with the request.
+func (c *Call) prepare(inv bridge.Invocation) (bridge.Invocation, error) {
+	if err := c.open(); err != nil {
+		return inv, err
 	}
 	if inv.FunctionScope {
 		c.fnScope = true
@@ -65,11 +68,26 @@ func (c *Call) invoke(inv bridge.Invocation) (bridge.Reply, error) {
 	if len(inv.RequestParams) > 0 || c.route.Request {
 		info, err := c.requestInfo()
 		if err != nil {
-			return bridge.Reply{}, err
+			return inv, err
 		}
 		inv.Request = info
 	}
-	return c.sess.Invoke(c.ctx(), inv)
+	return inv, nil
+}
+
+// open opens the request's session at its first call.
+func (c *Call) open() error {
+	if c.pool == nil {
+		return errors.New("pycall: the bridge is not started")
+	}
+	if c.sess == nil {
+		s, err := c.pool.Session(c.ctx(), c.route.Pinned)
+		if err != nil {
+			return err
+		}
+		c.sess = s
+	}
+	return nil
 }
 
 // invokeEndpoint is invoke for the endpoint, which gets the request (without the body
@@ -140,6 +158,13 @@ func (c *Call) End(out *response.Out, err error) error {
 	s := c.sess
 	if s == nil {
 		return err
+	}
+	if s.Queued() {
+		// Calls Later queued that nothing needed the reply of: they ran before the
+		// error (or the end) in FastAPI, and an exception one raises comes first.
+		if ferr := c.flush(); ferr != nil {
+			err = ferr
+		}
 	}
 	if err != nil {
 		if cerr := s.Close(context.WithoutCancel(c.ctx()), err); cerr != nil {

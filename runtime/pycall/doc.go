@@ -10,6 +10,10 @@
 //	py := pycall.Begin(pool, routeInfo, rq)
 //	return py.End(out, handleItemsBody(rq, out, py)) // the body calls py.Dep / py.Endpoint
 //
+// The body calls py.Later for a dependency whose value only goes to later bridged
+// calls: the call is queued and sent with the next call whose reply Go needs (the
+// endpoint's), so a route's Python functions cost one round trip (bridge.Session.Defer).
+//
 // End finishes the session: on an error right away (the exception reaches the yield
 // dependencies, as FastAPI's exit stack makes it), else after the response is sent, as
 // FastAPI runs background tasks and then the exit code of request-scoped yield

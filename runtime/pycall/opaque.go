@@ -1,8 +1,6 @@
 package pycall
 
 import (
-	"errors"
-
 	"github.com/covetpy/covetgen/runtime/bridge"
 	"github.com/covetpy/covetgen/runtime/pyval"
 	"github.com/covetpy/covetgen/runtime/validate"
@@ -14,15 +12,11 @@ import (
 // bridge.Ref to pass to the function declaring the parameter) or pydantic's errors,
 // located under v.Loc, to add to the request's validation errors in their place.
 func (c *Call) Body(v bridge.BodyValidation) (pyval.Value, []*validate.Error, error) {
-	if c.pool == nil {
-		return nil, nil, errors.New("pycall: the bridge is not started")
+	if err := c.open(); err != nil {
+		return nil, nil, err
 	}
-	if c.sess == nil {
-		s, err := c.pool.Session(c.ctx(), c.route.Pinned)
-		if err != nil {
-			return nil, nil, err
-		}
-		c.sess = s
+	if err := c.flush(); err != nil {
+		return nil, nil, err
 	}
 	body, err := c.rq.Body()
 	if err != nil {

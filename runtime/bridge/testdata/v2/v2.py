@@ -12,6 +12,7 @@ from fastapi import BackgroundTasks, Depends, FastAPI, HTTPException, Request, R
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import (FileResponse, HTMLResponse, JSONResponse, PlainTextResponse,
                                RedirectResponse, StreamingResponse)
+from pydantic import BaseModel
 
 app = FastAPI()
 EVENTS = []
@@ -347,6 +348,28 @@ async def trivial():
 
 async def trivial_gen():
     yield 1
+
+
+# A chain like bench/app's GET /me: a header dependency, a dependency building a model
+# from it, the endpoint returning the model.
+class ChainUser(BaseModel):
+    username: str
+    role: str
+    token: str
+
+
+async def chain_token(x_token):
+    if x_token != "s3cret":
+        raise HTTPException(401, detail="bad token")
+    return x_token
+
+
+async def chain_user(token):
+    return ChainUser(username="alice", role="admin", token=token)
+
+
+async def chain_me(user):
+    return user
 
 
 # --- scope="function" yield dependencies (exit before the response is sent)
