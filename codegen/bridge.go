@@ -351,6 +351,20 @@ func (h *handler) pyCall(d *ir.Dependant, vars map[string]arg, extra jen.Dict) (
 	return jen.Qual(pkgBridge, "Invocation").Values(lit), true
 }
 
+// pyDepCall is the call expression of a bridged dependency's invocation inv: py.Later,
+// which queues the call to run in the same round trip as the route's next call whose
+// reply Go needs (the endpoint's: one round trip for all the route's functions; an
+// exception one raises comes back from it, or from py.End when Go's own error comes
+// first). In a bridged route Go never needs a dependency's value in between: solve's
+// vars go only to later bridged calls (pyCall); security classes and parameters are
+// read from the request, never from a Python result, and what Go raises meanwhile is
+// answered after the queued calls ran (py.End), as FastAPI raises it after them. A
+// value Go reads must come from py.Dep instead, which sends the queued calls with its
+// own and returns the result: a consumer added in Go must break the chain that way.
+func (h *handler) pyDepCall(inv jen.Code) jen.Code {
+	return jen.Id("py").Dot("Later").Call(inv)
+}
+
 // hasClassType reports a type that holds an arbitrary class (UploadFile, a user class):
 // values the bridge has no form for.
 func hasClassType(t *ir.Type) bool {

@@ -139,7 +139,7 @@ func (h *handler) depCall(d *ir.Dependant, vars map[string]arg) (jen.Code, bool)
 		if !ok {
 			return nil, false
 		}
-		return jen.Id("py").Dot("Dep").Call(inv), true
+		return h.pyDepCall(inv), true // bridge.go
 	}
 	switch c.Kind {
 	case ir.ClassCallable:
