@@ -116,5 +116,5 @@ func (s *Session) chain(ctx context.Context, base uint64, inv Invocation) (Reply
 		}
 	}
 	b = append(b, "]}"...)
-	return s.reply(ctx, inv, b, sent)
+	return s.reply(ctx, inv, b, sent, len(queue)+1)
 }

@@ -3,6 +3,7 @@ package bridge
 import (
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/covetpy/covetgen/runtime/response"
 )
@@ -223,4 +224,22 @@ func TestSessionChainMisuse(t *testing.T) {
 		}
 		checkEvents(t, p, []string{"enter sync", "endpoint sf", "exit sync"})
 	})
+}
+
+// TestSessionChainTimeout: Config.Timeout bounds each call of a chain, not the chain.
+func TestSessionChainTimeout(t *testing.T) {
+	p := startPool(t, anyEnv(t), func(c *Config) { c.Workers, c.Timeout = 1, time.Second })
+	s := newSession(t, p, false)
+	s.Defer(Invocation{Fn: "sleep", Args: []any{Kw("seconds", 0.7)}})
+	if _, err := s.Invoke(ctx(t), Invocation{Fn: "sleep", Args: []any{Kw("seconds", 0.7)}}); err != nil {
+		t.Errorf("two calls of 0.7s each with a timeout of 1s: %v", err)
+	}
+	s.Close(ctx(t), nil)
+	s = newSession(t, p, false)
+	s.Defer(Invocation{Fn: "sleep", Args: []any{Kw("seconds", 2.5)}})
+	var te *TimeoutError
+	if _, err := s.Invoke(ctx(t), Invocation{Fn: "sleep", Args: []any{Kw("seconds", 0.0)}}); !errors.As(err, &te) || te.Timeout != 2*time.Second {
+		t.Errorf("a chain past twice the timeout: %v", err)
+	}
+	s.Close(ctx(t), nil)
 }

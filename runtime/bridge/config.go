@@ -33,6 +33,7 @@ type Config struct {
 	// *TimeoutError and its worker is killed and replaced (the other calls in flight on
 	// that worker fail with ErrWorkerLost: a Python thread cannot be interrupted). For a
 	// streamed response it bounds the time to the response's start, not the streaming.
+	// A chain of n calls (Session.Defer) gets n times it.
 	Timeout time.Duration
 	// StartTimeout bounds a worker's start (import of the app; default 60s).
 	StartTimeout time.Duration

@@ -271,6 +271,12 @@ func (p *Pool) do(ctx context.Context, fn, mode string, args []any) (frame, erro
 // roundTrip sends a call frame to w (acquired) and waits for its reply, killing w when
 // the call runs past Config.Timeout.
 func (p *Pool) roundTrip(ctx context.Context, w *proc, fn string, payload []byte) (frame, error) {
+	return p.roundTripN(ctx, w, fn, payload, 1)
+}
+
+// roundTripN is roundTrip for a frame of n calls (a chain): Config.Timeout bounds each
+// call, so the frame gets n times it.
+func (p *Pool) roundTripN(ctx context.Context, w *proc, fn string, payload []byte, n int) (frame, error) {
 	id := p.nextID.Add(1)
 	ch, ok := w.register(id)
 	if !ok {
@@ -282,8 +288,9 @@ func (p *Pool) roundTrip(ctx context.Context, w *proc, fn string, payload []byte
 		return frame{}, ErrWorkerLost
 	}
 	var timeout <-chan time.Time
+	limit := p.cfg.Timeout * time.Duration(max(n, 1))
 	if p.cfg.Timeout > 0 {
-		t := time.NewTimer(p.cfg.Timeout)
+		t := time.NewTimer(limit)
 		defer t.Stop()
 		timeout = t.C
 	}
@@ -299,9 +306,9 @@ func (p *Pool) roundTrip(ctx context.Context, w *proc, fn string, payload []byte
 		return f, nil
 	case <-timeout:
 		w.unregister(id)
-		p.cfg.Logf("bridge: %s timed out after %v; killing python worker pid %d", fn, p.cfg.Timeout, w.pid)
+		p.cfg.Logf("bridge: %s timed out after %v; killing python worker pid %d", fn, limit, w.pid)
 		w.kill()
-		return frame{}, &TimeoutError{Fn: fn, Timeout: p.cfg.Timeout}
+		return frame{}, &TimeoutError{Fn: fn, Timeout: limit}
 	case <-ctx.Done():
 		// The function runs on; its result is dropped.
 		w.unregister(id)

@@ -159,13 +159,14 @@ func (s *Session) Invoke(ctx context.Context, inv Invocation) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	return s.reply(ctx, inv, payload, sendReq || s.held && s.reqSent)
+	return s.reply(ctx, inv, payload, sendReq || s.held && s.reqSent, 1)
 }
 
-// reply sends the payload of inv (alone or as the last step of a chain) and decodes the
-// reply; sent: the worker has the session's RequestInfo once the payload is in.
-func (s *Session) reply(ctx context.Context, inv Invocation, payload []byte, sent bool) (Reply, error) {
-	m, data, err := s.op(ctx, inv.Fn, payload)
+// reply sends the payload of inv (alone or as the last of the n steps of a chain) and
+// decodes the reply; sent: the worker has the session's RequestInfo once the payload is
+// in.
+func (s *Session) reply(ctx context.Context, inv Invocation, payload []byte, sent bool, n int) (Reply, error) {
+	m, data, err := s.opN(ctx, inv.Fn, payload, n)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -315,6 +316,11 @@ func (s *Session) exit(ctx context.Context, op string, raised error) error {
 // again at any call while the worker holds nothing for the session) and decodes the
 // reply.
 func (s *Session) op(ctx context.Context, what string, payload []byte) (sessionMeta, []byte, error) {
+	return s.opN(ctx, what, payload, 1)
+}
+
+// opN is op for a frame of n calls (a chain; see Pool.roundTripN).
+func (s *Session) opN(ctx context.Context, what string, payload []byte, n int) (sessionMeta, []byte, error) {
 	if len(s.queue) > 0 {
 		return sessionMeta{}, nil, errPending
 	}
@@ -327,7 +333,7 @@ func (s *Session) op(ctx context.Context, what string, payload []byte) (sessionM
 		return sessionMeta{}, nil, err
 	}
 	s.w = w
-	f, err := s.p.roundTrip(ctx, w, what, payload)
+	f, err := s.p.roundTripN(ctx, w, what, payload, n)
 	s.p.release(w)
 	if err != nil {
 		// The worker may hold state for the session now (a call given up on runs on):
