@@ -48,7 +48,7 @@ func TestPlanState(t *testing.T) {
 		{"crud_memory", "", true},
 		{"bridge_special", "", true},
 		{"dependencies", "main.CALLS", true},
-		{"routers_pkg", "", false},
+		{"routers_pkg", "shop.db.ITEMS_DB", false},
 		{"openapi_meta", "", false},
 		{"nested_models_shop", "", true},
 		{"exception_handlers", "", true},

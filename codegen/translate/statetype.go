@@ -30,6 +30,55 @@ func (u *Unit) stateAnnotation(mi *modInfo, b *binding, app *ir.App, v pyval.Val
 	return t
 }
 
+// initStateType is the static type of module state computed at init by its translated
+// expression (of static type typ): its annotation when the expression's value has that
+// type (initFits; the translator then keeps it true, as for constant state), else typ.
+func (u *Unit) initStateType(mi *modInfo, b *binding, app *ir.App, typ *ir.Type) *ir.Type {
+	an, ok := b.node.(*ast.AnnAssign)
+	if !ok || an.Annotation == nil || an.Value == nil {
+		return typ
+	}
+	t := u.annotationType(mi, an.Annotation, app)
+	if t == nil || !u.initFits(mi, an.Value, t, app) {
+		return typ
+	}
+	return t
+}
+
+// initFits reports whether the value of e, a module-level expression, has type t:
+// displays of containers whose items have t's item types, constructions of t's model
+// (a model class called returns an instance of that very class, or raises), constants
+// of type t.
+func (u *Unit) initFits(mi *modInfo, e ast.Expr, t *ir.Type, app *ir.App) bool {
+	switch x := e.(type) {
+	case *ast.Dict:
+		if t.Kind != ir.KindDict || len(t.Args) != 2 {
+			return false
+		}
+		for i, k := range x.Keys {
+			if k == nil || !u.initFits(mi, k, t.Args[0], app) || !u.initFits(mi, x.Values[i], t.Args[1], app) {
+				return false
+			}
+		}
+		return true
+	case *ast.List:
+		if t.Kind != ir.KindList || len(t.Args) != 1 {
+			return false
+		}
+		for _, it := range x.Elts {
+			if _, star := it.(*ast.Starred); star || !u.initFits(mi, it, t.Args[0], app) {
+				return false
+			}
+		}
+		return true
+	case *ast.Call:
+		n, ok := x.Func.(*ast.Name)
+		return ok && t.Kind == ir.KindModel && t.Model != nil && u.modelNamed(mi, n.Id, app) == t.Model
+	}
+	v, ok := constEval(e, u.constLookup(mi, app))
+	return ok && constFits(v, t)
+}
+
 // annotationType resolves a module-level annotation (nil: unsupported).
 func (u *Unit) annotationType(mi *modInfo, e ast.Expr, app *ir.App) *ir.Type {
 	switch x := e.(type) {
