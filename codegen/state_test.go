@@ -49,7 +49,7 @@ func TestPlanState(t *testing.T) {
 		{"bridge_special", "", true},
 		{"dependencies", "main.CALLS", true},
 		{"routers_pkg", "shop.db.ITEMS_DB", false},
-		{"openapi_meta", "", false},
+		{"openapi_meta", "main.INVOICES", false},
 		{"nested_models_shop", "", true},
 		{"exception_handlers", "", true},
 		{"background_tasks", "", true},

@@ -372,7 +372,7 @@ func (f *fn) modelCall(m *ir.Model, c *ast.Call, typedDict bool) val {
 	case len(m.TypeParams) > 0:
 		f.refuse(c, "construction of %s (a generic model)", m.Name)
 	}
-	kw := f.kwDict(c, m.Name)
+	kw := f.kwDict(f.decimalLiterals(m, c), m.Name) // decimalarg.go
 	f.u.useModel(m)
 	ctor := jen.Add(f.u.names.ModelNew(m))
 	return f.callVal(ctor.Call(kw.code), kindValue, &ir.Type{Kind: ir.KindModel, Name: m.Name, Model: m})

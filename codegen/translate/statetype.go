@@ -36,6 +36,9 @@ func (u *Unit) stateAnnotation(mi *modInfo, b *binding, app *ir.App, v pyval.Val
 func (u *Unit) initStateType(mi *modInfo, b *binding, app *ir.App, typ *ir.Type) *ir.Type {
 	an, ok := b.node.(*ast.AnnAssign)
 	if !ok || an.Annotation == nil || an.Value == nil {
+		if t := u.modelDisplayType(mi, b.expr, app); t != nil {
+			return t
+		}
 		return typ
 	}
 	t := u.annotationType(mi, an.Annotation, app)
@@ -43,6 +46,58 @@ func (u *Unit) initStateType(mi *modInfo, b *binding, app *ir.App, typ *ir.Type)
 		return typ
 	}
 	return t
+}
+
+// modelDisplayType is the static type of a display of model constructions, all of one
+// model (with constant keys of one type, str or int, for a dict): the type un-annotated
+// module state computed at init has, kept true as an annotation is (nil: another
+// expression, an empty display or mixed items).
+func (u *Unit) modelDisplayType(mi *modInfo, e ast.Expr, app *ir.App) *ir.Type {
+	var items []ast.Expr
+	var key *ir.Type
+	switch x := e.(type) {
+	case *ast.Dict:
+		for _, k := range x.Keys {
+			v, ok := constEval(k, u.constLookup(mi, app))
+			if k == nil || !ok {
+				return nil
+			}
+			kt := constType(v)
+			if kt == nil || kt.Kind != ir.KindStr && kt.Kind != ir.KindInt || key != nil && !sameType(kt, key) {
+				return nil
+			}
+			key = kt
+		}
+		items = x.Values
+	case *ast.List:
+		items = x.Elts
+	default:
+		return nil
+	}
+	var m *ir.Model
+	for _, it := range items {
+		c, ok := it.(*ast.Call)
+		if !ok {
+			return nil
+		}
+		n, ok := c.Func.(*ast.Name)
+		if !ok {
+			return nil
+		}
+		im := u.modelNamed(mi, n.Id, app)
+		if im == nil || m != nil && im != m {
+			return nil
+		}
+		m = im
+	}
+	if m == nil {
+		return nil
+	}
+	mt := &ir.Type{Kind: ir.KindModel, Name: m.Name, Model: m}
+	if key != nil {
+		return &ir.Type{Kind: ir.KindDict, Args: []*ir.Type{key, mt}}
+	}
+	return &ir.Type{Kind: ir.KindList, Args: []*ir.Type{mt}}
 }
 
 // initFits reports whether the value of e, a module-level expression, has type t:
