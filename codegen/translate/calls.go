@@ -263,7 +263,7 @@ func (f *fn) builtinCall(name string, c *ast.Call) val {
 			def = d.code
 		}
 		fname := map[string]string{"min": "Min", "max": "Max"}[name]
-		return f.callVal(q(fname).Call(jen.Index().Qual(pyvalPkg, "Value").Values(items...), def), kindValue, nil)
+		return f.callVal(q(fname).Call(jen.Index().Qual(pyvalPkg, "Value").Values(items...), def), kindValue, minMaxType(as, kw))
 	case "sum":
 		want(1, 2)
 		as, kw := f.consumerArgs(c, name, "start")
@@ -372,7 +372,7 @@ func (f *fn) modelCall(m *ir.Model, c *ast.Call, typedDict bool) val {
 	case len(m.TypeParams) > 0:
 		f.refuse(c, "construction of %s (a generic model)", m.Name)
 	}
-	kw := f.kwDict(c, m.Name)
+	kw := f.kwDict(f.decimalLiterals(m, c), m.Name) // decimalarg.go
 	f.u.useModel(m)
 	ctor := jen.Add(f.u.names.ModelNew(m))
 	return f.callVal(ctor.Call(kw.code), kindValue, &ir.Type{Kind: ir.KindModel, Name: m.Name, Model: m})
@@ -545,4 +545,22 @@ func nestedModels(t *ir.Type) []*ir.Model {
 		out = append(out, nestedModels(a)...)
 	}
 	return out
+}
+
+// minMaxType is the static type of min / max of as (without key=): one of the items of
+// the one iterable argument, or one of the arguments, all of one type (nil: unknown,
+// or a default= that may be returned instead).
+func minMaxType(as []val, kw map[string]val) *ir.Type {
+	if len(kw) > 0 || len(as) == 0 {
+		return nil
+	}
+	if len(as) == 1 {
+		return iterItemType(as[0].typ)
+	}
+	for _, a := range as[1:] {
+		if !sameType(a.typ, as[0].typ) {
+			return nil
+		}
+	}
+	return as[0].typ
 }

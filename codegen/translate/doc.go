@@ -250,6 +250,19 @@
 // whose key or value may have another static type is refused. Its items are then typed
 // (TODOS[k].done, for t in TODOS.values(): t.priority).
 //
+// Module state computed at init by its translated expression (a display of model
+// constructions: `ITEMS_DB: dict[int, Item] = {1: Item(...)}`) has its annotation as
+// static type when the display's items have it (statetype.go's initFits); without an
+// annotation, a display of constructions of one model (constant keys of one type for a
+// dict) gives it that type (modelDisplayType). A keyword argument Decimal("120.50") to a
+// Decimal field of a model construction is passed as the string (decimalarg.go: pydantic
+// validates both into the same Decimal) when the literal certainly satisfies the field.
+//
+// A function-local `from M import N [as A]` (localimport.go) translates when M is imported
+// with the app, the statement is one of the body's own, A is bound nowhere else in the
+// function and used only after it: A is then the module-level name M.N (module state
+// included). A function importing module state in its body touches it (state_scan.go).
+//
 // Unit.SetStateKept records why a name stays in Python (the first refusal of a function
 // keeping it there): a use of it is refused with "use of NAME (module state kept in
 // Python because file:line:col: cannot translate ...)", `global NAME` with "global

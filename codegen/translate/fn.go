@@ -32,16 +32,17 @@ type fn struct {
 	usedLabels     map[string]bool
 	brokenLabels   map[string]bool
 	loopDead       bool
-	firstIter      *val              // compLoops' first iterable, already evaluated
-	retType        *ir.Type          // static type of the last return's value
-	retModel       *ir.Model         // the model every return yields an instance of (rettype.go)
-	retMixed       bool              // a return yields something else (or the end is reachable)
-	excStack       []*tryCtx         // where a raised exception goes, innermost last (try.go)
-	handling       []string          // Go variables of the exceptions being handled (bare raise)
-	memberOperands map[ast.Expr]bool // right operands of in / not in (where a constant set may be used)
-	globals        map[string]bool   // names declared global (module state living in Go: state.go)
-	usesState      bool              // the body touches module state living in Go
-	spreadDumps    map[ast.Expr]bool // x.model_dump() calls spread by ** into a call (dumpext.go)
+	firstIter      *val                // compLoops' first iterable, already evaluated
+	retType        *ir.Type            // static type of the last return's value
+	retModel       *ir.Model           // the model every return yields an instance of (rettype.go)
+	retMixed       bool                // a return yields something else (or the end is reachable)
+	excStack       []*tryCtx           // where a raised exception goes, innermost last (try.go)
+	handling       []string            // Go variables of the exceptions being handled (bare raise)
+	memberOperands map[ast.Expr]bool   // right operands of in / not in (where a constant set may be used)
+	globals        map[string]bool     // names declared global (module state living in Go: state.go)
+	localImports   map[string]*binding // names bound by function-local imports (localimport.go)
+	usesState      bool                // the body touches module state living in Go
+	spreadDumps    map[ast.Expr]bool   // x.model_dump() calls spread by ** into a call (dumpext.go)
 }
 
 // local is a Python local (parameters included).
@@ -170,6 +171,7 @@ func (f *fn) analyze() {
 		f.refuse(nodeOfDef(f.def), "variadic parameters (*args, **kwargs)")
 	}
 	f.scanGlobals()
+	f.scanLocalImports()
 	for _, group := range [][]*ast.Arg{a.Posonlyargs, a.Args, a.Kwonlyargs} {
 		for _, p := range group {
 			if p == nil {
@@ -186,8 +188,8 @@ func (f *fn) analyze() {
 		}
 	}
 	bind := func(name string, n ast.Node, fresh bool) {
-		if f.globals[name] {
-			return // module state living in Go (state.go)
+		if f.globals[name] || f.localImports[name] != nil {
+			return // module state living in Go (state.go), a local import (localimport.go)
 		}
 		l, ok := f.locals[name]
 		if !ok {

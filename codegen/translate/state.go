@@ -28,6 +28,7 @@ type stateUnit struct {
 	translated []string          // DefKey of every def translated successfully
 	touching   map[string]bool   // DefKey of the translated defs touching state
 	kept       map[string]string // "module.NAME" -> why it stays in Python (SetStateKept)
+	startup    map[string]bool   // modules imported with the app (localimport.go)
 }
 
 // SetState makes the module-level names keys ("module.NAME", as StateVar.Key) live in Go.
@@ -121,7 +122,7 @@ func (u *Unit) stateConstant(mi *modInfo, name, key string, b *binding, app *ir.
 		}
 		c.state, c.goName = true, goName
 		if !u.rebound[name] {
-			c.typ = typ
+			c.typ = u.initStateType(mi, b, app, typ) // statetype.go
 		}
 		return
 	}

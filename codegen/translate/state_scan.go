@@ -2,6 +2,8 @@ package translate
 
 import (
 	"reflect"
+	"sort"
+	"strings"
 
 	"github.com/covetpy/covetgen/parser/ast"
 )
@@ -129,6 +131,11 @@ func (s *touchScan) def(st ast.Stmt) {
 	for n := range globals {
 		touch(s.keyOf(n))
 	}
+	walkStmts(d.body, func(b ast.Stmt) {
+		for _, k := range s.importedKeys(b) {
+			touch(k)
+		}
+	})
 	for _, b := range d.body {
 		eachNode(b, func(x any) bool {
 			switch y := x.(type) {
@@ -170,6 +177,53 @@ func (s *touchScan) refKey(n any, locals map[string]bool) string {
 		}
 	}
 	return ""
+}
+
+// importedKeys are the keys of the state variables a function-local import statement
+// may bind or make reachable: a name imported from a module, or every variable of an
+// imported module (of an imported package and its submodules, for `import X`).
+func (s *touchScan) importedKeys(st ast.Stmt) []string {
+	var out []string
+	inModule := func(module string, sub bool) {
+		for k := range s.vars {
+			m := k[:strings.LastIndexByte(k, '.')]
+			if m == module || sub && strings.HasPrefix(m, module+".") {
+				out = append(out, k)
+			}
+		}
+	}
+	switch x := st.(type) {
+	case *ast.Import:
+		for _, a := range x.Names {
+			top, _, _ := strings.Cut(a.Name, ".")
+			inModule(top, true)
+		}
+	case *ast.ImportFrom:
+		if s.u.prog == nil || s.mi.mod == nil {
+			return nil
+		}
+		base, ok := s.u.prog.ResolveFrom(s.mi.mod, x)
+		if !ok {
+			return nil
+		}
+		for _, a := range x.Names {
+			if a == nil {
+				continue
+			}
+			if a.Name == "*" {
+				inModule(base, false)
+				continue
+			}
+			if s.u.loadModule(base) != nil {
+				if k := s.u.stateKeyIn(s.u.module(base), a.Name, 0); k != "" {
+					out = append(out, k)
+				}
+			}
+			inModule(base+"."+a.Name, true)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // keyOf is the key of the state variable a module-level name of the scanned module is.

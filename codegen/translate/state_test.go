@@ -91,6 +91,9 @@ func TestStateRefusals(t *testing.T) {
 		{"from typing import Dict\nITEMS: Dict[str, int] = {}\n\ndef f(k):\n    ITEMS.setdefault(str(k))\n    return 1\n", "m.py:5:5: cannot translate store into ITEMS of a value that may not be a int (its static type is dict[str, int])"},
 		{"from typing import Dict\nITEMS: Dict[str, int] = {}\n\ndef f(k):\n    ITEMS.update({str(k): 1})\n    return 1\n", "m.py:5:5: cannot translate ITEMS.update() of values that may not have the static type dict[str, int]"},
 		{"from typing import Dict\nITEMS: Dict[str, int] = {}\n\ndef f(k):\n    s = str(k)\n    ITEMS[s] = ITEMS.get(s, 0) + 1\n    ITEMS[s] += 2\n    ITEMS.setdefault(s, 3)\n    return ITEMS\n", ""},
+		// un-annotated state computed at init from a display of model constructions has its type
+		{"from models import Item\nITEMS = {'a': Item(name='a', price=1)}\n\ndef f(k):\n    ITEMS[str(k)] = {'name': k}\n    return 1\n", "m.py:5:5: cannot translate store into ITEMS of a value that may not be a Item (its static type is dict[str, Item])"},
+		{"from models import Item\nITEMS = {'a': Item(name='a', price=1)}\n\ndef f(k):\n    ITEMS[str(k)] = Item(name=str(k), price=2)\n    return [i.price for i in ITEMS.values()]\n", ""},
 		// module state kept in Python says why (SetStateKept)
 		{"ITEMS = {}\nKEPT = {}\n\ndef f(k):\n    return KEPT[k]\n\ndef g(k):\n    KEPT[k] = 1\n", "m.py:5:12: cannot translate use of KEPT (module state kept in Python because m.py:9:9: cannot translate with statement)"},
 		{"ITEMS = {}\nKEPT = 1\n\ndef f(k):\n    global KEPT\n    KEPT += 1\n    return ITEMS\n", "m.py:5:5: cannot translate global statement (KEPT: module state kept in Python because m.py:9:9: cannot translate with statement)"},

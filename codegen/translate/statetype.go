@@ -30,6 +30,110 @@ func (u *Unit) stateAnnotation(mi *modInfo, b *binding, app *ir.App, v pyval.Val
 	return t
 }
 
+// initStateType is the static type of module state computed at init by its translated
+// expression (of static type typ): its annotation when the expression's value has that
+// type (initFits; the translator then keeps it true, as for constant state), else typ.
+func (u *Unit) initStateType(mi *modInfo, b *binding, app *ir.App, typ *ir.Type) *ir.Type {
+	an, ok := b.node.(*ast.AnnAssign)
+	if !ok || an.Annotation == nil || an.Value == nil {
+		if t := u.modelDisplayType(mi, b.expr, app); t != nil {
+			return t
+		}
+		return typ
+	}
+	t := u.annotationType(mi, an.Annotation, app)
+	if t == nil || !u.initFits(mi, an.Value, t, app) {
+		return typ
+	}
+	return t
+}
+
+// modelDisplayType is the static type of a display of model constructions, all of one
+// model (with constant keys of one type, str or int, for a dict): the type un-annotated
+// module state computed at init has, kept true as an annotation is (nil: another
+// expression, an empty display or mixed items).
+func (u *Unit) modelDisplayType(mi *modInfo, e ast.Expr, app *ir.App) *ir.Type {
+	var items []ast.Expr
+	var key *ir.Type
+	switch x := e.(type) {
+	case *ast.Dict:
+		for _, k := range x.Keys {
+			v, ok := constEval(k, u.constLookup(mi, app))
+			if k == nil || !ok {
+				return nil
+			}
+			kt := constType(v)
+			if kt == nil || kt.Kind != ir.KindStr && kt.Kind != ir.KindInt || key != nil && !sameType(kt, key) {
+				return nil
+			}
+			key = kt
+		}
+		items = x.Values
+	case *ast.List:
+		items = x.Elts
+	default:
+		return nil
+	}
+	var m *ir.Model
+	for _, it := range items {
+		c, ok := it.(*ast.Call)
+		if !ok {
+			return nil
+		}
+		n, ok := c.Func.(*ast.Name)
+		if !ok {
+			return nil
+		}
+		im := u.modelNamed(mi, n.Id, app)
+		if im == nil || m != nil && im != m {
+			return nil
+		}
+		m = im
+	}
+	if m == nil {
+		return nil
+	}
+	mt := &ir.Type{Kind: ir.KindModel, Name: m.Name, Model: m}
+	if key != nil {
+		return &ir.Type{Kind: ir.KindDict, Args: []*ir.Type{key, mt}}
+	}
+	return &ir.Type{Kind: ir.KindList, Args: []*ir.Type{mt}}
+}
+
+// initFits reports whether the value of e, a module-level expression, has type t:
+// displays of containers whose items have t's item types, constructions of t's model
+// (a model class called returns an instance of that very class, or raises), constants
+// of type t.
+func (u *Unit) initFits(mi *modInfo, e ast.Expr, t *ir.Type, app *ir.App) bool {
+	switch x := e.(type) {
+	case *ast.Dict:
+		if t.Kind != ir.KindDict || len(t.Args) != 2 {
+			return false
+		}
+		for i, k := range x.Keys {
+			if k == nil || !u.initFits(mi, k, t.Args[0], app) || !u.initFits(mi, x.Values[i], t.Args[1], app) {
+				return false
+			}
+		}
+		return true
+	case *ast.List:
+		if t.Kind != ir.KindList || len(t.Args) != 1 {
+			return false
+		}
+		for _, it := range x.Elts {
+			if _, star := it.(*ast.Starred); star || !u.initFits(mi, it, t.Args[0], app) {
+				return false
+			}
+		}
+		return true
+	case *ast.Call:
+		n, ok := x.Func.(*ast.Name)
+		return ok && t.Kind == ir.KindModel && t.Model != nil && u.modelNamed(mi, n.Id, app) == t.Model
+	}
+	v, ok := constEval(e, u.constLookup(mi, app))
+	return ok && constFits(v, t)
+}
+
 // annotationType resolves a module-level annotation (nil: unsupported).
 func (u *Unit) annotationType(mi *modInfo, e ast.Expr, app *ir.App) *ir.Type {
 	switch x := e.(type) {

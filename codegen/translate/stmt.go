@@ -120,6 +120,8 @@ func (f *fn) stmt(st ast.Stmt) {
 		f.jump(s, false)
 	case *ast.Global:
 		f.globalStmt(s)
+	case *ast.ImportFrom:
+		f.localImportStmt(s) // localimport.go
 	default:
 		f.refuse(st, "%s", stmtName(st))
 	}

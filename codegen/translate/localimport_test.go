@@ -1,0 +1,58 @@
+package translate
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// TestLocalImports checks which function-local imports translate: a from-import of a
+// module imported with the app, as a statement of the body itself, binding names used
+// only after it and bound nowhere else in the function.
+func TestLocalImports(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{"def f(k):\n    from models import tax, TAX_RATE as r\n    return tax(k, r)\n", ""},
+		{"def f(k):\n    from models import Item\n    return Item(name='a', price=k)\n", ""},
+		{"def f(k):\n    import models\n    return models.tax(k)\n", "m.py:2:5: cannot translate import statement"},
+		{"def f(k):\n    if k:\n        from models import tax\n        return tax(k)\n    return 0\n", "m.py:3:9: cannot translate import statement"},
+		{"def f(k):\n    from models import tax\n    tax = 1\n    return tax\n", "m.py:2:5: cannot translate import statement"},
+		{"def f(k):\n    g = tax\n    from models import tax\n    return g(k)\n", "m.py:3:5: cannot translate import statement"},
+		{"def f(k):\n    from models import *\n    return k\n", "m.py:2:5: cannot translate import statement"},
+	} {
+		prog, app := loadStateModule(t, tt.src)
+		u := NewUnit(prog, Names{})
+		var got string
+		for _, st := range prog.Modules["m"].File.Module.Body {
+			if d := asDef(st); d != nil && d.name == "f" {
+				_, diags := Func(st, &Scope{Vars: map[string]Var{"k": {Go: jen.Id("k")}}, App: app, Module: "m", Unit: u})
+				if len(diags) > 0 {
+					got = diags[0].String()
+				}
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q:\n got %q\nwant %q", tt.src, got, tt.want)
+		}
+	}
+}
+
+// TestLocalImportTouchers checks that a function importing module state in its body
+// touches it (a bridged function reading it would else see Python's copy of state
+// living in Go).
+func TestLocalImportTouchers(t *testing.T) {
+	src := "ITEMS = {}\n\ndef put(k):\n    ITEMS[k] = 1\n\n" +
+		"def g(k):\n    from m import ITEMS as db\n    return db.get(k)\n\n" +
+		"def h(k):\n    import m\n    return m.ITEMS\n\n" +
+		"def i(k):\n    from models import tax\n    return tax(k)\n"
+	prog, app := loadStateModule(t, src)
+	for _, v := range NewUnit(prog, Names{}).StateVars(app) {
+		if v.Key == "m.ITEMS" {
+			if got := strings.Join(v.Touchers, ","); got != "m:3:1,m:6:1,m:10:1" {
+				t.Errorf("touchers of m.ITEMS: %s, want m:3:1,m:6:1,m:10:1", got)
+			}
+			return
+		}
+	}
+	t.Error("m.ITEMS is not module state")
+}
