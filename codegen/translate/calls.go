@@ -411,6 +411,9 @@ func (f *fn) methodCall(c *ast.Call, at *ast.Attribute) val {
 	if v, ok := f.hashCall(c, at); ok {
 		return v
 	}
+	if v, ok := f.reMethod(c, at); ok { // recall.go
+		return v
+	}
 	if v, ok := f.modelCopy(c, at); ok { // modelcopy.go
 		return v
 	}

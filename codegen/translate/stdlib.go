@@ -69,6 +69,9 @@ func (f *fn) stdlibCall(c *ast.Call) (val, bool) {
 		return val{}, false
 	}
 	mod := f.stdlibModuleOf(at.Value)
+	if mod == "re" {
+		return f.reModuleCall(c, at.Attr), true // recall.go
+	}
 	sf, ok := stdlibFuncs[mod+"."+at.Attr]
 	if mod == "" || !ok {
 		return val{}, false

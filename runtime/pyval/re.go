@@ -495,3 +495,23 @@ func ReSpan(m, g Value, which int) (Value, error) {
 	}
 	return Tuple{IntOf(int64(a)), IntOf(int64(b))}, nil
 }
+
+// MustCompileRe is ReCompile for generated code, whose patterns the code generator
+// checked with ConvertRe: it panics (at init) only if that check was skipped.
+func MustCompileRe(src string, flags int) Value {
+	p, err := ReCompile(src, flags)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// ReGroupCount is the number of capturing groups of a pattern ConvertRe accepts, and its
+// named groups' numbers (for the code generator's checks of sub() templates).
+func ReGroupCount(src string, flags int) (int, map[string]int, error) {
+	syn, err := ConvertRe(src, flags)
+	if err != nil {
+		return 0, nil, err
+	}
+	return syn.groups, syn.index, nil
+}
