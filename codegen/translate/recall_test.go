@@ -16,7 +16,7 @@ func TestReRefusals(t *testing.T) {
 		{"import re\n\ndef f(s, r):\n    return re.sub(r'a', r, s)\n",
 			"m.py:6:25: cannot translate replacement of sub() that is not a constant str"},
 		{"import re\n\ndef f(s):\n    return re.sub(r'a', r'\\1', s)\n",
-			"m.py:6:25: cannot translate replacement template of sub() (error: invalid group reference 1)"},
+			"m.py:6:25: cannot translate replacement template of sub() (re.error: invalid group reference 1)"},
 		{"import re\n\ndef f(s):\n    return re.search(r'a', s)\n",
 			"m.py:6:12: cannot translate use of a match object other than its methods, m[g], a truth test or a comparison with None"},
 		{"import re\n\ndef f(s):\n    m = re.search(r'a', s)\n    return [m]\n",

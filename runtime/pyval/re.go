@@ -31,11 +31,11 @@ func (*ReMatch) TypeName() string   { return "Match" }
 func ReCompile(src string, flags int) (*RePattern, error) {
 	syn, err := ConvertRe(src, flags)
 	if err != nil {
-		return nil, raise("error", err.Error())
+		return nil, raise("re.error", err.Error())
 	}
 	prog, err := compileReSyntax(syn)
 	if err != nil {
-		return nil, raise("error", err.Error())
+		return nil, raise("re.error", err.Error())
 	}
 	return &RePattern{src: src, flags: flags, syn: syn, prog: prog}, nil
 }
@@ -249,7 +249,7 @@ func ParseReTemplate(t string, groups int, index map[string]int) ([]reTemplatePa
 	}
 	addGroup := func(g int) error {
 		if g > groups {
-			return raise("error", fmt.Sprintf("invalid group reference %d", g))
+			return raise("re.error", fmt.Sprintf("invalid group reference %d", g))
 		}
 		flush()
 		parts = append(parts, reTemplatePart{group: g})
@@ -266,23 +266,23 @@ func ParseReTemplate(t string, groups int, index map[string]int) ([]reTemplatePa
 			continue
 		}
 		if i+1 >= len(t) {
-			return nil, raise("error", "bad escape (end of pattern)")
+			return nil, raise("re.error", "bad escape (end of pattern)")
 		}
 		c := t[i+1]
 		i += 2
 		switch {
 		case c == 'g':
 			if i >= len(t) || t[i] != '<' {
-				return nil, raise("error", "missing <")
+				return nil, raise("re.error", "missing <")
 			}
 			end := strings.IndexByte(t[i+1:], '>')
 			if end < 0 {
-				return nil, raise("error", "missing >, unterminated name")
+				return nil, raise("re.error", "missing >, unterminated name")
 			}
 			name := t[i+1 : i+1+end]
 			i += end + 2
 			if name == "" {
-				return nil, raise("error", "missing group name")
+				return nil, raise("re.error", "missing group name")
 			}
 			if isIdentifier(name) {
 				g, ok := index[name]
@@ -296,7 +296,7 @@ func ParseReTemplate(t string, groups int, index map[string]int) ([]reTemplatePa
 			}
 			g, err := strconv.Atoi(name)
 			if err != nil || g < 0 || strings.ContainsAny(name, "+-_ ") {
-				return nil, raise("error", fmt.Sprintf("bad character in group name %s", reprString(Str(name))))
+				return nil, raise("re.error", fmt.Sprintf("bad character in group name %s", reprString(Str(name))))
 			}
 			if err := addGroup(g); err != nil {
 				return nil, err
@@ -313,7 +313,7 @@ func ParseReTemplate(t string, groups int, index map[string]int) ([]reTemplatePa
 				if c <= '7' && isOctal(i) && isOctal(i+1) {
 					v := int(c-'0')*64 + int(t[i]-'0')*8 + int(t[i+1]-'0')
 					if v > 0o377 {
-						return nil, raise("error", fmt.Sprintf("octal escape value \\%s outside of range 0-0o377", t[i-1:i+2]))
+						return nil, raise("re.error", fmt.Sprintf("octal escape value \\%s outside of range 0-0o377", t[i-1:i+2]))
 					}
 					lit.WriteRune(rune(v))
 					i += 2
@@ -349,7 +349,7 @@ func ParseReTemplate(t string, groups int, index map[string]int) ([]reTemplatePa
 				lit.WriteByte('\\')
 			default:
 				if c < 128 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-					return nil, raise("error", fmt.Sprintf("bad escape \\%c", c))
+					return nil, raise("re.error", fmt.Sprintf("bad escape \\%c", c))
 				}
 				lit.WriteByte('\\') // kept as is, with its backslash
 				_, n := decodeWTF8(t[i-1:])
