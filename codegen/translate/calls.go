@@ -411,6 +411,18 @@ func (f *fn) methodCall(c *ast.Call, at *ast.Attribute) val {
 	if v, ok := f.hashCall(c, at); ok {
 		return v
 	}
+	if v, ok := f.reMethod(c, at); ok { // recall.go
+		return v
+	}
+	if v, ok := f.hashExtCall(c, at); ok { // hashext.go
+		return v
+	}
+	if v, ok := f.dumpJSONCall(c, at); ok { // dumpjson.go
+		return v
+	}
+	if v, ok := f.decodeReplace(c, at); ok { // dumpjson.go
+		return v
+	}
 	if v, ok := f.modelCopy(c, at); ok { // modelcopy.go
 		return v
 	}

@@ -336,7 +336,7 @@ func (u *Unit) constant(mi *modInfo, name string, b *binding, app *ir.App) *cons
 	u.consts[key] = c
 	defer func() { c.busy = false }()
 	v, ok := constEval(b.expr, u.constLookup(mi, app))
-	if u.isMutated(name, !ok || isMutable(v)) {
+	if u.isMutated(name, !ok && !u.isReCompile(mi, b.expr, app) || isMutable(v)) {
 		if u.st.keys[key] {
 			u.stateConstant(mi, name, key, b, app, v, ok, c) // module state living in Go (state.go)
 			return c
@@ -346,6 +346,14 @@ func (u *Unit) constant(mi *modInfo, name string, b *binding, app *ir.App) *cons
 	}
 	if !ok {
 		goName := u.goIdent("pyc_"+identPart(mi.name)+"_"+identPart(name), key)
+		if isRe, why := u.reConstant(mi, b.expr, app, goName); isRe { // recall.go
+			if why != "" {
+				c.err = "use of " + name + " (" + why + ")"
+			} else {
+				c.goName, c.typ = goName, rePatternType
+			}
+			return c
+		}
 		if code, isSet := setConstant(b.expr, u.constLookup(mi, app)); isSet {
 			c.goName, c.set = goName, true
 			u.decls = append(u.decls, jen.Commentf("%s is %s.%s, a module constant set (its members as dict keys).", goName, mi.name, name),

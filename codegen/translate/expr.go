@@ -337,6 +337,7 @@ func (f *fn) name(n *ast.Name) val {
 		f.checkRespUse(n, f.types[n.Id])
 		f.checkCallNextUse(n, f.types[n.Id]) // callnext.go
 		f.checkInstUse(n, f.types[n.Id])     // instances.go
+		f.checkReUse(n, f.types[n.Id])       // recall.go
 		return val{code: jen.Id(l.goName), atomic: true, typ: f.types[n.Id]}
 	}
 	g, _ := f.lookupGlobal(n)
@@ -352,6 +353,9 @@ func (f *fn) globalValue(g global, at ast.Expr) val {
 				f.refuse(at, "use of the set %s other than as the right operand of in / not in", exprName(at))
 			}
 			return val{code: jen.Id(g.name), atomic: true}
+		}
+		if isRePattern(g.typ) {
+			f.refuse(at, "use of the pattern %s other than calling its methods", exprName(at))
 		}
 		if g.value == nil {
 			return val{code: jen.Id(g.name), atomic: true, typ: g.typ}
@@ -463,6 +467,9 @@ func (f *fn) subscript(x *ast.Subscript) val {
 		return v
 	}
 	if v, ok := f.reqSubscript(x); ok {
+		return v
+	}
+	if v, ok := f.reSubscript(x); ok { // recall.go
 		return v
 	}
 	if sl, ok := x.Slice.(*ast.Slice); ok {

@@ -27,6 +27,15 @@ var stdlibFuncs = map[string]stdlibFunc{
 	"base64.urlsafe_b64encode": {lo: 1, hi: 1, typ: bytesType, call: func(a []jen.Code) *jen.Statement {
 		return q("B64Encode").Call(a[0], jen.True())
 	}},
+	"base64.b64decode": {lo: 1, hi: 1, kw: []string{"validate"}, typ: bytesType, call: func(a []jen.Code) *jen.Statement {
+		return q("B64Decode").Call(a[0], a[1], jen.False())
+	}},
+	"base64.standard_b64decode": {lo: 1, hi: 1, typ: bytesType, call: func(a []jen.Code) *jen.Statement {
+		return q("B64Decode").Call(a[0], jen.Nil(), jen.False())
+	}},
+	"base64.urlsafe_b64decode": {lo: 1, hi: 1, typ: bytesType, call: func(a []jen.Code) *jen.Statement {
+		return q("B64Decode").Call(a[0], jen.Nil(), jen.True())
+	}},
 	"secrets.compare_digest": {lo: 2, hi: 2, typ: boolType, call: func(a []jen.Code) *jen.Statement { return q("CompareDigest").Call(a...) }},
 	"hmac.compare_digest":    {lo: 2, hi: 2, typ: boolType, call: func(a []jen.Code) *jen.Statement { return q("CompareDigest").Call(a...) }},
 	"json.loads":             {lo: 1, hi: 1, call: func(a []jen.Code) *jen.Statement { return q("JSONLoads").Call(a...) }},
@@ -69,6 +78,9 @@ func (f *fn) stdlibCall(c *ast.Call) (val, bool) {
 		return val{}, false
 	}
 	mod := f.stdlibModuleOf(at.Value)
+	if mod == "re" {
+		return f.reModuleCall(c, at.Attr), true // recall.go
+	}
 	sf, ok := stdlibFuncs[mod+"."+at.Attr]
 	if mod == "" || !ok {
 		return val{}, false

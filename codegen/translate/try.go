@@ -67,6 +67,9 @@ func (f *fn) handlerClasses(e ast.Expr) []string {
 	if at, ok := e.(*ast.Attribute); ok && at.Attr == "JSONDecodeError" && f.stdlibModuleOf(at.Value) == "json" {
 		return []string{"JSONDecodeError"}
 	}
+	if at, ok := e.(*ast.Attribute); ok && at.Attr == "Error" && f.stdlibModuleOf(at.Value) == "binascii" {
+		return []string{"binascii.Error"} // base64's decoding errors (runtime/pyval/b64.go)
+	}
 	if n, ok := e.(*ast.Name); ok && f.locals[n.Id] != nil {
 		f.refuse(e, "except clause naming the local %s", n.Id)
 	}

@@ -2,6 +2,7 @@ package pyval
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/covetpy/covetgen/runtime/response"
 )
@@ -17,7 +18,7 @@ func CaughtOf(err error) Value { return &Caught{err: err} }
 func (c *Caught) TypeName() string {
 	switch e := c.err.(type) {
 	case *Exception:
-		return e.Class
+		return e.Class[strings.LastIndexByte(e.Class, '.')+1:] // binascii.Error: Error
 	case *response.HTTPException:
 		return "HTTPException"
 	}
@@ -82,7 +83,7 @@ func caughtRepr(c *Caught) (string, error) {
 	switch e := c.err.(type) {
 	case *Exception:
 		var st reprState
-		st.b.WriteString(e.Class + "(")
+		st.b.WriteString(e.Class[strings.LastIndexByte(e.Class, '.')+1:] + "(")
 		for i, a := range e.Args {
 			if i > 0 {
 				st.b.WriteString(", ")

@@ -35,6 +35,8 @@ var parents = map[string]string{
 	"UnicodeEncodeError":  "UnicodeError",
 	"ValidationError":     "ValueError", // pydantic_core.ValidationError
 	"JSONDecodeError":     "ValueError", // json.JSONDecodeError
+	"binascii.Error":      "ValueError", // binascii.Error (b64.go)
+	"re.error":            "Exception",  // re.error (re.go)
 	"AttributeError":      "Exception",
 	"NameError":           "Exception",
 	"UnboundLocalError":   "NameError",
