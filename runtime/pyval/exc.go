@@ -33,8 +33,10 @@ var parents = map[string]string{
 	"UnicodeError":        "ValueError",
 	"UnicodeDecodeError":  "UnicodeError",
 	"UnicodeEncodeError":  "UnicodeError",
-	"ValidationError":     "ValueError", // pydantic_core.ValidationError
-	"JSONDecodeError":     "ValueError", // json.JSONDecodeError
+	"ValidationError":     "ValueError",        // pydantic_core.ValidationError
+	"JSONDecodeError":     "ValueError",        // json.JSONDecodeError
+	"DivisionByZero":      "ZeroDivisionError", // decimal.DivisionByZero (also a DecimalException)
+	"InvalidOperation":    "ArithmeticError",   // decimal.InvalidOperation (a DecimalException)
 	"AttributeError":      "Exception",
 	"NameError":           "Exception",
 	"UnboundLocalError":   "NameError",
