@@ -20,7 +20,8 @@ var builtinTypes = map[string]string{"int": "int", "float": "float", "str": "str
 	"list": "list", "dict": "dict", "tuple": "tuple", "bytes": "bytes", "object": "object"}
 
 func isBuiltinExc(name string) bool {
-	return pyval.IsBuiltinException(name) && name != "ValidationError" && name != "JSONDecodeError"
+	return pyval.IsBuiltinException(name) && name != "ValidationError" && name != "JSONDecodeError" &&
+		name != "DivisionByZero" && name != "InvalidOperation" // decimal's (temporal.go)
 }
 
 // calleeGlobal resolves the callee of a call or raise to a module-level entity.
@@ -66,6 +67,9 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 			return f.methodCall(c, at)
 		}
 	case gNone, gStdlibModule:
+		if v, ok := f.temporalCall(c); ok { // temporal.go
+			return v
+		}
 		if v, ok := f.stdlibCall(c); ok {
 			return v
 		}
@@ -424,6 +428,9 @@ func (f *fn) methodCall(c *ast.Call, at *ast.Attribute) val {
 		return v
 	}
 	if v, ok := f.modelCopy(c, at); ok { // modelcopy.go
+		return v
+	}
+	if v, ok := f.temporalMethodCall(c, at); ok { // temporal.go
 		return v
 	}
 	name := at.Attr

@@ -211,6 +211,7 @@ func (f *fn) anyExpr(e ast.Expr) val {
 			f.refuse(x, "%s operator", opSymbol(x.Op))
 		}
 		vs := f.seq([]ast.Expr{x.Left, x.Right}, f.value)
+		f.checkTemporalOp(x, vs[0].typ, vs[1].typ) // temporal.go
 		return f.callVal(q(op.name).Call(vs[0].code, vs[1].code), kindValue, arithType(x.Op, vs[0].typ, vs[1].typ))
 	case *ast.UnaryOp:
 		if x.Op == ast.Not {
@@ -384,6 +385,9 @@ func (f *fn) attribute(x *ast.Attribute) val {
 	if v, ok := f.respAttribute(x); ok {
 		return v
 	}
+	if v, ok := f.temporalAttribute(x); ok { // temporal.go
+		return v
+	}
 	if v, ok := f.extAttribute(x); ok {
 		return v
 	}
@@ -394,6 +398,9 @@ func (f *fn) attribute(x *ast.Attribute) val {
 		return f.globalValue(g, x)
 	}
 	base := f.value(x.Value)
+	if isValueKind(base.typ) {
+		return f.temporalAttrOf(x, base) // temporal.go
+	}
 	m := modelOf(base.typ)
 	if m == nil {
 		f.refuse(x, "attribute %s of a value of unknown type", x.Attr)
@@ -459,7 +466,7 @@ func Holdable(t *ir.Type) bool {
 	case ir.KindModel:
 		return t.Model != nil && t.Model.Kind != ir.TypedDict
 	}
-	return false
+	return isValueKind(t) // temporal.go
 }
 
 func (f *fn) subscript(x *ast.Subscript) val {
@@ -537,6 +544,9 @@ func arithType(op ast.Operator, a, b *ir.Type) *ir.Type {
 			return 2
 		}
 		return 0
+	}
+	if t := temporalArithType(op, a, b); t != nil {
+		return t
 	}
 	na, nb := num(a), num(b)
 	if na > 0 && nb > 0 {

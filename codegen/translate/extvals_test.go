@@ -18,6 +18,9 @@ func extAnnotationType(name string, app *ir.App) *ir.Type {
 	if name == "date" {
 		return &ir.Type{Kind: ir.KindDate, Name: "date"}
 	}
+	if t := temporalAnnotationType(name); t != nil { // temporal_test.go
+		return t
+	}
 	for _, e := range app.Enums {
 		if e.Name == name {
 			return &ir.Type{Kind: ir.KindEnum, Name: e.Name, Enum: e}
@@ -45,6 +48,8 @@ func extArg(u *Unit, t *ir.Type, v pyval.Value) *jen.Statement {
 			jen.If(jen.Id("e").Op("!=").Nil()).Block(jen.Panic(jen.Id("e"))),
 			jen.Return(jen.Qual(pyvalPkg, "Date").Call(jen.Id("x"))),
 		).Call()
+	case isValueKind(t):
+		return temporalArg(t, v) // temporal_test.go
 	case t.Kind == ir.KindEnum && t.Enum != nil:
 		cls := u.enumClassVar(t.Enum)
 		for i, m := range t.Enum.Members {

@@ -8,7 +8,16 @@ import (
 const maxRepeat = 1 << 31
 
 func binTypeError(op string, a, b Value) error {
-	return typeError("unsupported operand type(s) for %s: '%s' and '%s'", op, a.TypeName(), b.TypeName())
+	return typeError("unsupported operand type(s) for %s: '%s' and '%s'", op, tpName(a), tpName(b))
+}
+
+// binFallback is a op b for operands the caller does not know: Decimal, date, datetime
+// and timedelta arithmetic (temporal_hooks.go), else a TypeError.
+func binFallback(op byte, a, b Value) (Value, error) {
+	if r, ok, err := extArith(op, a, b); ok {
+		return r, err
+	}
+	return nil, binTypeError(opSym(op), a, b)
 }
 
 // numeric classifies a number: its Int when int or bool, its float when float.
@@ -56,7 +65,7 @@ func Add(a, b Value) (Value, error) {
 			}
 			return Float(x + y), nil
 		}
-		return nil, binTypeError("+", a, b)
+		return binFallback('+', a, b)
 	}
 	switch x := a.(type) {
 	case Str:
@@ -82,7 +91,7 @@ func Add(a, b Value) (Value, error) {
 		}
 		return nil, typeError(`can only concatenate tuple (not "%s") to tuple`, b.TypeName())
 	}
-	return nil, binTypeError("+", a, b)
+	return binFallback('+', a, b)
 }
 
 // IAdd is a += b: a list is extended in place.
@@ -125,7 +134,7 @@ func Sub(a, b Value) (Value, error) {
 	ai, af, aInt, ok1 := numeric(a)
 	bi, bf, bInt, ok2 := numeric(b)
 	if !ok1 || !ok2 {
-		return nil, binTypeError("-", a, b)
+		return binFallback('-', a, b)
 	}
 	if aInt && bInt {
 		return boxInt(intSub(ai, bi)), nil
@@ -225,7 +234,7 @@ func Mul(a, b Value) (Value, error) {
 			return nil, typeError("can't multiply sequence by non-int of type '%s'", n.TypeName())
 		}
 	}
-	return nil, binTypeError("*", a, b)
+	return binFallback('*', a, b)
 }
 
 // TrueDiv is a / b.
@@ -233,7 +242,7 @@ func TrueDiv(a, b Value) (Value, error) {
 	ai, af, aInt, ok1 := numeric(a)
 	bi, bf, bInt, ok2 := numeric(b)
 	if !ok1 || !ok2 {
-		return nil, binTypeError("/", a, b)
+		return binFallback('/', a, b)
 	}
 	if aInt && bInt {
 		return intTrueDiv(ai, bi)
@@ -253,7 +262,7 @@ func FloorDiv(a, b Value) (Value, error) {
 	ai, af, aInt, ok1 := numeric(a)
 	bi, bf, bInt, ok2 := numeric(b)
 	if !ok1 || !ok2 {
-		return nil, binTypeError("//", a, b)
+		return binFallback('f', a, b)
 	}
 	if aInt && bInt {
 		q, _, err := intDivMod(ai, bi)
@@ -282,7 +291,7 @@ func Mod(a, b Value) (Value, error) {
 	ai, af, aInt, ok1 := numeric(a)
 	bi, bf, bInt, ok2 := numeric(b)
 	if !ok1 || !ok2 {
-		return nil, binTypeError("%", a, b)
+		return binFallback('%', a, b)
 	}
 	if aInt && bInt {
 		if bi.Sign() == 0 {
@@ -310,7 +319,10 @@ func Pow(a, b Value) (Value, error) {
 	ai, af, aInt, ok1 := numeric(a)
 	bi, bf, bInt, ok2 := numeric(b)
 	if !ok1 || !ok2 {
-		return nil, typeError("unsupported operand type(s) for ** or pow(): '%s' and '%s'", a.TypeName(), b.TypeName())
+		if r, ok, err := extArith('p', a, b); ok {
+			return r, err
+		}
+		return nil, typeError("unsupported operand type(s) for ** or pow(): '%s' and '%s'", tpName(a), tpName(b))
 	}
 	if aInt && bInt {
 		return intPow(ai, bi)
@@ -388,7 +400,10 @@ func Neg(a Value) (Value, error) {
 	case Float:
 		return -x, nil
 	}
-	return nil, typeError("bad operand type for unary -: '%s'", a.TypeName())
+	if r, ok, err := extUnary('-', a); ok {
+		return r, err
+	}
+	return nil, typeError("bad operand type for unary -: '%s'", tpName(a))
 }
 
 // Pos is +a.
@@ -400,7 +415,10 @@ func Pos(a Value) (Value, error) {
 		i, _ := asInt(x)
 		return i, nil
 	}
-	return nil, typeError("bad operand type for unary +: '%s'", a.TypeName())
+	if r, ok, err := extUnary('+', a); ok {
+		return r, err
+	}
+	return nil, typeError("bad operand type for unary +: '%s'", tpName(a))
 }
 
 // Invert is ~a.

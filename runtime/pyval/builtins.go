@@ -23,6 +23,9 @@ func ToInt(v Value) (Value, error) {
 	case Bytes:
 		return parseIntLiteral(string(x), v)
 	}
+	if r, ok, err := extNumber('i', v); ok {
+		return r, err
+	}
 	return nil, typeError("int() argument must be a string, a bytes-like object or a real number, not '%s'", v.TypeName())
 }
 
@@ -142,6 +145,9 @@ func ToFloat(v Value) (Value, error) {
 		}
 		return Float(f), nil
 	}
+	if r, ok, err := extNumber('f', v); ok {
+		return r, err
+	}
 	return nil, typeError("float() argument must be a string or a real number, not '%s'", v.TypeName())
 }
 
@@ -233,7 +239,10 @@ func Abs(v Value) (Value, error) {
 	case Float:
 		return Float(math.Abs(float64(x))), nil
 	}
-	return nil, typeError("bad operand type for abs(): '%s'", v.TypeName())
+	if r, ok, err := extUnary('a', v); ok {
+		return r, err
+	}
+	return nil, typeError("bad operand type for abs(): '%s'", tpName(v))
 }
 
 // Min is min(*args) (one argument: min(iterable)); def is default= (nil: none).
@@ -311,7 +320,10 @@ func Round(v Value) (Value, error) {
 	case Float:
 		return floatRound(float64(x))
 	}
-	return nil, typeError("type %s doesn't define __round__ method", v.TypeName())
+	if r, ok, err := extRound(v, nil); ok {
+		return r, err
+	}
+	return nil, typeError("type %s doesn't define __round__ method", tpName(v))
 }
 
 // IsInstance is isinstance(v, types): types are builtin type names ("int", "str",

@@ -199,11 +199,10 @@ func order(a, b Value, op cmpOp) (bool, error) {
 			return ok && op.holds(c), nil
 		}
 	}
+	if r, ok, err := extOrder(a, b, op); ok { // temporal_hooks.go
+		return r, err
+	}
 	switch x := a.(type) {
-	case Date:
-		if y, ok := b.(Date); ok {
-			return op.holds(x.cmp(y)), nil
-		}
 	case Str:
 		if y, ok := b.(Str); ok {
 			return op.holds(strings.Compare(string(x), string(y))), nil

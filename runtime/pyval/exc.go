@@ -33,10 +33,12 @@ var parents = map[string]string{
 	"UnicodeError":        "ValueError",
 	"UnicodeDecodeError":  "UnicodeError",
 	"UnicodeEncodeError":  "UnicodeError",
-	"ValidationError":     "ValueError", // pydantic_core.ValidationError
-	"JSONDecodeError":     "ValueError", // json.JSONDecodeError
-	"binascii.Error":      "ValueError", // binascii.Error (b64.go)
-	"re.error":            "Exception",  // re.error (re.go)
+	"ValidationError":     "ValueError",        // pydantic_core.ValidationError
+	"JSONDecodeError":     "ValueError",        // json.JSONDecodeError
+	"binascii.Error":      "ValueError",        // binascii.Error (b64.go)
+	"re.error":            "Exception",         // re.error (re.go)
+	"DivisionByZero":      "ZeroDivisionError", // decimal.DivisionByZero (also a DecimalException)
+	"InvalidOperation":    "ArithmeticError",   // decimal.InvalidOperation (a DecimalException)
 	"AttributeError":      "Exception",
 	"NameError":           "Exception",
 	"UnboundLocalError":   "NameError",

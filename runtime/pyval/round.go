@@ -11,6 +11,9 @@ func RoundN(v, ndigits Value) (Value, error) {
 	if ndigits == nil || IsNone(ndigits) {
 		return Round(v)
 	}
+	if r, ok, err := extRound(v, ndigits); ok {
+		return r, err
+	}
 	ni, ok := asInt(ndigits)
 	if !ok {
 		return nil, typeError("'%s' object cannot be interpreted as an integer", ndigits.TypeName())

@@ -1,6 +1,7 @@
 # The differential tests' oracle: runs each snippet with CPython and reports, for each
 # call, repr(result) and FastAPI's path-B encoding of it, or the exception raised.
 import datetime
+import decimal
 import enum
 import http
 import uuid
@@ -104,6 +105,12 @@ def main():
                     args[k] = t(**args[k])
                 elif t is datetime.date:
                     args[k] = datetime.date.fromisoformat(args[k])
+                elif t is datetime.datetime:
+                    args[k] = datetime.datetime.fromisoformat(args[k])
+                elif t is datetime.timedelta:  # (days, seconds, microseconds)
+                    args[k] = datetime.timedelta(*args[k])
+                elif t is decimal.Decimal:
+                    args[k] = decimal.Decimal(args[k])
             res.append(outcome(lambda: f(*args)))
         results.append(res)
     json.dump(results, sys.stdout, ensure_ascii=True)
