@@ -42,6 +42,7 @@ type fn struct {
 	globals        map[string]bool   // names declared global (module state living in Go: state.go)
 	usesState      bool              // the body touches module state living in Go
 	spreadDumps    map[ast.Expr]bool // x.model_dump() calls spread by ** into a call (dumpext.go)
+	gen            *genInfo          // a generator translated as a yield dependency (yield.go)
 }
 
 // local is a Python local (parameters included).
