@@ -16,6 +16,8 @@ type pyFunc struct {
 	// params are the Python parameter names in declaration order.
 	params []string
 	ok     bool
+	// yielded is the static type of what a yield dependency yields (deps_yield.go).
+	yielded *ir.Type
 }
 
 // translated returns the Go func of the Python function c, translating it on first use;

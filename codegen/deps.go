@@ -79,9 +79,6 @@ func (h *handler) solveDep(d *ir.Dependant) arg {
 		return arg{}
 	case h.py:
 		// Run through the bridge whatever its kind (pyCall refuses what it cannot name).
-	case c.IsGenerator:
-		h.refuse(d.Pos, "dependency with yield %s", c.Name)
-		return arg{}
 	}
 	outer := h.g.refuse.at
 	h.g.refuse.at = d.Pos
@@ -93,7 +90,14 @@ func (h *handler) solveDep(d *ir.Dependant) arg {
 	if !h.ok {
 		return arg{}
 	}
-	invoke, ok := h.depCall(d, vars)
+	typ := h.depResultType(c)
+	var invoke jen.Code
+	ok := false
+	if c.IsGenerator && !h.py {
+		invoke, typ, ok = h.genCall(d, vars) // deps_yield.go
+	} else {
+		invoke, ok = h.depCall(d, vars)
+	}
 	if !ok {
 		return arg{}
 	}
@@ -120,7 +124,7 @@ func (h *handler) solveDep(d *ir.Dependant) arg {
 		h.stmts = saved
 	}
 	h.add(jen.If(jen.Id("errs").Dot("Len").Call().Op("==").Id(mark)).Block(guarded...))
-	return arg{jen.Id(result), h.depResultType(c)}
+	return arg{jen.Id(result), typ}
 }
 
 // depCall is the call expression of a dependency's function, returning (pyval.Value,

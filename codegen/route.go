@@ -28,6 +28,9 @@ type handler struct {
 	keyCount map[string]int
 	// py: the route's functions run through the bridge (py is the handler's *pycall.Call).
 	py bool
+	// gens names the handler's *pygen.Stack once a yield dependency is entered natively
+	// (deps_yield.go).
+	gens string
 }
 
 func (h *handler) refuse(pos ir.Pos, format string, args ...any) {
@@ -80,6 +83,11 @@ func (g *gen) route(r *ir.Route) (string, bool) {
 	if h.py {
 		g.writeBridged(f, h, name)
 		g.bridged++
+		return name, true
+	}
+	if h.gens != "" {
+		g.writeWithGens(f, h, name) // deps_yield.go
+		g.routes++
 		return name, true
 	}
 	f.Func().Id(name).Params(jen.Id("rq").Op("*").Qual(pkgRequest, "Request"), jen.Id("out").Op("*").Qual(pkgResponse, "Out")).

@@ -73,7 +73,7 @@ func TestPlanStateKept(t *testing.T) {
 	for _, tt := range []struct{ app, key, want string }{
 		{"crud_memory", "main.TODOS", "main.py:113:15: cannot translate model_dump() of TodoUpdate here (it holds Enum members: only spread with ** into a model construction)"},
 		{"crud_memory", "main._next_id", "main.py:60:5: cannot translate mutation of TODOS (not owned by the function)"},
-		{"dependencies", "main.EVENTS", "main.py:164:37: cannot translate dependency with yield get_session"},
+		{"dependencies", "main.EVENTS", "main.py:146:15: cannot translate call of FakeSession"},
 	} {
 		in := loadCorpusApp(t, tt.app)
 		p := planState(in)

@@ -39,6 +39,12 @@ type Scope struct {
 // statements of a Go function returning (pyval.Value, error). On refusal code is nil and
 // diags holds one diagnostic at the first construct that cannot be translated.
 func Func(fn ast.Stmt, scope *Scope) (code []jen.Code, diags []ir.Diagnostic) {
+	return translateDef(fn, scope, nil)
+}
+
+// translateDef is Func; gen is set for a generator translated as a yield dependency
+// (yield.go).
+func translateDef(fn ast.Stmt, scope *Scope, gen *genInfo) (code []jen.Code, diags []ir.Diagnostic) {
 	if scope == nil {
 		scope = &Scope{}
 	}
@@ -67,6 +73,8 @@ func Func(fn ast.Stmt, scope *Scope) (code []jen.Code, diags []ir.Diagnostic) {
 		vars[k] = v
 	}
 	f := newFn(u, mi, scope.App, def, vars, true)
+	f.gen = gen
+	f.checkGen() // yield.go
 	if scope.Response {
 		extResponse.Store(f, true)
 		defer extResponse.Delete(f)

@@ -40,6 +40,11 @@ func readSnippets(t *testing.T) []snippet {
 	if only := os.Getenv("DIFF_ONLY"); only != "" { // e.g. DIFF_ONLY=ext.snip
 		files = []string{filepath.Join("testdata/diff", only)}
 	}
+	return readSnippetFiles(t, files)
+}
+
+// readSnippetFiles reads the snippets of files (the format of readSnippets).
+func readSnippetFiles(t *testing.T, files []string) []snippet {
 	var out []snippet
 	for _, file := range files {
 		b, err := os.ReadFile(file)

@@ -43,6 +43,7 @@ type fn struct {
 	localImports   map[string]*binding // names bound by function-local imports (localimport.go)
 	usesState      bool                // the body touches module state living in Go
 	spreadDumps    map[ast.Expr]bool   // x.model_dump() calls spread by ** into a call (dumpext.go)
+	gen            *genInfo            // a generator translated as a yield dependency (yield.go)
 }
 
 // local is a Python local (parameters included).

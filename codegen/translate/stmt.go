@@ -89,7 +89,9 @@ func (f *fn) stmt(st ast.Stmt) {
 	case *ast.Return:
 		f.ret(s)
 	case *ast.ExprStmt:
-		f.exprStmt(s)
+		if !f.yieldStmt(s) { // yield.go
+			f.exprStmt(s)
+		}
 	case *ast.Assign:
 		f.assign(s)
 	case *ast.AnnAssign:
