@@ -218,6 +218,7 @@ def native(q: int = 0):
 
 @app.get("/request")
 def with_request(request: Request, response: Response, tasks: BackgroundTasks):
+    tasks.add_task(print, "not an app function")
     return {"path": request.url.path}
 
 

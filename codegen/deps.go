@@ -217,6 +217,9 @@ func (h *handler) special(p *ir.Param, d *ir.Dependant) (jen.Code, bool) {
 	if v, ok := h.reqRespParam(p); ok {
 		return v, true
 	}
+	if v, ok := h.backgroundParam(p); ok { // background.go
+		return v, true
+	}
 	if h.py && (p.In == ir.InRequest || p.In == ir.InResponse || p.In == ir.InBackgroundTasks) {
 		// Built by the bridge worker (pyCall names them in the invocation).
 		return nil, false

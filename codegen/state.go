@@ -19,6 +19,9 @@ import (
 // generated natively. Any other function referring to it (a route's function refused for
 // another reason, a background task, a startup handler, an exception handler, a function
 // no route calls) keeps it in Python, and with it every route whose functions touch it.
+// A function a route not generated natively runs in CPython — its endpoint, dependencies
+// and every app function they call or add as a background task (background_state.go) —
+// is not run natively, even when another route translates it.
 // Keeping a name in Python can make more routes refuse, so the decision is a fixpoint.
 // Why a name stays in Python (the first refusal of the route running a function touching
 // it, or that no route served natively runs that function) is recorded and given to the
@@ -85,16 +88,15 @@ func planState(in Input) statePlan {
 // routes refused (their endpoint and dependencies) the first refusal of the route.
 func nativeDefs(in Input) (native map[string]bool, why map[string]Refusal) {
 	native, why = map[string]bool{}, map[string]Refusal{}
+	reach, py := translate.NewUnit(in.Prog, translate.Names{}), map[string]bool{} // background_state.go
 	eachRoute(in.App, nil, func(r *ir.Route, _ []string) {
-		if forcedRoute(in, r) {
+		if forcedRoute(in, r) || r.Kind != ir.APIRoute {
+			pythonReached(reach, in, r, py) // only API routes' handlers take the state mutex
 			return
-		}
-		if r.Kind != ir.APIRoute {
-			return // only API routes' handlers take the state mutex
 		}
 		defs, refused := attemptNative(in, r)
 		if refused != nil {
-			for _, d := range routeDefs(in, r) {
+			for _, d := range append(routeDefs(in, r), pythonReached(reach, in, r, py)...) {
 				if _, seen := why[d]; !seen {
 					why[d] = *refused
 				}
@@ -105,6 +107,9 @@ func nativeDefs(in Input) (native map[string]bool, why map[string]Refusal) {
 			native[d] = true
 		}
 	})
+	for d := range py {
+		delete(native, d) // it runs in CPython too
+	}
 	return native, why
 }
 

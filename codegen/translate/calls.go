@@ -40,6 +40,9 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 	if v, ok := f.instMethodCall(c, await); ok { // instances.go
 		return v
 	}
+	if v, ok := f.asyncSleep(c, await); ok { // background_sleep.go
+		return v
+	}
 	g, isGlobal := f.lookupGlobal(c.Func)
 	if !isGlobal {
 		if at, ok := c.Func.(*ast.Attribute); ok && !await {
@@ -410,6 +413,9 @@ func (f *fn) methodCall(c *ast.Call, at *ast.Attribute) val {
 		return v
 	}
 	if v, ok := f.respMethod(c, at); ok {
+		return v
+	}
+	if v, ok := f.bgMethod(c, at); ok { // background.go
 		return v
 	}
 	if v, ok := f.hashCall(c, at); ok {

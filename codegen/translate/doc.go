@@ -227,6 +227,17 @@
 // parameters and literals (None, bool, int, float, str) into self, for a callable
 // instance dependency whose __call__ is translated with that instance as a Shared self.
 //
+// # Background tasks (background.go, background_sleep.go)
+//
+// FastAPI's BackgroundTasks parameter is used only as the receiver of
+// tasks.add_task(fn, *args, **kwargs), fn an app function translated as a helper: the
+// arguments are evaluated and bound when add_task runs, and the call is queued
+// (pyval.AddTask) to run after the response is sent, holding the state mutex when fn
+// touches module state living in Go. `await asyncio.sleep(delay)` with an int or float
+// literal delay sleeps (not at all for zero or less). Unit.PythonReach lists the app
+// functions a function may run, for the code generator's state plan: those a bridged
+// route runs (its tasks, its helpers) run in CPython.
+//
 // # Module state (state.go, state_scan.go)
 //
 // A module-level name the app mutates or rebinds is refused, unless the code generator

@@ -382,6 +382,9 @@ func (f *fn) attribute(x *ast.Attribute) val {
 	if v, ok := f.downstreamAttribute(x); ok { // callnext.go
 		return v
 	}
+	if f.bgAttribute(x) { // background.go
+		return val{}
+	}
 	if v, ok := f.respAttribute(x); ok {
 		return v
 	}

@@ -39,6 +39,13 @@ func params(d *funcDef) []*ast.Arg {
 
 // helperCall calls an app function through its translated Go func.
 func (f *fn) helperCall(g global, c *ast.Call, await bool) val {
+	goName, args := f.helperArgs(g, c, await)
+	return f.callVal(jen.Id(goName).Call(args...), kindValue, f.u.helpers[g.module+"."+g.def.name].result)
+}
+
+// helperArgs translates the app function g called by c (once) and compiles the call's
+// arguments, in order, into the Go func's arguments (defaults filled in).
+func (f *fn) helperArgs(g global, c *ast.Call, await bool) (string, []jen.Code) {
 	d := g.def
 	switch {
 	case d.isAsync && !await:
@@ -105,7 +112,7 @@ func (f *fn) helperCall(g global, c *ast.Call, await bool) val {
 		}
 		args[i] = f.constVal(v).code
 	}
-	return f.callVal(jen.Id(goName).Call(args...), kindValue, f.u.helpers[g.module+"."+g.def.name].result)
+	return goName, args
 }
 
 // defaultOf returns the default of parameter i (nil when it has none).

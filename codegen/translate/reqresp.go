@@ -78,6 +78,9 @@ func (f *fn) staticType(e ast.Expr) *ir.Type {
 // checkRespUse refuses a use of a response object outside the sanctioned positions: the
 // receiver of an attribute, or (a built one) the value of a return statement.
 func (f *fn) checkRespUse(n *ast.Name, t *ir.Type) {
+	if f.checkBgUse(n, t) { // background.go
+		return
+	}
 	if isReqType(t) {
 		f.checkReqUse(n)
 		return
