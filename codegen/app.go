@@ -19,6 +19,7 @@ func (g *gen) app() {
 	f.Commentf("newApp builds the FastAPI app %s:%s (%s) on the server configuration.", a.Module, a.Attr, a.Pos)
 	f.Func().Id("newApp").Params(jen.Id("cfg").Qual(pkgServer, "Config")).
 		Params(jen.Op("*").Qual(pkgRouter, "Router"), jen.Error()).Block(body...)
+	g.writeAppExceptions() // exchandler.go
 }
 
 // appChecks refuses what the generator does not support at the app level.
@@ -51,8 +52,8 @@ func (g *gen) appLevelChecks(a *ir.App) {
 			continue
 		}
 		if g.isAppException(h) {
-			// Only bridged functions can raise the app's own exceptions (translate refuses
-			// them); the bridge worker runs the handler.
+			// Bridged functions' exceptions are handled in the worker; translated bodies
+			// raise only classes whose handler runs in Go (exchandler.go).
 			continue
 		}
 		if why := g.goCalledHandler(h); why != "" {
@@ -117,6 +118,9 @@ func (g *gen) appBody(a *ir.App, doc jen.Code, top bool) []jen.Code {
 	if top && g.needBridge() {
 		body = append(body, jen.Id("opt").Dot("Exceptions").Op("=").Id("appExceptions").Dot("Exceptions").
 			Comment("the app's exception handlers, run in CPython"))
+	}
+	if hook := g.appExcHook(top); hook != nil { // exchandler.go
+		body = append(body, hook)
 	}
 	body = append(body, g.middlewareStack(a)...)
 	body = append(body, jen.Id("rt").Op(":=").Qual(pkgRouter, "New").Call(jen.Id("opt")))

@@ -114,10 +114,12 @@ type gen struct {
 	exc  excHandlers
 	// lifespan: the app has a lifespan or startup/shutdown handlers (run by the bridge).
 	lifespan bool
+	// appExc are the handlers of the app's own exception classes (exchandler.go).
+	appExc *appExcHandlers
 }
 
 func newGen(in Input) *gen {
-	reserved := append([]string{"main", "newApp", "openapiJSON", "init", "pyPool", "pyModels", "appExceptions"}, goPkgNames...)
+	reserved := append([]string{"main", "newApp", "openapiJSON", "init", "pyPool", "pyModels", "appExceptions", "appExceptionHandlers"}, goPkgNames...)
 	g := &gen{in: in, app0: in.App, pkg: newNames(reserved...), files: map[string]*jen.File{},
 		helpers: map[string]bool{}, imports: map[string]bool{}, funcs: map[*ir.Callable]*pyFunc{}, respFuncs: map[*ir.Callable]*pyFunc{}, consts: map[string]string{}}
 	g.unit = translate.NewUnit(in.Prog, translate.Names{ModelNew: func(m *ir.Model) jen.Code {
@@ -132,6 +134,7 @@ func newGen(in Input) *gen {
 	if len(in.stateKept) > 0 {
 		g.unit.SetStateKept(in.stateKept)
 	}
+	g.setupAppExceptions() // exchandler.go
 	return g
 }
 

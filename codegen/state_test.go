@@ -51,7 +51,7 @@ func TestPlanState(t *testing.T) {
 		{"routers_pkg", "shop.db.ITEMS_DB", false},
 		{"openapi_meta", "main.INVOICES", false},
 		{"nested_models_shop", "", true},
-		{"exception_handlers", "", true},
+		{"exception_handlers", "main.STOCK", false}, // OutOfStock is raised and handled in Go
 		{"background_tasks", "", true},
 		{"streaming", "", false},
 		{"security_oauth2", "", true},

@@ -43,6 +43,9 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 	if v, ok := f.asyncSleep(c, await); ok { // background_sleep.go
 		return v
 	}
+	if v, ok := f.excSuperInit(c); ok { // exc_use.go
+		return v
+	}
 	g, isGlobal := f.lookupGlobal(c.Func)
 	if !isGlobal {
 		if at, ok := c.Func.(*ast.Attribute); ok && !await {
@@ -84,13 +87,16 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 			return v
 		}
 	case gOtherClass:
+		if info := f.excOf(g); info != nil { // exc_class.go
+			return f.excConstruct(info, c)
+		}
 		if v, ok := f.customRespCall(g, c); ok { // respclass.go
 			return v
 		}
 	case gHTTPExc:
-		f.refuse(c, "HTTPException(...) outside a raise statement")
+		return f.callVal(q("HTTPExceptionValue").Call(f.httpExcArgs(c)...), kindValue, nil) // exc_value.go
 	case gBuiltinExc:
-		f.refuse(c, "%s(...) outside a raise statement", g.name)
+		return f.builtinExcValue(g.name, c) // exc_value.go
 	}
 	f.refuse(c, "call of %s", exprName(c.Func))
 	return val{}
@@ -283,6 +289,9 @@ func (f *fn) builtinCall(name string, c *ast.Call) val {
 		return f.callVal(q("Sum").Call(as[0].code, start), kindValue, nil)
 	case "isinstance":
 		want(2, 2)
+		if v, ok := f.excIsinstance(c); ok { // exc_use.go
+			return v
+		}
 		types := f.isinstanceTypes(c.Args[1])
 		as := f.seq(c.Args[:1], f.value)
 		if len(c.Keywords) > 0 {

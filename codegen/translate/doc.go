@@ -108,7 +108,7 @@
 // model_dump(), copy()... or a request parameter).
 //
 // try / except / else / finally (try.go): except clauses name builtin exception classes,
-// HTTPException, pydantic's ValidationError, or tuples of them (bare except, Exception
+// HTTPException, pydantic's ValidationError, app exception classes, or tuples of them (bare except, Exception
 // and BaseException catch everything a body raises); `as name` binds the exception for
 // str(name), repr(name), f"{name}" / f"{name!r}" and `raise name` only (it is unbound when
 // the handler ends, as in Python); bare raise re-raises the exception being handled;
@@ -118,6 +118,24 @@
 // path and re-raises an unhandled error; return, break and continue inside a try
 // statement with a finally clause are refused. Locals bound in the body are, in the
 // handlers, possibly unbound and of unknown type.
+//
+// App exception classes (exc_class.go, exc_use.go, exc_value.go): a module-level class
+// whose one base is Exception, ValueError, TypeError, KeyError, LookupError, IndexError,
+// RuntimeError, ArithmeticError, ZeroDivisionError, NotImplementedError, AssertionError,
+// OverflowError or another such app class, whose body holds only a docstring, pass, class
+// attributes bound to literals and an undecorated __init__ returning nothing. X(...) and
+// raise X(...) / raise X build a *pyval.Caught wrapping a *pyval.Exception of Type the
+// class's *pyval.ExcClass (package variable pyx_<module>_<Class>): args are the
+// positional arguments (BaseException.__new__), then __init__ runs as a helper taking
+// self, in which self.attr = v stores an instance attribute and super().__init__(...)
+// calls the base's __init__ (BaseException's sets args). except X (matched along the app
+// hierarchy, then the builtin one), isinstance(v, X) (exception classes only), and on a
+// name holding an app exception (`except X as e` when every class named is an app class,
+// a handler's exc parameter) e.attr: instance attributes, args, then class attributes,
+// else AttributeError. Unit.ExceptionType gives the code generator that static type.
+// HTTPException(...) and builtin exceptions may be built as values (bound, passed,
+// raised later): an HTTPException value keeps its arguments (a None detail becomes the
+// phrase at once, as Starlette does) and checks its headers when raised.
 //
 // Expressions: literals but complex, f-strings (conversions, nested
 // format specs), names, arithmetic (+ - * / // % ** unary - + ~, bit operators, shifts,

@@ -379,6 +379,9 @@ func (f *fn) attribute(x *ast.Attribute) val {
 	if v, ok := f.instAttribute(x); ok { // instances.go
 		return v
 	}
+	if v, ok := f.excAttribute(x); ok { // exc_use.go
+		return v
+	}
 	if v, ok := f.downstreamAttribute(x); ok { // callnext.go
 		return v
 	}

@@ -260,6 +260,9 @@ func (f *fn) store(t ast.Expr, v val) {
 		if f.instStore(x, v) { // instances.go
 			return
 		}
+		if f.excStore(x, v) { // exc_use.go
+			return
+		}
 		f.refuse(x, "assignment to attribute %s", x.Attr)
 	default:
 		f.refuse(t, "assignment to %s", exprName(t))
@@ -518,6 +521,14 @@ func (f *fn) raise(s *ast.Raise) {
 		}
 		f.emit(f.raiseTo(jen.Qual(pyvalPkg, "NewException").Call(append([]jen.Code{jen.Lit(g.name)}, args...)...))...)
 	default:
+		if info := f.excOf(g); info != nil { // exc_class.go
+			if call == nil {
+				call = &ast.Call{Func: s.Exc, Span: *s.Exc.(ast.Spanned).GetSpan()}
+			}
+			v := f.excConstruct(info, call)
+			f.emit(f.raiseTo(q("RaiseValue").Call(v.code))...)
+			break
+		}
 		f.refuse(s.Exc, "raise of %s", exprName(s.Exc))
 	}
 	f.dead = true
@@ -525,6 +536,12 @@ func (f *fn) raise(s *ast.Raise) {
 
 // raiseHTTP is raise HTTPException(status_code, detail=None, headers=None).
 func (f *fn) raiseHTTP(c *ast.Call) {
+	f.emit(f.raiseTo(jen.Qual(pyvalPkg, "HTTPException").Call(f.httpExcArgs(c)...))...)
+}
+
+// httpExcArgs compiles the arguments of HTTPException(status_code, detail=None,
+// headers=None): status_code, detail and headers, nil when not given.
+func (f *fn) httpExcArgs(c *ast.Call) []jen.Code {
 	names := []string{"status_code", "detail", "headers"}
 	var exprs []ast.Expr
 	slot := make([]int, 0, 3) // slot of each evaluated expression
@@ -563,7 +580,7 @@ func (f *fn) raiseHTTP(c *ast.Call) {
 	if !has[0] {
 		f.refuse(c, "HTTPException without status_code")
 	}
-	f.emit(f.raiseTo(jen.Qual(pyvalPkg, "HTTPException").Call(args...))...)
+	return args
 }
 
 // seqDetail compiles HTTPException arguments (a constant detail needs no freezing care).

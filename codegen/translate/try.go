@@ -84,6 +84,10 @@ func (f *fn) handlerClasses(e ast.Expr) []string {
 		case "pydantic.ValidationError", "pydantic_core.ValidationError":
 			return []string{"ValidationError"}
 		}
+	case gOtherClass:
+		if name, ok := f.excClassName(e); ok { // exc_use.go
+			return []string{name}
+		}
 	}
 	f.refuse(e, "except clause for %s", exprName(e))
 	return nil
@@ -110,6 +114,11 @@ func (f *fn) checkExcUses(name string, body []ast.Stmt) {
 					if fn, isName := c.Func.(*ast.Name); isName && (fn.Id == "str" || fn.Id == "repr") && len(c.Args) == 1 && len(c.Keywords) == 0 {
 						mark(c.Args[0])
 					}
+					if fn, isName := c.Func.(*ast.Name); isName && fn.Id == "isinstance" && len(c.Args) == 2 {
+						mark(c.Args[0]) // exc_use.go
+					}
+				case *ast.Attribute:
+					mark(c.Value) // exc_use.go: an attribute of an app exception
 				case *ast.FormattedValue:
 					if c.FormatSpec == nil && c.Conversion != 'a' {
 						mark(c.Value)
@@ -232,7 +241,7 @@ func (f *fn) tryStmt(s *ast.Try) {
 					f.emit(jen.Id(l.goName).Op("=").Qual(pyvalPkg, "CaughtOf").Call(jen.Id(ctx.errVar)))
 				}
 				f.assigned[*h.h.Name] = true
-				f.types[*h.h.Name] = nil
+				f.types[*h.h.Name] = excBindType(h.classes) // exc_use.go
 			}
 			f.stmts(h.h.Body)
 			f.handling = f.handling[:len(f.handling)-1]

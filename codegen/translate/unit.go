@@ -58,6 +58,9 @@ type Unit struct {
 	st       stateUnit // module state living in Go (state.go)
 
 	respBuilt bool // a body built a response object (reqresp.go)
+
+	excs    map[string]*excInfo // app exception classes by module.QualName (exc_class.go)
+	excGate *excGate            // the app's exception handlers (exc_handlers.go)
 }
 
 type constInfo struct {

@@ -19,7 +19,7 @@ func (c *Caught) TypeName() string {
 	switch e := c.err.(type) {
 	case *Exception:
 		return e.Class[strings.LastIndexByte(e.Class, '.')+1:] // binascii.Error: Error
-	case *response.HTTPException:
+	case *response.HTTPException, *httpValue:
 		return "HTTPException"
 	}
 	return "Exception"
@@ -52,6 +52,9 @@ func ExcMatch(err error, classes ...string) bool {
 // RaiseValue is `raise v` for a value bound by `except ... as v`.
 func RaiseValue(v Value) error {
 	if c, ok := v.(*Caught); ok {
+		if h, isValue := c.err.(*httpValue); isValue { // exc_http.go
+			return raiseHTTPValue(h)
+		}
 		return c.err
 	}
 	return typeError("exceptions must derive from BaseException")
@@ -61,6 +64,8 @@ func RaiseValue(v Value) error {
 // HTTPException, as Starlette spells it.
 func caughtStr(c *Caught) (Str, error) {
 	switch e := c.err.(type) {
+	case *httpValue: // exc_http.go
+		return httpValueStr(e)
 	case *Exception:
 		return Str(e.Msg), nil
 	case *response.HTTPException:
@@ -81,6 +86,8 @@ func caughtStr(c *Caught) (Str, error) {
 // HTTPException(status_code=..., detail=...) for an HTTPException.
 func caughtRepr(c *Caught) (string, error) {
 	switch e := c.err.(type) {
+	case *httpValue: // exc_http.go
+		return httpValueRepr(e)
 	case *Exception:
 		var st reprState
 		st.b.WriteString(e.Class[strings.LastIndexByte(e.Class, '.')+1:] + "(")

@@ -10,6 +10,10 @@ type Exception struct {
 	// Args are the exception's args; Msg is str(exc).
 	Args []Value
 	Msg  string
+	// Type is the app class of an app exception (exc_app.go), nil for a builtin one;
+	// Attrs its instance attributes.
+	Type  *ExcClass
+	Attrs *Dict
 }
 
 func (e *Exception) Error() string {
@@ -61,7 +65,14 @@ func IsBuiltinException(name string) bool {
 // IsInstance reports whether the exception is an instance of class (its own class or a
 // base, by name).
 func (e *Exception) IsInstance(class string) bool {
-	for c := e.Class; c != ""; c = parents[c] {
+	c0 := e.Class
+	if e.Type != nil {
+		if e.Type.has(class) {
+			return true
+		}
+		c0 = e.Type.Builtin
+	}
+	for c := c0; c != ""; c = parents[c] {
 		if c == class {
 			return true
 		}

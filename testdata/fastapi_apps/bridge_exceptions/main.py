@@ -1,7 +1,7 @@
 """Payments ledger with a domain-error hierarchy mapped to HTTP by exception handlers."""
 from typing import Annotated
 
-from fastapi import FastAPI, HTTPException, Path, Request
+from fastapi import Depends, FastAPI, HTTPException, Path, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
@@ -117,3 +117,83 @@ def audit(name: str):
 @app.get("/divide")
 def divide(total: int, parts: int):
     return {"share": total // parts, "rest": total % parts}
+
+
+class PolicyViolation(LedgerError):
+    code = "policy_violation"
+
+    def __init__(self, rule: str, limit: int = 100, *, severity: str = "high"):
+        super().__init__(f"rule {rule} (limit {limit})")
+        self.rule = rule
+        self.limit = limit
+        self.severity = severity
+
+
+class QuotaExceeded(ValueError):
+    """A ValueError subclass without a handler: caught by `except ValueError`, else a 500."""
+
+
+class Misconfigured(Exception):
+    pass
+
+
+@app.exception_handler(PolicyViolation)
+async def policy_handler(request: Request, exc: PolicyViolation):
+    return JSONResponse(
+        status_code=422,
+        content={
+            "error": exc.code,
+            "message": str(exc),
+            "args": list(exc.args),
+            "rule": exc.rule,
+            "limit": exc.limit,
+            "severity": exc.severity,
+            "repr": repr(exc),
+            "method": request.method,
+        },
+    )
+
+
+@app.exception_handler(Misconfigured)
+def misconfigured_handler(request: Request, exc: Misconfigured):
+    return {"detail": "an exception handler must return a response"}
+
+
+def require_token(token: str | None = None) -> str:
+    credentials_exception = HTTPException(
+        status_code=401,
+        detail="Could not validate credentials",
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+    if token is None:
+        raise credentials_exception
+    if not token.startswith("tok-"):
+        raise credentials_exception
+    return token[4:]
+
+
+def ledger_user(user: Annotated[str, Depends(require_token)]) -> str:
+    if user == "ghost":
+        raise AccountNotFound(f"no user {user!r}")
+    return user
+
+
+@app.get("/whoami")
+def whoami(user: Annotated[str, Depends(ledger_user)]):
+    return {"user": user}
+
+
+@app.get("/policy/{rule}")
+def policy(rule: str, user: Annotated[str, Depends(require_token)], limit: int = 100, severe: bool = True):
+    if rule == "quota":
+        try:
+            raise QuotaExceeded(f"quota for {user}", limit)
+        except ValueError as e:
+            return {"caught": str(e), "repr": repr(e), "is_quota": isinstance(e, QuotaExceeded)}
+    if rule == "unhandled":
+        raise QuotaExceeded("no handler for this one")
+    if rule == "misconfigured":
+        raise Misconfigured()
+    if severe:
+        raise PolicyViolation(rule, limit)
+    raise PolicyViolation(rule, severity="low")
