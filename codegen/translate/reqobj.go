@@ -103,8 +103,11 @@ func (f *fn) reqMethod(c *ast.Call, at *ast.Attribute) (val, bool) {
 	return val{}, false
 }
 
-// reqSubscript compiles request.<mapping>[key].
+// reqSubscript compiles request.<mapping>[key] (and an UploadFile's headers[key]).
 func (f *fn) reqSubscript(x *ast.Subscript) (val, bool) {
+	if v, ok := f.uploadHeadersItem(x); ok {
+		return v, true
+	}
 	hs, ok := x.Value.(*ast.Attribute)
 	if !ok || !isReqType(f.staticType(hs.Value)) {
 		return val{}, false
