@@ -148,6 +148,9 @@ func (f *fn) builtinCall(name string, c *ast.Call) val {
 	if v, ok := f.reqLen(name, c); ok { // callnext_len.go
 		return v
 	}
+	if v, ok := f.reqBuiltin(name, c); ok { // reqvalues.go
+		return v
+	}
 	switch name {
 	case "getattr":
 		return f.getattrCall(c) // getattr.go
