@@ -46,6 +46,9 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 	if v, ok := f.excSuperInit(c); ok { // exc_use.go
 		return v
 	}
+	if v, ok := f.reqUploadCall(c, await); ok { // reqbody.go, upload.go
+		return v
+	}
 	g, isGlobal := f.lookupGlobal(c.Func)
 	if !isGlobal {
 		if at, ok := c.Func.(*ast.Attribute); ok && !await {
@@ -156,6 +159,9 @@ func (f *fn) builtinCall(name string, c *ast.Call) val {
 		return v
 	}
 	if v, ok := f.reqLen(name, c); ok { // callnext_len.go
+		return v
+	}
+	if v, ok := f.reqBuiltin(name, c); ok { // reqvalues.go
 		return v
 	}
 	switch name {
@@ -459,7 +465,10 @@ func (f *fn) methodCall(c *ast.Call, at *ast.Attribute) val {
 		if name == "update" {
 			kwAllowed = []string{"*"}
 		}
-	case name == "encode" || name == "decode":
+	case name == "decode":
+		kwAllowed = f.checkDecodeArgs(c) // decode.go
+		recv = f.value(at.Value)
+	case name == "encode":
 		for i, a := range c.Args {
 			if s, ok := constStr(a); !ok || i == 0 && !knownEncoding(s) || i == 1 && s != "strict" {
 				f.refuse(a, "%s() argument %s (only \"utf-8\", \"ascii\" and \"strict\")", name, exprName(a))

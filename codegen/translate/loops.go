@@ -221,6 +221,9 @@ func (f *fn) builtinName(e ast.Expr) string {
 // iterCall compiles range(), enumerate(), zip(), reversed(), d.items(), d.keys() and
 // d.values() to iterators.
 func (f *fn) iterCall(c *ast.Call) (val, bool) {
+	if v, ok := f.reqIterCall(c); ok { // upload.go
+		return v, true
+	}
 	if at, ok := c.Func.(*ast.Attribute); ok && (at.Attr == "items" || at.Attr == "keys" || at.Attr == "values") {
 		if len(c.Args) > 0 || len(c.Keywords) > 0 {
 			f.refuse(c, "%s() with arguments", at.Attr)

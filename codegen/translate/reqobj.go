@@ -42,6 +42,9 @@ func (f *fn) checkScopeKey(mapping string, key ast.Expr) {
 
 // reqAttribute compiles request.method and request.url.<part>.
 func (f *fn) reqAttribute(x *ast.Attribute) (val, bool) {
+	if v, ok := f.reqValueAttribute(x); ok { // reqvalues.go
+		return v, true
+	}
 	if inner, ok := x.Value.(*ast.Attribute); ok && isReqType(f.staticType(inner.Value)) {
 		switch {
 		case inner.Attr == "url" && (x.Attr == "path" || x.Attr == "query" || x.Attr == "scheme" || x.Attr == "netloc"):
@@ -64,6 +67,9 @@ func (f *fn) reqAttribute(x *ast.Attribute) (val, bool) {
 // reqMethod compiles request.<mapping>.get(key[, default]), .getlist(key) and
 // .multi_items().
 func (f *fn) reqMethod(c *ast.Call, at *ast.Attribute) (val, bool) {
+	if v, ok := f.reqHeaderList(c, at); ok { // reqvalues.go
+		return v, true
+	}
 	hs, ok := at.Value.(*ast.Attribute)
 	if !ok || !isReqType(f.staticType(hs.Value)) {
 		return val{}, false
@@ -103,8 +109,11 @@ func (f *fn) reqMethod(c *ast.Call, at *ast.Attribute) (val, bool) {
 	return val{}, false
 }
 
-// reqSubscript compiles request.<mapping>[key].
+// reqSubscript compiles request.<mapping>[key] (and an UploadFile's headers[key]).
 func (f *fn) reqSubscript(x *ast.Subscript) (val, bool) {
+	if v, ok := f.uploadHeadersItem(x); ok {
+		return v, true
+	}
 	hs, ok := x.Value.(*ast.Attribute)
 	if !ok || !isReqType(f.staticType(hs.Value)) {
 		return val{}, false

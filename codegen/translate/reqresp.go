@@ -175,6 +175,9 @@ func (f *fn) respAttribute(x *ast.Attribute) (val, bool) {
 	if v, ok := f.reqAttribute(x); ok {
 		return v, true
 	}
+	if v, ok := f.uploadAttribute(x); ok {
+		return v, true
+	}
 	if !isRespType(f.staticType(x.Value)) {
 		return val{}, false
 	}
@@ -189,6 +192,9 @@ func (f *fn) respAttribute(x *ast.Attribute) (val, bool) {
 // obj.headers.append(name, value) on a response object.
 func (f *fn) respMethod(c *ast.Call, at *ast.Attribute) (val, bool) {
 	if v, ok := f.reqMethod(c, at); ok {
+		return v, true
+	}
+	if v, ok := f.uploadHeadersCall(c, at); ok {
 		return v, true
 	}
 	if hs, ok := at.Value.(*ast.Attribute); ok && isRespType(f.staticType(hs.Value)) {

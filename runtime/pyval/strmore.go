@@ -262,27 +262,12 @@ func strFind(s, sub string, start, end Value, name string) (Value, error) {
 	return IntOf(int64(toCP(i))), nil
 }
 
-// bytesMethod is bytes.decode (UTF-8 and ASCII) and bytes.hex.
+// bytesMethod is bytes.decode (UTF-8, ASCII and Latin-1) and bytes.hex.
 func bytesMethod(b, name string, args []Value, kw []KW) (Value, bool, error) {
 	switch name {
 	case "decode":
-		if err := noKw(name, kw); err != nil {
-			return nil, true, err
-		}
-		if err := argCount("decode", args, 0, 2); err != nil {
-			return nil, true, err
-		}
-		enc, err := encodingArg(args)
-		if err != nil {
-			return nil, true, err
-		}
-		if enc == "ascii" && !isASCII(b) {
-			return nil, true, raise("UnicodeDecodeError", "'ascii' codec can't decode bytes")
-		}
-		if !utf8.ValidString(b) || hasSurrogate(b) {
-			return nil, true, raise("UnicodeDecodeError", "'utf-8' codec can't decode bytes")
-		}
-		return Str(b), true, nil
+		v, err := bytesDecode(b, args, kw) // decode.go
+		return v, true, err
 	case "hex":
 		if err := noKw(name, kw); err != nil {
 			return nil, true, err

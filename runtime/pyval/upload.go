@@ -8,8 +8,8 @@ import (
 )
 
 // UploadFile is a Starlette UploadFile: a file part of a multipart form as a parameter
-// receives it. Translated code does not operate on it; it is validated and passed on
-// (to the bridge, which rebuilds a Starlette UploadFile from it).
+// receives it: validated and passed on (to the bridge, which rebuilds a Starlette
+// UploadFile from it), or read by translated code (upload_ops.go).
 type UploadFile struct {
 	// Filename is the part's filename (decoded as Starlette decodes it).
 	Filename string
@@ -18,6 +18,8 @@ type UploadFile struct {
 	Headers []UploadHeader
 	// Data is the file's content.
 	Data []byte
+	// pos is the file's position (read and seek move it).
+	pos int
 }
 
 // UploadHeader is one header of an uploaded part.
@@ -105,7 +107,7 @@ func (u *UploadFile) AppendInputJSON(dst []byte) ([]byte, error) { return u.Appe
 // AppendJSONable writes jsonable_encoder(u), as json.dumps writes it: its vars, the
 // spooled file as appendSpoolJSONable gives it and the headers as dict(headers) (a
 // repeated name keeps its first value at its first position). The file is taken to be
-// at position 0, where the form parser leaves it.
+// at its position (0, where the form parser leaves it, until a body reads it).
 func (u *UploadFile) AppendJSONable(dst []byte) ([]byte, error) {
 	var err error
 	dst = append(dst, `{"filename":`...)
@@ -113,7 +115,7 @@ func (u *UploadFile) AppendJSONable(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	dst = append(dst, `,"file":`...)
-	dst = appendSpoolJSONable(dst, u.Data)
+	dst = appendSpoolJSONable(dst, u.Data, u.pos)
 	dst = append(dst, `,"size":`...)
 	dst = strconv.AppendInt(dst, int64(len(u.Data)), 10)
 	dst = append(dst, `,"headers":{`...)
@@ -140,11 +142,14 @@ func (u *UploadFile) AppendJSONable(dst []byte) ([]byte, error) {
 }
 
 // appendSpoolJSONable writes jsonable_encoder of the SpooledTemporaryFile holding data
-// (at position 0): dict(file) when that succeeds -- its lines, when every one is two
-// bytes long, are (key, value) pairs of ints; no lines give {} -- else its vars (the
-// constructor arguments gone once the data rolled over to disk).
-func appendSpoolJSONable(dst, data []byte) []byte {
-	if pairs, ok := linePairs(data); ok {
+// at position pos: dict(file) when that succeeds -- its lines from pos on, when every one
+// is two bytes long, are (key, value) pairs of ints; no lines give {} -- else its vars
+// (the constructor arguments gone once the data rolled over to disk).
+func appendSpoolJSONable(dst, data []byte, pos int) []byte {
+	if pos > len(data) {
+		pos = len(data)
+	}
+	if pairs, ok := linePairs(data[pos:]); ok {
 		dst = append(dst, '{')
 		for i, p := range pairs {
 			if i > 0 {

@@ -88,7 +88,7 @@ func TestUploadFileRendering(t *testing.T) {
 		{"a\na\nb\nc\n", `{"97":10,"98":10,"99":10}`},
 	}
 	for _, f := range files {
-		if got := string(appendSpoolJSONable(nil, []byte(f.data))); got != f.want {
+		if got := string(appendSpoolJSONable(nil, []byte(f.data), 0)); got != f.want {
 			t.Errorf("file %q: got %s, want %s", f.data, got, f.want)
 		}
 	}

@@ -2,6 +2,8 @@ package request
 
 import (
 	"strings"
+
+	"github.com/covetpy/covetgen/runtime/pyval"
 )
 
 // UploadFile is Starlette's UploadFile: a file part of a multipart form.
@@ -15,6 +17,8 @@ type UploadFile struct {
 	// Headers are the part's headers, names lower-case, values latin-1.
 	Headers []Pair
 	Data    []byte
+	// py is the value PyValue gave (one object per part, as Starlette's form holds).
+	py *pyval.UploadFile
 }
 
 // Size is UploadFile.size.
