@@ -47,7 +47,7 @@ func TestPlanState(t *testing.T) {
 		{"errors", "main.STOCK", false},
 		{"crud_memory", "", true},
 		{"bridge_special", "", true},
-		{"dependencies", "main.CALLS", true},
+		{"dependencies", "main.CALLS,main.EVENTS", false},
 		{"routers_pkg", "", false},
 		{"openapi_meta", "", false},
 		{"nested_models_shop", "", true},
@@ -73,7 +73,7 @@ func TestPlanStateKept(t *testing.T) {
 	for _, tt := range []struct{ app, key, want string }{
 		{"crud_memory", "main.TODOS", "main.py:113:15: cannot translate model_dump() of TodoUpdate here (it holds Enum members: only spread with ** into a model construction)"},
 		{"crud_memory", "main._next_id", "main.py:60:5: cannot translate mutation of TODOS (not owned by the function)"},
-		{"dependencies", "main.EVENTS", "main.py:146:15: cannot translate call of FakeSession"},
+		{"bridge_async", "main.AUDIT", "main.py:45:11: cannot translate await of asyncio.sleep()"},
 	} {
 		in := loadCorpusApp(t, tt.app)
 		p := planState(in)

@@ -371,6 +371,9 @@ func (f *fn) attribute(x *ast.Attribute) val {
 	if v, ok := f.instAttribute(x); ok { // instances.go
 		return v
 	}
+	if v, ok := f.caughtAttribute(x); ok { // caughtattr.go
+		return v
+	}
 	if v, ok := f.downstreamAttribute(x); ok { // callnext.go
 		return v
 	}

@@ -88,7 +88,7 @@ func (f *fn) handlerClasses(e ast.Expr) []string {
 
 // checkExcUses refuses uses of an `except ... as name` binding other than str(name),
 // repr(name), f"{name}" / f"{name!r}" and `raise name`.
-func (f *fn) checkExcUses(name string, body []ast.Stmt) {
+func (f *fn) checkExcUses(name string, body []ast.Stmt, classes []string) {
 	ok := map[ast.Expr]bool{}
 	mark := func(e ast.Expr) {
 		if n, isName := e.(*ast.Name); isName && n.Id == name {
@@ -102,6 +102,9 @@ func (f *fn) checkExcUses(name string, body []ast.Stmt) {
 		}
 		for _, e := range stmtExprs(st) {
 			walkExpr(e, func(x ast.Expr) {
+				if caughtAttrBase(x, name, classes) { // exc.status_code: caughtattr.go
+					mark(x.(*ast.Attribute).Value)
+				}
 				switch c := x.(type) {
 				case *ast.Call:
 					if fn, isName := c.Func.(*ast.Name); isName && (fn.Id == "str" || fn.Id == "repr") && len(c.Args) == 1 && len(c.Keywords) == 0 {
@@ -177,7 +180,7 @@ func (f *fn) tryStmt(s *ast.Try) {
 		}
 		cs := f.handlerClasses(h.Type)
 		if h.Name != nil {
-			f.checkExcUses(*h.Name, h.Body)
+			f.checkExcUses(*h.Name, h.Body, cs)
 		}
 		hs = append(hs, handler{h, cs})
 	}
@@ -229,7 +232,7 @@ func (f *fn) tryStmt(s *ast.Try) {
 					f.emit(jen.Id(l.goName).Op("=").Qual(pyvalPkg, "CaughtOf").Call(jen.Id(ctx.errVar)))
 				}
 				f.assigned[*h.h.Name] = true
-				f.types[*h.h.Name] = nil
+				f.types[*h.h.Name] = caughtType(h.classes) // caughtattr.go
 			}
 			f.stmts(h.h.Body)
 			f.handling = f.handling[:len(f.handling)-1]
