@@ -28,6 +28,11 @@
 //	// offending construct. Func never panics.
 //	func Func(fn ast.Stmt, scope *Scope) (code []jen.Code, diags []ir.Diagnostic)
 //
+//	// GenFunc is Func for a generator used as a yield dependency: its yield statement
+//	// calls yield (a Go expression of type func(pyval.Value) error) and raises what it
+//	// returns; yielded is the static type of the value yielded (yield.go).
+//	func GenFunc(fn ast.Stmt, scope *Scope, yield jen.Code) (code []jen.Code, yielded *ir.Type, diags []ir.Diagnostic)
+//
 //	func GoName(py string) string          // Go identifier of a Python parameter or local
 //	func Holdable(t *ir.Type) bool         // whether a pyval.Value can carry type t
 //
