@@ -49,7 +49,7 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 		}
 		f.refuse(c, "call of %s", exprName(c.Func))
 	}
-	if await && g.kind != gFunc && g.kind != gOtherClass {
+	if await && g.kind != gFunc {
 		f.refuse(c, "await of %s", exprName(c))
 	}
 	switch g.kind {
@@ -77,7 +77,7 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 			return v
 		}
 	case gOtherClass:
-		if v, ok := f.instNew(g, c, await); ok { // instnew.go
+		if v, ok := f.instNew(g, c); ok { // instnew.go
 			return v
 		}
 		if v, ok := f.customRespCall(g, c); ok { // respclass.go

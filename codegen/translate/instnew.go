@@ -17,7 +17,7 @@ import (
 
 // instNew compiles Cls(args) for the plain app class g (ok false: g is not a class
 // statement without bases, which other translations may know).
-func (f *fn) instNew(g global, c *ast.Call, await bool) (val, bool) {
+func (f *fn) instNew(g global, c *ast.Call) (val, bool) {
 	b := f.u.module(g.module).binds[g.name]
 	if b == nil || b.kind != bClass || b.class == nil || len(b.class.Bases) > 0 {
 		return val{}, false
@@ -26,9 +26,6 @@ func (f *fn) instNew(g global, c *ast.Call, await bool) (val, bool) {
 	info, why := f.u.plainClass(cls)
 	if info == nil {
 		f.refuse(c, "call of %s (%s)", g.name, why)
-	}
-	if await {
-		f.refuse(c, "await of %s(...)", g.name)
 	}
 	if info.init == nil {
 		if len(c.Args)+len(c.Keywords) > 0 {
