@@ -35,6 +35,8 @@ func TestYieldDependencies(t *testing.T) {
 			[]string{"_t1, err := pyfn_main_S_new(pyval.Str(\"x\"))", `pyval.InstGetAttr(v, "closed")`, `pyval.InstSetAttr(v, "closed", pyval.True)`}, false},
 		{"yield in a loop", "def db():\n    for i in range(2):\n        yield i\n@app.get('/')\ndef f(a: int = Depends(db)):\n    return a\n",
 			[]string{"main.py:6:9: cannot translate yield inside a loop"}, true},
+		{"response parameter", "from fastapi import Response\ndef db(response: Response):\n    yield 1\n    response.status_code = 201\n@app.get('/')\ndef f(a: int = Depends(db)):\n    return a\n",
+			[]string{"main.py:5:8: cannot translate response parameter response of the yield dependency db"}, true},
 		{"method", "class R:\n    def gen(self):\n        yield 1\nr = R()\n@app.get('/')\ndef f(a: int = Depends(r.gen)):\n    return a\n",
 			[]string{"main.py:5:5: cannot translate parameter self of dependency gen"}, true},
 	}
