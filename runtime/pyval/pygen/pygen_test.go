@@ -151,7 +151,6 @@ func describe(err error) string {
 	return err.Error()
 }
 
-
 func TestEnterFailures(t *testing.T) {
 	var log []string
 	s := Begin(context.Background(), nil)
