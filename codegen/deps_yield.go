@@ -48,6 +48,14 @@ func (h *handler) genCall(d *ir.Dependant, vars map[string]arg) (jen.Code, *ir.T
 		h.refuse(d.Pos, "dependency with yield %s (a method or a callable instance)", c.Name)
 		return nil, nil, false
 	}
+	for _, p := range d.Params {
+		if p.In.IsSpecial() && p.In != ir.InSecurityScopes {
+			// Its exit code may run once the request's objects are recycled (a response
+			// the client did not take): it may only hold values.
+			h.refuse(p.Pos, "%s parameter %s of the yield dependency %s", p.In, p.Name, c.Name)
+			return nil, nil, false
+		}
+	}
 	pf := h.g.translatedGen(c, vars)
 	if !pf.ok {
 		h.ok = false

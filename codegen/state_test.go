@@ -50,6 +50,10 @@ func TestPlanState(t *testing.T) {
 		{"dependencies", "main.CALLS", true},
 		{"routers_pkg", "shop.db.ITEMS_DB", false},
 		{"openapi_meta", "main.INVOICES", false},
+		{"bridge_special", "", true},
+		{"dependencies", "main.CALLS,main.EVENTS", false},
+		{"routers_pkg", "", false},
+		{"openapi_meta", "", false},
 		{"nested_models_shop", "", true},
 		{"exception_handlers", "main.STOCK", false}, // OutOfStock is raised and handled in Go
 		{"background_tasks", "", true},
@@ -77,6 +81,7 @@ func TestPlanStateKept(t *testing.T) {
 		// write_log translates (ping runs it natively as a background task), but the bridged
 		// fail_before adds it as a task too: it runs in CPython, so LOG stays there.
 		{"background_tasks", "main.LOG", "main.py:57:9: cannot translate import statement"},
+		{"bridge_async", "main.AUDIT", "main.py:45:11: cannot translate await of asyncio.sleep()"},
 	} {
 		in := loadCorpusApp(t, tt.app)
 		p := planState(in)

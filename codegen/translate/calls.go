@@ -93,6 +93,9 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 		if info := f.excOf(g); info != nil { // exc_class.go
 			return f.excConstruct(info, c)
 		}
+		if v, ok := f.instNew(g, c); ok { // instnew.go
+			return v
+		}
 		if v, ok := f.customRespCall(g, c); ok { // respclass.go
 			return v
 		}

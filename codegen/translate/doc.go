@@ -28,6 +28,11 @@
 //	// offending construct. Func never panics.
 //	func Func(fn ast.Stmt, scope *Scope) (code []jen.Code, diags []ir.Diagnostic)
 //
+//	// GenFunc is Func for a generator used as a yield dependency: its yield statement
+//	// calls yield (a Go expression of type func(pyval.Value) error) and raises what it
+//	// returns; yielded is the static type of the value yielded (yield.go).
+//	func GenFunc(fn ast.Stmt, scope *Scope, yield jen.Code) (code []jen.Code, yielded *ir.Type, diags []ir.Diagnostic)
+//
 //	func GoName(py string) string          // Go identifier of a Python parameter or local
 //	func Holdable(t *ir.Type) bool         // whether a pyval.Value can carry type t
 //
@@ -297,10 +302,24 @@
 // Python because file:line:col: cannot translate ...)", `global NAME` with "global
 // statement (NAME: module state kept in Python because ...)".
 //
+// Yield dependencies (yield.go; GenFunc, driven by runtime/pyval/pygen): a generator used
+// with Depends() yields once, at the top level of its body or of a try statement's body
+// there; `yield v` calls the code generator's callback and raises, at that point, the
+// exception FastAPI throws in (the try statements around it see it as raised there).
+// Handlers catching Exception or BaseException around the yield are refused (request
+// validation errors are thrown in too). A local holding an instance of a plain app class
+// may be yielded (the dependency's value then has the instance's type).
+//
+// Instances built in a body (instnew.go): Cls(args) of a plain app class runs its
+// __init__ translated once as a constructor helper pyfn_<module>_<Class>_new (self owned,
+// the other parameters not); a local bound only by such constructions is owned by the
+// function, which may assign its attributes. In the handlers of `except HTTPException as
+// exc`, exc.status_code and exc.detail are read (caughtattr.go).
+//
 // Refused: sets and set comprehensions, generator expressions elsewhere, lambdas
 // elsewhere, async for, except* and except clauses for other classes, with,
 // global (but of module state living in Go), nonlocal, imports and the rest of the standard library, nested def/class, walrus,
-// del of slices and attributes, match, yield, attribute assignment, calls of other functions and methods, dataclass and
+// del of slices and attributes, match, yield (but in GenFunc), attribute assignment, calls of other functions and methods, dataclass and
 // RootModel construction, models with validators, recursion, mutation of values the
 // function does not own, module state that is mutated or rebound anywhere in the app and
 // does not live in Go.

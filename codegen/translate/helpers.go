@@ -136,6 +136,9 @@ func defaultOf(d *funcDef, i int) ast.Expr {
 // helper translates an app function once and returns its Go func's name; a refusal in it
 // becomes the caller's.
 func (u *Unit) helper(g global, app *ir.App, c *ast.Call, caller *fn) string {
+	if g.ctor != nil {
+		return u.ctorHelper(g, app, c, caller) // instnew.go
+	}
 	key := g.module + "." + g.def.name
 	h, ok := u.helpers[key]
 	if ok {

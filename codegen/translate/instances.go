@@ -219,7 +219,7 @@ func (f *fn) instStore(x *ast.Attribute, v val) bool {
 		f.refuse(x, "assignment to %s.%s (a method or property of %s)", n.Id, x.Attr, c.Name)
 	}
 	l := f.locals[n.Id]
-	if !f.endpoint || !l.isParam || f.vars[n.Id].Shared {
+	if (!f.endpoint || !l.isParam || f.vars[n.Id].Shared) && !f.builtHere(n.Id) { // builtHere: instnew.go
 		f.refuse(x, "assignment to attribute %s of %s (an instance the function does not own)", x.Attr, n.Id)
 	}
 	if !v.atomic {

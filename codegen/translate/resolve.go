@@ -270,6 +270,7 @@ type global struct {
 	why    string     // gNone: why the name cannot be used
 	set    bool       // gConst: a constant set, usable only as the right operand of in
 	self   *ir.Type   // gFunc of a method (instances.go): the static type of its first parameter
+	ctor   *ir.Class  // gFunc of a class's __init__ called to construct it (instnew.go)
 }
 
 type globalKind int

@@ -153,11 +153,33 @@ func (f *fn) yieldStmt(s *ast.ExprStmt) bool {
 		return false
 	}
 	v := val{code: jen.Qual(pyvalPkg, "None"), typ: &ir.Type{Kind: ir.KindNone}}
-	if y.Value != nil {
+	if inst, ok := f.yieldedInstance(y.Value); ok {
+		v = inst
+	} else if y.Value != nil {
 		v = f.value(y.Value)
 	}
 	f.gen.typ = v.typ
 	f.emit(jen.If(jen.Err().Op(":=").Add(f.gen.yield).Call(v.code), jen.Err().Op("!=").Nil()).Block(f.raiseTo(jen.Err())...))
 	f.blk.last = nil
 	return true
+}
+
+// yieldedInstance is the value of `yield name` for a local holding an instance of a plain
+// app class (instances.go), which may be yielded: the dependency's value then has the
+// instance's static type, and its users only read and assign its attributes (ok false:
+// another expression).
+func (f *fn) yieldedInstance(e ast.Expr) (val, bool) {
+	n, ok := e.(*ast.Name)
+	if !ok || f.instClass(n) == nil {
+		return val{}, false
+	}
+	l := f.locals[n.Id]
+	if l.isParam && !l.hasVar {
+		f.refuse(n, "use of parameter %s (no value is given for it)", n.Id)
+	}
+	l.used = true
+	if !f.assigned[n.Id] {
+		f.emit(jen.If(jen.Id(l.goName).Op("==").Nil()).Block(f.raiseTo(q("Unbound").Call(jen.Lit(n.Id)))...))
+	}
+	return val{code: jen.Id(l.goName), atomic: true, typ: f.types[n.Id]}, true
 }

@@ -245,3 +245,41 @@ def audit(fail_after: bool = False):
 def audited(audit_id: Annotated[str, Depends(audit, scope="function")]):
     EVENTS.append("handler:audited")
     return {"audit": audit_id}
+
+
+# --- exceptions thrown into yield dependencies ----------------------------------------------------
+def guarded_session(mode: str = "ok"):
+    EVENTS.append("guard:open")
+    try:
+        yield mode
+    except HTTPException as exc:
+        EVENTS.append(f"guard:caught:{exc.status_code}")
+        if exc.status_code == 418:
+            raise HTTPException(status_code=503, detail=f"wrapped: {exc.detail}")
+        raise
+    except ValueError:
+        EVENTS.append("guard:swallowed")  # FastAPI then fails the request (a 500)
+    finally:
+        EVENTS.append("guard:close")
+
+
+def late_failure(late: bool = False):
+    yield "late-dep"
+    EVENTS.append("late:exit")
+    if late:
+        # Request scope: this runs after the response was sent; the client keeps its 200.
+        raise HTTPException(status_code=409, detail="too late")
+
+
+@app.get("/guarded-session/{code}")
+def guarded_session_endpoint(
+    code: int,
+    mode: Annotated[str, Depends(guarded_session)],
+    tag: Annotated[str, Depends(late_failure)],
+):
+    EVENTS.append(f"handler:guarded:{code}")
+    if code == 999:
+        raise ValueError("boom")
+    if code >= 400:
+        raise HTTPException(status_code=code, detail="endpoint failed")
+    return {"code": code, "mode": mode, "tag": tag}
