@@ -182,6 +182,11 @@ func (f *fn) excAttribute(x *ast.Attribute) (val, bool) {
 		return val{}, false
 	}
 	f.excAttrOK(x)
+	switch t := f.types[n.Id]; {
+	case t.Name == httpCaughtType.Name && x.Attr != "status_code" && x.Attr != "detail",
+		t.Name == httpValueType.Name && x.Attr != "status_code" && x.Attr != "detail" && x.Attr != "headers":
+		f.refuse(x, "attribute %s of an HTTPException", x.Attr)
+	}
 	base := f.name(n)
 	return f.callVal(q("ExcGetAttr").Call(base.code, jen.Lit(x.Attr)), kindValue, nil), true
 }
@@ -252,9 +257,21 @@ func (f *fn) excIsinstance(c *ast.Call) (val, bool) {
 	return val{code: q("ExcIsInstance").Call(append([]jen.Code{v.code}, classes...)...), kind: kindBool, typ: boolType}, true
 }
 
+// Static types of HTTPException values: one caught (its status_code and detail can be
+// read: its headers were already turned into the response's) and one built as a value
+// (which keeps the very objects it was given, headers included).
+var (
+	httpCaughtType = &ir.Type{Kind: ir.KindClass, Name: excTypePrefix + "HTTPException"}
+	httpValueType  = &ir.Type{Kind: ir.KindClass, Name: excTypePrefix + "HTTPException value"}
+)
+
 // excBindType is the static type of `except ... as e` for the classes the clause names:
-// an app exception instance when every class is an app class.
+// an app exception instance when every class is an app class, a caught HTTPException for
+// HTTPException alone.
 func excBindType(classes []string) *ir.Type {
+	if len(classes) == 1 && classes[0] == "HTTPException" {
+		return httpCaughtType
+	}
 	if len(classes) == 0 {
 		return nil
 	}
