@@ -90,3 +90,61 @@ def raises_unhandled():
 		t.Errorf("main_py.go does not give the reason /opaque is bridged:\n%s", main)
 	}
 }
+
+// TestHTTPExceptionHandlers checks that handlers of HTTPException and of status codes
+// whose bodies translate run in Go (no bridge is needed for them), the status code's
+// first, and that one that does not translate is still called through the bridge.
+func TestHTTPExceptionHandlers(t *testing.T) {
+	const head = `from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse, PlainTextResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+app = FastAPI()
+
+
+@app.exception_handler(StarletteHTTPException)
+async def http_handler(request: Request, exc: StarletteHTTPException):
+    return JSONResponse(status_code=exc.status_code, content={"error": exc.detail, "path": request.url.path})
+
+
+@app.get("/items/{n}")
+def item(n: int):
+    if n > 3:
+        raise HTTPException(status_code=404, detail=f"no item {n}")
+    return {"n": n}
+`
+	tests := []struct {
+		name, extra string
+		bridge      bool
+		want        []string
+	}{
+		{"http only", "", false, []string{
+			`return pyval.HandlerResponse(py_http_handler(pyreq.Of(rq), pyval.CaughtOf(he)))`,
+			`return nil, nil`,
+		}},
+		{"status code first", "\n\n@app.exception_handler(418)\ndef teapot(request, exc):\n    return PlainTextResponse(\"short and stout\", status_code=418)\n", false, []string{
+			"case 418:\n\t\t\treturn pyval.HandlerResponse(py_teapot(pyreq.Of(rq), pyval.CaughtOf(he)))",
+			`return pyval.HandlerResponse(py_http_handler(pyreq.Of(rq), pyval.CaughtOf(he)))`,
+		}},
+		{"status code bridged", "\n\n@app.exception_handler(418)\ndef teapot(request, exc):\n    return PlainTextResponse(str(exc.headers), status_code=418)\n", true, []string{
+			"case 418:\n\t\t\treturn appExceptions.Exceptions(rq, err)",
+			`return pyval.HandlerResponse(py_http_handler(pyreq.Of(rq), pyval.CaughtOf(he)))`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, rs := generate(t, head+tt.extra)
+			if len(rs) > 0 {
+				t.Fatalf("refused: %v", rs)
+			}
+			if _, ok := out.Files["bridge.go"]; ok != tt.bridge {
+				t.Errorf("bridge.go written: %v, want %v", ok, tt.bridge)
+			}
+			exc := string(out.Files["exceptions.go"])
+			for _, want := range tt.want {
+				if !strings.Contains(exc, want) {
+					t.Errorf("exceptions.go lacks %q:\n%s", want, exc)
+				}
+			}
+		})
+	}
+}

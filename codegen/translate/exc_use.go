@@ -187,9 +187,18 @@ func (f *fn) excAttribute(x *ast.Attribute) (val, bool) {
 		t.Name == httpValueType.Name && x.Attr != "status_code" && x.Attr != "detail" && x.Attr != "headers":
 		f.refuse(x, "attribute %s of an HTTPException", x.Attr)
 	}
+	var typ *ir.Type
+	if f.types[n.Id].Name == httpCaughtType.Name && x.Attr == "status_code" {
+		typ = intType // a raised HTTPException's status is an int (pyval.HTTPException checks it)
+	}
 	base := f.name(n)
-	return f.callVal(q("ExcGetAttr").Call(base.code, jen.Lit(x.Attr)), kindValue, nil), true
+	return f.callVal(q("ExcGetAttr").Call(base.code, jen.Lit(x.Attr)), kindValue, typ), true
 }
+
+// HTTPExceptionType is the static type the code generator gives the exc parameter of a
+// handler of HTTPException or of a status code: its status_code (an int) and detail can be
+// read.
+func HTTPExceptionType() *ir.Type { return httpCaughtType }
 
 // excStore compiles self.attr = v in an app exception's __init__.
 func (f *fn) excStore(x *ast.Attribute, v val) bool {
