@@ -131,7 +131,7 @@ func ExcGetAttr(v Value, name string) (Value, error) {
 		case "status_code":
 			return IntValue(int64(e.Status)), nil
 		case "detail":
-			return detailValue(e.Detail)
+			return httpDetail(e)
 		}
 		return nil, raise("AttributeError", "'HTTPException' object has no attribute '"+name+"'")
 	}

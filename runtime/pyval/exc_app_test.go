@@ -123,6 +123,20 @@ func TestHTTPExceptionValue(t *testing.T) {
 	if got, _ := ExcGetAttr(v, "headers"); got != Value(h) {
 		t.Errorf("e.headers is not the dict given")
 	}
+	for _, tt := range []struct {
+		he   *response.HTTPException
+		want string
+	}{
+		{&response.HTTPException{Status: 404}, "'Not Found'"},
+		{&response.HTTPException{Status: 400, Detail: "bad"}, "'bad'"},
+		{&response.HTTPException{Status: 400, Detail: Dumps{NewList(IntValue(1), Str("a"))}}, "[1, 'a']"},
+		{&response.HTTPException{Status: 400, Detail: []any{"x", 2}}, "['x', 2]"},
+	} {
+		got, err := ExcGetAttr(CaughtOf(tt.he), "detail")
+		if err != nil || reprString(got) != tt.want {
+			t.Errorf("detail of %#v = %v, %v; want %s", tt.he, got, err, tt.want)
+		}
+	}
 	if _, err := HandlerResponse(DictOf(), nil); err == nil || err.Error() != "TypeError: 'dict' object is not callable" {
 		t.Errorf("HandlerResponse(dict): %v", err)
 	}
