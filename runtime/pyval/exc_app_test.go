@@ -137,6 +137,13 @@ func TestHTTPExceptionValue(t *testing.T) {
 			t.Errorf("detail of %#v = %v, %v; want %s", tt.he, got, err, tt.want)
 		}
 	}
+	// jsonable_encoder(exc) encodes vars(exc): FastAPI gives {"status_code":401,...}.
+	if b, err := AppendJSONable(nil, v); err != nil || string(b) != `{"status_code":401,"detail":"no","headers":{"WWW-Authenticate":"Bearer","X-Late":"1"}}` {
+		t.Errorf("jsonable_encoder(HTTPException value) = %s, %v", b, err)
+	}
+	if _, err := AppendJSONable(nil, CaughtOf(RaiseValue(v))); err == nil {
+		t.Error("a raised HTTPException (its headers object lost) encodes")
+	}
 	if _, err := HandlerResponse(DictOf(), nil); err == nil || err.Error() != "TypeError: 'dict' object is not callable" {
 		t.Errorf("HandlerResponse(dict): %v", err)
 	}
