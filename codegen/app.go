@@ -56,6 +56,9 @@ func (g *gen) appLevelChecks(a *ir.App) {
 			// raise only classes whose handler runs in Go (exchandler.go).
 			continue
 		}
+		if g.httpHandler(h) { // exchandler_http.go: translated, run in Go
+			continue
+		}
 		if why := g.goCalledHandler(h); why != "" {
 			g.refuse.add(h.Pos, "exception handler for %s (%s)", what, why)
 		}

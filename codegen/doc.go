@@ -28,6 +28,13 @@
 // middleware function that does not translate is a Refusal (a middleware is never
 // bridged).
 //
+// Exception handlers of the app's own exception classes (exchandler.go) are translated
+// on demand, when a translated body builds an instance of a class they handle, and run
+// in Go from the router's exception hook (exceptions.go), found along the class's MRO as
+// Starlette finds them; a body raising a class whose handler does not translate is
+// refused, so its route is bridged and the worker runs the Python handler. Handlers of
+// HTTPException, RequestValidationError and status codes are called through the bridge.
+//
 // Files of the output:
 //
 //	main.go          flags and server.Main, the embedded openapi.json
@@ -36,4 +43,5 @@
 //	<module>_py.go   the handlers of the routes declared in one Python module
 //	helpers.go       small helpers the other files share
 //	bridge.go        the Python worker pool and the models bridged results are rebuilt as
+//	exceptions.go    the app's exception handlers of its own classes, translated
 package codegen

@@ -1,6 +1,7 @@
 package codegen
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -27,6 +28,10 @@ import (
 type appExcHandlers struct {
 	byClass map[string]*ir.ExceptionHandler // by module.QualName, the last registration winning
 	done    map[string]*excHandlerFn
+	// http and codes are the handlers of HTTPException and of status codes translated
+	// (exchandler_http.go); the others are called through the bridge (g.exc).
+	http  *excHandlerFn
+	codes map[int]*excHandlerFn
 }
 
 // excHandlerFn is one handler translated (or why not).
@@ -85,12 +90,17 @@ func (g *gen) translateExcHandler(qual string, fn *excHandlerFn) string {
 	if h == nil || h.Handler == nil {
 		return "its handler is unknown"
 	}
-	c := h.Handler
 	i := strings.LastIndexByte(qual, '.')
 	typ, why := g.unit.ExceptionType(qual[:i], qual[i+1:])
 	if why != "" {
 		return why
 	}
+	return g.translateHandlerFunc(h.Handler, typ, fn)
+}
+
+// translateHandlerFunc translates the exception handler c, whose exc parameter has type
+// typ, into fn; it returns why it cannot.
+func (g *gen) translateHandlerFunc(c *ir.Callable, typ *ir.Type, fn *excHandlerFn) string {
 	def := findDef(g.in.Prog, c)
 	var args *ast.Arguments
 	switch d := def.(type) {
@@ -147,7 +157,19 @@ func (g *gen) writeAppExceptions() {
 		return
 	}
 	f := g.file("exceptions.go")
-	f.HeaderComment("The app's exception handlers of its own exception classes, translated.")
+	f.HeaderComment("The app's exception handlers that run in Go, translated.")
+	emit := func(fn *excHandlerFn, what string) {
+		f.Commentf("%s is %s (%s), translated: the handler of %s.", fn.goName, pySignature(fn.c.Name, fn.params, fn.c.IsAsync), fn.c.Pos, what)
+		f.Func().Id(fn.goName).Params(jen.Id(translate.GoName(fn.params[0])), jen.Id(translate.GoName(fn.params[1])).Qual(pkgPyval, "Value")).
+			Params(jen.Qual(pkgPyval, "Value"), jen.Error()).Block(fn.code...)
+		f.Line()
+	}
+	for _, code := range sortedInts(g.appExc.codes) {
+		emit(g.appExc.codes[code], fmt.Sprint(code))
+	}
+	if g.appExc.http != nil {
+		emit(g.appExc.http, "HTTPException")
+	}
 	var classes []string
 	for q := range g.appExc.byClass {
 		classes = append(classes, q)
@@ -160,10 +182,7 @@ func (g *gen) writeAppExceptions() {
 		if fn == nil || fn.why != "" || fn.goName == "" {
 			continue // no translated body raises it (bridged functions' run in the worker)
 		}
-		f.Commentf("%s is %s (%s), translated: the handler of %s.", fn.goName, pySignature(fn.c.Name, fn.params, fn.c.IsAsync), fn.c.Pos, q)
-		f.Func().Id(fn.goName).Params(jen.Id(translate.GoName(fn.params[0])), jen.Id(translate.GoName(fn.params[1])).Qual(pkgPyval, "Value")).
-			Params(jen.Qual(pkgPyval, "Value"), jen.Error()).Block(fn.code...)
-		f.Line()
+		emit(fn, q)
 		cases = append(cases, jen.Case(jen.Lit(i)).Block(
 			jen.Return(jen.Qual(pkgPyval, "HandlerResponse").Call(
 				jen.Id(fn.goName).Call(jen.Qual(pkgPyval+"/pyreq", "Of").Call(jen.Id("rq")), jen.Id("exc")))),
@@ -173,16 +192,17 @@ func (g *gen) writeAppExceptions() {
 	if g.needBridge() {
 		fallback = jen.Return(jen.Id("appExceptions").Dot("Exceptions").Call(jen.Id("rq"), jen.Id("err")))
 	}
-	var body []jen.Code
+	body := g.httpDispatch(fallback) // exchandler_http.go
 	if len(cases) > 0 {
 		body = append(body,
 			jen.List(jen.Id("i"), jen.Id("exc")).Op(":=").Qual(pkgPyval, "ExcLookup").Call(append([]jen.Code{jen.Id("err")}, lits...)...),
 			jen.Switch(jen.Id("i")).Block(cases...))
 	}
 	body = append(body, fallback)
-	f.Comment("appExceptionHandlers is the router's exception hook: an exception of the app's own classes")
-	f.Comment("goes to the handler Starlette's lookup along its MRO finds, when translated; anything else")
-	f.Comment("to the bridge's hook or FastAPI's defaults.")
+	f.Comment("appExceptionHandlers is the router's exception hook: an HTTPException goes to the translated")
+	f.Comment("handler of its status code or class, an exception of the app's own classes to the handler")
+	f.Comment("Starlette's lookup along its MRO finds, when translated; anything else to the bridge's hook")
+	f.Comment("or FastAPI's defaults.")
 	f.Func().Id("appExceptionHandlers").Params(jen.Id("rq").Op("*").Qual(pkgRequest, "Request"), jen.Err().Error()).
 		Params(jen.Op("*").Qual(pkgResponse, "Response"), jen.Error()).Block(body...)
 }

@@ -100,7 +100,7 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 			return v
 		}
 	case gHTTPExc:
-		return f.callVal(q("HTTPExceptionValue").Call(f.httpExcArgs(c)...), kindValue, nil) // exc_value.go
+		return f.callVal(q("HTTPExceptionValue").Call(f.httpExcArgs(c)...), kindValue, httpValueType) // exc_use.go
 	case gBuiltinExc:
 		return f.builtinExcValue(g.name, c) // exc_value.go
 	}

@@ -140,7 +140,9 @@
 // else AttributeError. Unit.ExceptionType gives the code generator that static type.
 // HTTPException(...) and builtin exceptions may be built as values (bound, passed,
 // raised later): an HTTPException value keeps its arguments (a None detail becomes the
-// phrase at once, as Starlette does) and checks its headers when raised.
+// phrase at once, as Starlette does) and checks its headers when raised; its
+// status_code, detail and headers can be read, and a caught one's (`except
+// HTTPException as e`) status_code and detail.
 //
 // Expressions: literals but complex, f-strings (conversions, nested
 // format specs), names, arithmetic (+ - * / // % ** unary - + ~, bit operators, shifts,

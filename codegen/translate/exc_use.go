@@ -182,9 +182,23 @@ func (f *fn) excAttribute(x *ast.Attribute) (val, bool) {
 		return val{}, false
 	}
 	f.excAttrOK(x)
+	switch t := f.types[n.Id]; {
+	case t.Name == httpCaughtType.Name && x.Attr != "status_code" && x.Attr != "detail",
+		t.Name == httpValueType.Name && x.Attr != "status_code" && x.Attr != "detail" && x.Attr != "headers":
+		f.refuse(x, "attribute %s of an HTTPException", x.Attr)
+	}
+	var typ *ir.Type
+	if f.types[n.Id].Name == httpCaughtType.Name && x.Attr == "status_code" {
+		typ = intType // a raised HTTPException's status is an int (pyval.HTTPException checks it)
+	}
 	base := f.name(n)
-	return f.callVal(q("ExcGetAttr").Call(base.code, jen.Lit(x.Attr)), kindValue, nil), true
+	return f.callVal(q("ExcGetAttr").Call(base.code, jen.Lit(x.Attr)), kindValue, typ), true
 }
+
+// HTTPExceptionType is the static type the code generator gives the exc parameter of a
+// handler of HTTPException or of a status code: its status_code (an int) and detail can be
+// read.
+func HTTPExceptionType() *ir.Type { return httpCaughtType }
 
 // excStore compiles self.attr = v in an app exception's __init__.
 func (f *fn) excStore(x *ast.Attribute, v val) bool {
@@ -252,9 +266,21 @@ func (f *fn) excIsinstance(c *ast.Call) (val, bool) {
 	return val{code: q("ExcIsInstance").Call(append([]jen.Code{v.code}, classes...)...), kind: kindBool, typ: boolType}, true
 }
 
+// Static types of HTTPException values: one caught (its status_code and detail can be
+// read: its headers were already turned into the response's) and one built as a value
+// (which keeps the very objects it was given, headers included).
+var (
+	httpCaughtType = &ir.Type{Kind: ir.KindClass, Name: excTypePrefix + "HTTPException"}
+	httpValueType  = &ir.Type{Kind: ir.KindClass, Name: excTypePrefix + "HTTPException value"}
+)
+
 // excBindType is the static type of `except ... as e` for the classes the clause names:
-// an app exception instance when every class is an app class.
+// an app exception instance when every class is an app class, a caught HTTPException for
+// HTTPException alone.
 func excBindType(classes []string) *ir.Type {
+	if len(classes) == 1 && classes[0] == "HTTPException" {
+		return httpCaughtType
+	}
 	if len(classes) == 0 {
 		return nil
 	}

@@ -69,7 +69,7 @@ func caughtStr(c *Caught) (Str, error) {
 	case *Exception:
 		return Str(e.Msg), nil
 	case *response.HTTPException:
-		d, err := detailValue(e.Detail)
+		d, err := httpDetail(e) // exc_http.go
 		if err != nil {
 			return "", err
 		}
@@ -100,7 +100,7 @@ func caughtRepr(c *Caught) (string, error) {
 		st.b.WriteByte(')')
 		return st.b.String(), st.err
 	case *response.HTTPException:
-		d, err := detailValue(e.Detail)
+		d, err := httpDetail(e) // exc_http.go
 		if err != nil {
 			return "", err
 		}

@@ -30,6 +30,15 @@
 // binds (str(e), repr(e) as CPython and Starlette spell them) and RaiseValue(e) is `raise
 // e`.
 //
+// App exception classes (exc_app.go): an *ExcClass per class (its name, module.QualName,
+// app base or builtin root, class attributes); NewAppException(c, args...) is an instance
+// before __init__ runs (a *Caught value: args set as BaseException.__new__ sets them),
+// ExcInit is BaseException.__init__ (super().__init__), ExcSetAttr / ExcGetAttr its
+// attributes (instance, args, then class attributes), ExcIsInstance isinstance, and
+// ExcLookup / HandlerResponse the exception hook's lookup of a translated handler along
+// the MRO and its response. HTTPExceptionValue and BuiltinExceptionValue (exc_http.go)
+// are HTTPException(...) and ValueError(...)... built as values, raised later.
+//
 // Operations that can raise return (Value, error); the error is a *Exception carrying the
 // Python class ("KeyError", "ZeroDivisionError"...): FastAPI answers it with its default
 // 500 unless the app has an exception handler for the class or a base (Exception.IsInstance

@@ -94,6 +94,8 @@ func appendB(dst []byte, v Value, depth int) ([]byte, error) {
 		return validate.Date(x).AppendJSON(dst), nil
 	case extValue:
 		return x.appendJSONable(dst)
+	case *Caught:
+		return appendCaught(dst, x, depth) // exc_app.go
 	}
 	return dst, err
 }

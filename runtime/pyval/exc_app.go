@@ -131,7 +131,7 @@ func ExcGetAttr(v Value, name string) (Value, error) {
 		case "status_code":
 			return IntValue(int64(e.Status)), nil
 		case "detail":
-			return detailValue(e.Detail)
+			return httpDetail(e)
 		}
 		return nil, raise("AttributeError", "'HTTPException' object has no attribute '"+name+"'")
 	}
@@ -174,4 +174,23 @@ func HandlerResponse(res Value, err error) (*response.Response, error) {
 		return r.Resp(), nil
 	}
 	return nil, typeError("'%s' object is not callable", res.TypeName())
+}
+
+// appendCaught is jsonable_encoder of an exception value: dict(exc) fails, so it encodes
+// vars(exc), its instance attributes (an app exception's attributes, none for a builtin
+// one, status_code, detail and headers for an HTTPException built as a value). A raised
+// HTTPException has lost the headers object it was given: encoding it is an error.
+func appendCaught(dst []byte, c *Caught, depth int) ([]byte, error) {
+	switch e := c.err.(type) {
+	case *Exception:
+		if e.Type != nil {
+			return appendB(dst, e.Attrs, depth+1)
+		}
+		if e.Class != "ValidationError" && e.Class != "JSONDecodeError" {
+			return append(dst, "{}"...), nil
+		}
+	case *httpValue:
+		return appendB(dst, DictOf(Str("status_code"), e.status, Str("detail"), e.detail, Str("headers"), e.headers), depth+1)
+	}
+	return dst, typeError("cannot encode the exception %s", c.TypeName())
 }

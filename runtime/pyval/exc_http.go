@@ -2,6 +2,7 @@ package pyval
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/covetpy/covetgen/runtime/response"
 )
@@ -112,4 +113,26 @@ func httpValueRepr(h *httpValue) (string, error) {
 // BuiltinExceptionValue is class(*args) of a builtin exception class used as a value.
 func BuiltinExceptionValue(class string, args ...Value) Value {
 	return &Caught{err: NewException(class, args...)}
+}
+
+// httpDetail is the detail of a raised HTTPException as Python holds it: the value a
+// translated body gave, the status's phrase for None (as the routers' own 404 and 405
+// have), else (a detail the bridge or the runtime gave as JSON-encodable data) its JSON
+// form read back.
+func httpDetail(e *response.HTTPException) (Value, error) {
+	switch d := e.Detail.(type) {
+	case nil:
+		p, ok := response.Phrase(e.Status)
+		if !ok {
+			return nil, valueError(strconv.Itoa(e.Status) + " is not a valid HTTPStatus")
+		}
+		return Str(p), nil
+	case string, Dumps:
+		return detailValue(d)
+	}
+	b, err := response.AppendJSONable(nil, e.Detail)
+	if err != nil {
+		return nil, err
+	}
+	return JSONLoads(Str(b))
 }

@@ -2,8 +2,9 @@
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 
 class LedgerError(Exception):
@@ -68,6 +69,18 @@ def insufficient_funds_handler(request: Request, exc: InsufficientFunds):
 @app.exception_handler(RateLimited)
 async def rate_limited_handler(request: Request, exc: RateLimited):
     return JSONResponse(status_code=429, content={"detail": "Too many requests"}, headers={"Retry-After": str(exc.retry_after)})
+
+
+@app.exception_handler(StarletteHTTPException)
+async def http_error_handler(request: Request, exc: StarletteHTTPException):
+    if exc.status_code == 401:
+        return JSONResponse(status_code=401, content={"error": "unauthorized", "detail": exc.detail}, headers={"WWW-Authenticate": "Bearer"})
+    return JSONResponse(status_code=exc.status_code, content={"error": "http", "detail": exc.detail, "path": request.url.path})
+
+
+@app.exception_handler(405)
+def method_not_allowed(request: Request, exc: HTTPException):
+    return PlainTextResponse(f"{request.method} not allowed here ({exc.status_code}: {exc.detail})", status_code=405)
 
 
 class Transfer(BaseModel):

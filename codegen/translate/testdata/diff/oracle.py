@@ -33,7 +33,14 @@ except ImportError:  # no FastAPI here: equivalent stand-ins for what the snippe
             return [jsonable_encoder(x) for x in o]
         if isinstance(o, bytes):
             return o.decode()
-        raise ValueError(o)
+        try:  # an object: dict(o), else vars(o), as FastAPI does
+            data = dict(o)
+        except Exception:
+            try:
+                data = vars(o)
+            except Exception:
+                raise ValueError(o) from None
+        return jsonable_encoder(data)
 
     status = types.ModuleType("fastapi.status")
     for s in http.HTTPStatus:
