@@ -52,7 +52,7 @@ func TestPlanState(t *testing.T) {
 		{"openapi_meta", "", false},
 		{"nested_models_shop", "", true},
 		{"exception_handlers", "", true},
-		{"background_tasks", "", true},
+		{"background_tasks", "main.LOG,main.OUTBOX", false},
 		{"streaming", "", false},
 		{"security_oauth2", "", true},
 	} {
@@ -74,9 +74,6 @@ func TestPlanStateKept(t *testing.T) {
 		{"crud_memory", "main.TODOS", "main.py:113:15: cannot translate model_dump() of TodoUpdate here (it holds Enum members: only spread with ** into a model construction)"},
 		{"crud_memory", "main._next_id", "main.py:60:5: cannot translate mutation of TODOS (not owned by the function)"},
 		{"dependencies", "main.EVENTS", "main.py:164:37: cannot translate dependency with yield get_session"},
-		// write_log translates (ping runs it natively as a background task), but the bridged
-		// fail_before adds it as a task too: it runs in CPython, so LOG stays there.
-		{"background_tasks", "main.LOG", "main.py:57:9: cannot translate import statement"},
 	} {
 		in := loadCorpusApp(t, tt.app)
 		p := planState(in)

@@ -165,6 +165,9 @@ func (f *fn) lookupGlobal(e ast.Expr) (global, bool) {
 		if _, ok := f.compVars[x.Id]; ok {
 			return global{}, false
 		}
+		if b := f.localImports()[x.Id]; b != nil { // localimport.go
+			return f.u.resolveBinding(f.mi, x.Id, b, f.app, 0), true
+		}
 		return f.u.resolveGlobal(f.mi, x.Id, f.app, 0), true
 	case *ast.Attribute:
 		base, ok := f.lookupGlobal(x.Value)

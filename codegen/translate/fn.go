@@ -11,6 +11,8 @@ import (
 
 // fn translates one function body.
 type fn struct {
+	// imports are the function's no-op import statements' names (localimport.go).
+	imports  map[string]*binding
 	u        *Unit
 	mi       *modInfo
 	app      *ir.App
@@ -249,6 +251,12 @@ func (f *fn) analyze() {
 			for _, h := range s.Handlers {
 				if h != nil && h.Name != nil {
 					bind(*h.Name, s, false)
+				}
+			}
+		case *ast.ImportFrom:
+			if !f.noopImport(s) { // localimport.go: its names are not locals
+				for _, n := range stmtBoundNames(st) {
+					bind(n, st, false)
 				}
 			}
 		default:

@@ -120,6 +120,10 @@ func (f *fn) stmt(st ast.Stmt) {
 		f.jump(s, false)
 	case *ast.Global:
 		f.globalStmt(s)
+	case *ast.ImportFrom:
+		if !f.noopImport(s) { // localimport.go
+			f.refuse(st, "%s", stmtName(st))
+		}
 	default:
 		f.refuse(st, "%s", stmtName(st))
 	}
