@@ -47,6 +47,9 @@ func TestPythonReached(t *testing.T) {
 			"", "main.py:19:31: cannot translate attribute host of a request's client"},
 		{"bridged-helper", "\n@app.post(\"/client\")\ndef client(request: Request):\n    write_log(request.client.host)\n    return 1\n",
 			"", "main.py:19:15: cannot translate attribute host of a request's client"},
+		{"exception-handler", "\nfrom fastapi.responses import JSONResponse\n\nclass Oops(Exception):\n    pass\n\n" +
+			"@app.exception_handler(Oops)\nasync def oops(request: Request, exc: Oops):\n    write_log(\"oops\")\n    return JSONResponse({}, status_code=500)\n",
+			"", "main.py:22:2: cannot translate exception handler oops (the bridge worker runs it)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

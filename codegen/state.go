@@ -110,6 +110,7 @@ func nativeDefs(in Input) (native map[string]bool, why map[string]Refusal) {
 		}
 	})
 	lifespanDefs(in, reach, native, why, py) // lifespan.go
+	handlersReached(reach, in, py, why)      // background_state.go
 	for d := range py {
 		delete(native, d) // it runs in CPython too
 	}
