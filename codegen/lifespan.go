@@ -18,8 +18,11 @@ import (
 // natively). That holds only for a service without the bridge: its workers run the
 // app's lifespan themselves (uvicorn runs it in each worker process), so when a route is
 // bridged or the app has exception handlers, or when a handler does not translate, every
-// handler runs in the workers as before, and its state stays in Python. An app with a
-// lifespan= function keeps it in the workers too.
+// handler runs in the workers as before, and its state stays in Python.
+//
+// A lifespan= function (lifespan_split.go) runs natively the same way when it is an
+// @asynccontextmanager async def with one top-level bare `yield`: the statements before
+// it are the startup, the ones after it the shutdown.
 
 // lifespanBridged is the reason startup handlers run in Python when some route needs the
 // bridge (its workers run the app's lifespan).
@@ -33,10 +36,23 @@ func lifespanHandlers(a *ir.App) []*ir.Callable {
 	return append(append([]*ir.Callable(nil), a.StartupHandlers...), a.ShutdownHandlers...)
 }
 
-// lifespanCandidate reports an app whose startup and shutdown handlers may run natively.
+// lifespanCandidate reports an app whose startup and shutdown handlers (or lifespan
+// function) may run natively.
 func lifespanCandidate(in Input) bool {
 	a := in.App
-	return a != nil && !in.BridgeAll && a.Lifespan == nil && len(lifespanHandlers(a)) > 0 && len(a.ExceptionHandlers) == 0
+	if a == nil || in.BridgeAll || len(a.ExceptionHandlers) > 0 {
+		return false
+	}
+	n := len(lifespanHandlers(a))
+	return a.Lifespan == nil && n > 0 || a.Lifespan != nil && n == 0
+}
+
+// lifespanCallables are the handlers, or the lifespan function.
+func lifespanCallables(a *ir.App) []*ir.Callable {
+	if a.Lifespan != nil {
+		return []*ir.Callable{a.Lifespan}
+	}
+	return lifespanHandlers(a)
 }
 
 // lifespanDefs is nativeDefs' part for the lifespan: the handlers (with the helpers they
@@ -51,7 +67,7 @@ func lifespanDefs(in Input, reach *translate.Unit, native map[string]bool, why m
 	var refused *Refusal
 	if lifespanCandidate(in) {
 		if in.lifespanPy {
-			refused = &Refusal{Pos: lifespanHandlers(a)[0].Pos, What: lifespanBridged}
+			refused = &Refusal{Pos: lifespanCallables(a)[0].Pos, What: lifespanBridged}
 		} else {
 			defs, r := attemptLifespan(in)
 			if r == nil {
@@ -109,6 +125,13 @@ func attemptLifespan(in Input) (defs []string, refused *Refusal) {
 // of the shutdown ones (refusals recorded).
 func (g *gen) lifespanFuncs() (startup, shutdown []string) {
 	a := g.in.App
+	if a.Lifespan != nil {
+		up, down, ok := g.lifespanSplit(a.Lifespan) // lifespan_split.go
+		if !ok {
+			return nil, nil
+		}
+		return []string{up}, []string{down}
+	}
 	for i, c := range lifespanHandlers(a) {
 		pf := g.translated(c, nil)
 		if !pf.ok {
@@ -152,7 +175,7 @@ func (g *gen) nativeLifespan() *jen.Statement {
 
 // lifespanTouchesState reports a handler touching module state living in Go.
 func (g *gen) lifespanTouchesState() bool {
-	for _, c := range lifespanHandlers(g.in.App) {
+	for _, c := range lifespanCallables(g.in.App) {
 		if def := findDef(g.in.Prog, c); def != nil && g.unit.TouchesState(translate.DefKey(c.Module, def)) {
 			return true
 		}

@@ -51,3 +51,49 @@ func TestLifespanNative(t *testing.T) {
 		})
 	}
 }
+
+// TestLifespanFunction checks a lifespan= function run natively: the statements before
+// its yield as the startup, the ones after as the shutdown; what it cannot split is
+// refused, the lifespan then running in the bridge workers.
+func TestLifespanFunction(t *testing.T) {
+	const head = "from contextlib import asynccontextmanager\nfrom fastapi import FastAPI\nLIFE: list = []\nMODELS: dict = {}\n\n" +
+		"@asynccontextmanager\nasync def lifespan(app: FastAPI):\n"
+	const tail = "\n\napp = FastAPI(lifespan=lifespan)\n\n@app.get(\"/life\")\ndef life():\n    return {\"life\": LIFE, \"models\": sorted(MODELS)}\n"
+	tests := []struct {
+		name, body string
+		native     bool
+		want       []string // substrings of main.go and main_py.go
+	}{
+		{"split", "    LIFE.append(\"startup\")\n    MODELS[\"a\"] = 1\n    yield\n    MODELS.clear()\n    LIFE.append(\"shutdown\")", true, []string{
+			"if _, err := py_lifespanStartup(); err != nil {", "if _, err := py_lifespanShutdown(); err != nil {",
+			"func py_lifespanStartup() (pyval.Value, error) {", "// main.py:9: MODELS[\"a\"] = 1",
+			"func py_lifespanShutdown() (pyval.Value, error) {", "// main.py:11: MODELS.clear()"}},
+		{"yield-none-no-shutdown", "    LIFE.append(\"startup\")\n    yield None", true, []string{"func py_lifespanShutdown() (pyval.Value, error) {"}},
+		{"state-dict", "    LIFE.append(\"startup\")\n    yield {\"n\": 1}", false, nil},
+		{"app-state", "    app.state.x = 1\n    LIFE.append(\"startup\")\n    yield", false, nil},
+		{"shared-local", "    n = len(LIFE)\n    yield\n    LIFE.append(str(n))", false, nil},
+		{"try-finally", "    try:\n        LIFE.append(\"up\")\n        yield\n    finally:\n        LIFE.append(\"down\")", false, nil},
+		{"two-yields", "    yield\n    LIFE.append(\"x\")\n    yield", false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, rs := generate(t, head+tt.body+tail)
+			if len(rs) > 0 {
+				t.Fatalf("refused: %v", rs)
+			}
+			_, bridged := out.Files["bridge.go"]
+			if bridged == tt.native {
+				t.Fatalf("bridge.go written: %v, want %v", bridged, !tt.native)
+			}
+			all := string(out.Files["main.go"]) + string(out.Files["main_py.go"])
+			for _, w := range tt.want {
+				if !strings.Contains(all, w) {
+					t.Errorf("lacks %q:\n%s", w, all)
+				}
+			}
+			if tt.native != strings.Contains(all, "func py_life()") {
+				t.Errorf("route life native: %v, want %v", !tt.native, tt.native)
+			}
+		})
+	}
+}
