@@ -71,6 +71,9 @@ func (g *gen) appLevelChecks(a *ir.App) {
 	// (module dicts, app.state, the lifespan state) is used by bridged routes only, since
 	// translate refuses module state that is mutated.
 	g.lifespan = a.Lifespan != nil || len(a.StartupHandlers) > 0 || len(a.ShutdownHandlers) > 0
+	if g.nativeLife() {
+		g.lifespan = false // the handlers run in Go (lifespan.go)
+	}
 }
 
 // mainFile writes main.go.
@@ -87,7 +90,13 @@ func (g *gen) mainFile(a *ir.App) {
 	f.Var().Id("openapiJSON").Index().Byte()
 	body := []jen.Code{jen.Id("cfg").Op(":=").Qual(pkgServer, "MustConfig").Call()}
 	life := jen.Qual(pkgServer, "Lifespan").Values()
+	if g.nativeLife() {
+		life = g.nativeLifespan() // lifespan.go
+	}
 	if g.needBridge() {
+		if g.nativeLife() {
+			g.refuse.add(a.Pos, "%s", "startup handlers translated in a service that runs bridge workers")
+		}
 		body, life = g.bridgeMain(a), bridgeLifespan()
 	}
 	body = append(body,

@@ -20,7 +20,15 @@
 // it translates: a package variable, and the handlers of the routes whose functions touch
 // it hold one mutex from their first call to their response. Otherwise it lives in
 // Python, every route touching it is bridged, and all bridged calls run on one worker,
-// which owns the state.
+// which owns the state. A function a bridged route or an exception handler runs in
+// CPython (its helpers, the background tasks it adds) keeps the state it touches in
+// Python (background_state.go).
+//
+// A translated function's BackgroundTasks parameter is the request's tasks: add_task of
+// an app function queues its translated call, run after the response (background.go).
+// The app's startup and shutdown handlers, or its lifespan function split at its yield,
+// run in Go around serving when they translate and no route needs the bridge, whose
+// workers would run them otherwise (lifespan.go, lifespan_split.go).
 //
 // The app's middleware (middleware.go) is reproduced in Go in FastAPI's order: the
 // Starlette classes through runtime/middleware, @app.middleware("http") functions

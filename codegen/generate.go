@@ -40,6 +40,8 @@ type Input struct {
 	// stateKept says why the other module state stays in Python ("module.NAME" -> the
 	// first refusal of the function keeping it there; state.go).
 	stateKept map[string]string
+	// lifespanPy: the startup and shutdown handlers run in the bridge workers (lifespan.go).
+	lifespanPy bool
 }
 
 // Output is the generated service.

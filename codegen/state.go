@@ -41,6 +41,8 @@ type statePlan struct {
 	// a client) pin the bridge as before: when a route is refused for using them
 	// (touchesState).
 	pins bool
+	// lifespan: the app's startup and shutdown handlers run natively (lifespan.go).
+	lifespan bool
 }
 
 // planState decides which module state lives in Go (see above).
@@ -80,7 +82,7 @@ func planState(in Input) statePlan {
 			p.pins = true
 		}
 	}
-	return p
+	return planLifespan(in, p) // lifespan.go
 }
 
 // nativeDefs returns the DefKey of every function translated by a route generated
@@ -107,6 +109,8 @@ func nativeDefs(in Input) (native map[string]bool, why map[string]Refusal) {
 			native[d] = true
 		}
 	})
+	lifespanDefs(in, reach, native, why, py) // lifespan.go
+	handlersReached(reach, in, py, why)      // background_state.go
 	for d := range py {
 		delete(native, d) // it runs in CPython too
 	}

@@ -57,6 +57,8 @@ func TestPlanState(t *testing.T) {
 		{"nested_models_shop", "", true},
 		{"exception_handlers", "main.STOCK", false}, // OutOfStock is raised and handled in Go
 		{"background_tasks", "", true},
+		{"exception_handlers", "", true},
+		{"background_tasks", "main.LOG,main.OUTBOX", false},
 		{"streaming", "", false},
 		{"security_oauth2", "", true},
 	} {
@@ -82,6 +84,7 @@ func TestPlanStateKept(t *testing.T) {
 		// fail_before adds it as a task too: it runs in CPython, so LOG stays there.
 		{"background_tasks", "main.LOG", "main.py:57:9: cannot translate import statement"},
 		{"bridge_async", "main.AUDIT", "main.py:45:11: cannot translate await of asyncio.sleep()"},
+		{"dependencies", "main.EVENTS", "main.py:164:37: cannot translate dependency with yield get_session"},
 	} {
 		in := loadCorpusApp(t, tt.app)
 		p := planState(in)

@@ -316,11 +316,13 @@
 // __init__ translated once as a constructor helper pyfn_<module>_<Class>_new (self owned,
 // the other parameters not); a local bound only by such constructions is owned by the
 // function, which may assign its attributes. In the handlers of `except HTTPException as
-// exc`, exc.status_code and exc.detail are read (caughtattr.go).
+// exc`, exc.status_code and exc.detail are read (exc_use.go).
 //
 // Refused: sets and set comprehensions, generator expressions elsewhere, lambdas
 // elsewhere, async for, except* and except clauses for other classes, with,
-// global (but of module state living in Go), nonlocal, imports and the rest of the standard library, nested def/class, walrus,
+// global (but of module state living in Go), nonlocal, imports (but `from M import A` of a
+// framework package or of a module imported with the app, every use following it in its
+// block: localimport.go) and the rest of the standard library, nested def/class, walrus,
 // del of slices and attributes, match, yield (but in GenFunc), attribute assignment, calls of other functions and methods, dataclass and
 // RootModel construction, models with validators, recursion, mutation of values the
 // function does not own, module state that is mutated or rebound anywhere in the app and

@@ -3,14 +3,16 @@ package translate
 // Function-local `from M import N [as A]`.
 //
 // Executed in a function, the statement binds the local A to the attribute N of module
-// M, importing M first. When M (and N, if N is a submodule) is imported while the app is
-// imported, the import itself does nothing more at request time: A is then the very
-// object the module-level name M.N is bound to when the statement runs. The translation
-// resolves A as the module-level name it designates (a constant, module state living in
-// Go, a function, a model...), provided the statement is one of the function body's own
-// statements (not nested in a block), it is the only binding of A in the function and
-// every use of A comes after it in the source (the name cannot then be unbound when
-// read). Other import statements stay refused.
+// M, importing M first. When M is a framework package (fastapi, starlette, pydantic...:
+// the app imported it already) or a module imported while the app is imported (and N, if
+// N is a submodule, too), the import does nothing more at request time: A is then the
+// very object the module-level name M.N is bound to when the statement runs. The
+// translation resolves A as the module-level name it designates (a constant, module
+// state living in Go, a function, a model...), provided every use of A in the function
+// follows the statement in its own block (so A is always bound when read: no
+// UnboundLocalError to reproduce) and nothing else in the function binds A (a parameter,
+// an assignment, another import, except ... as A...). Other import statements stay
+// refused.
 
 import (
 	"strings"
@@ -21,77 +23,58 @@ import (
 // scanLocalImports records the function-local from-imports the translation resolves
 // (see above) in f.localImports.
 func (f *fn) scanLocalImports() {
-	if f.u.prog == nil || f.mi.mod == nil {
+	if f.def == nil || f.mi == nil {
 		return
 	}
-	counts := map[string]int{}
-	walkStmts(f.def.body, func(st ast.Stmt) {
-		for _, n := range stmtBoundNames(st) {
-			counts[n]++
+	eachBlock(f.def.body, func(block []ast.Stmt) {
+		for i, st := range block {
+			s, ok := st.(*ast.ImportFrom)
+			if !ok {
+				continue
+			}
+			base, ok := f.importBase(s)
+			if !ok {
+				continue
+			}
+			names := map[string]*binding{}
+			for _, a := range s.Names {
+				n := aliasName(a)
+				if a == nil || a.Name == "*" || names[n] != nil || f.globals[n] || !f.onlyUsedAfter(n, s, block[i+1:]) {
+					names = nil
+					break
+				}
+				if !isFrameworkPackage(base) {
+					if _, bound := f.u.module(base).binds[a.Name]; !bound && f.u.loadModule(base+"."+a.Name) != nil && !f.u.importedAtStartup(f.appModule(), base+"."+a.Name) {
+						names = nil
+						break
+					}
+				}
+				names[n] = &binding{kind: bImportFrom, target: base, attr: a.Name, node: s}
+			}
+			for n, b := range names {
+				if f.localImports == nil {
+					f.localImports = map[string]*binding{}
+				}
+				f.localImports[n] = b
+			}
 		}
 	})
-	for _, st := range f.def.body {
-		s, ok := st.(*ast.ImportFrom)
-		if !ok {
-			continue
-		}
-		base, ok := f.u.prog.ResolveFrom(f.mi.mod, s)
-		if !ok || f.u.loadModule(base) == nil || !f.u.importedAtStartup(f.appModule(), base) {
-			continue
-		}
-		for _, a := range s.Names {
-			if a == nil || a.Name == "*" {
-				continue
-			}
-			name := a.Name
-			if a.Asname != nil {
-				name = *a.Asname
-			}
-			if counts[name] != 1 || f.globals[name] || f.isParamName(name) || !f.usedAfter(name, s) {
-				continue
-			}
-			if _, bound := f.u.module(base).binds[a.Name]; !bound && f.u.loadModule(base+"."+a.Name) != nil && !f.u.importedAtStartup(f.appModule(), base+"."+a.Name) {
-				continue
-			}
-			if f.localImports == nil {
-				f.localImports = map[string]*binding{}
-			}
-			f.localImports[name] = &binding{kind: bImportFrom, target: base, attr: a.Name, node: s}
-		}
-	}
 }
 
-// isParamName reports a parameter of the function named name.
-func (f *fn) isParamName(name string) bool {
-	for _, p := range params(f.def) {
-		if p.Arg == name {
-			return true
-		}
+// importBase resolves the module a from-import imports from: a framework package
+// (absolute import) or a module of the app imported at startup.
+func (f *fn) importBase(s *ast.ImportFrom) (string, bool) {
+	if s.Level == 0 && s.Module != nil && isFrameworkPackage(*s.Module) {
+		return *s.Module, true
 	}
-	return false
-}
-
-// usedAfter reports whether every reference to name in the function body comes after
-// the statement st in the source.
-func (f *fn) usedAfter(name string, st ast.Stmt) bool {
-	sp := st.(ast.Spanned).GetSpan()
-	if sp == nil {
-		return false
+	if f.u.prog == nil || f.mi.mod == nil {
+		return "", false
 	}
-	ok := true
-	for _, b := range f.def.body {
-		eachNode(b, func(x any) bool {
-			n, isName := x.(*ast.Name)
-			if !isName || n.Id != name {
-				return true
-			}
-			if n.Lineno < sp.EndLineno || n.Lineno == sp.EndLineno && n.ColOffset < sp.EndColOffset {
-				ok = false
-			}
-			return true
-		})
+	base, ok := f.u.prog.ResolveFrom(f.mi.mod, s)
+	if !ok || f.u.loadModule(base) == nil || !f.u.importedAtStartup(f.appModule(), base) {
+		return "", false
 	}
-	return ok
+	return base, true
 }
 
 // localImportGlobal resolves a name bound by a function-local import (ok false: the
@@ -114,11 +97,7 @@ func (f *fn) localImportStmt(st ast.Stmt) {
 		return
 	}
 	for _, a := range s.Names {
-		name := a.Name
-		if a.Asname != nil {
-			name = *a.Asname
-		}
-		if b := f.localImports[name]; b == nil || b.node != ast.Node(s) {
+		if b := f.localImports[aliasName(a)]; b == nil || b.node != ast.Node(s) {
 			f.refuse(st, "import statement")
 		}
 	}
@@ -186,4 +165,140 @@ func (u *Unit) startupModules(app string) map[string]bool {
 	}
 	add(app)
 	return seen
+}
+
+// aliasName is the name an import alias binds.
+func aliasName(a *ast.Alias) string {
+	if a.Asname != nil {
+		return *a.Asname
+	}
+	return a.Name
+}
+
+// onlyUsedAfter reports that every reference to name in the function is in the
+// statements rest (those following the import s in its block) and that nothing but s
+// binds it.
+func (f *fn) onlyUsedAfter(name string, s *ast.ImportFrom, rest []ast.Stmt) bool {
+	for _, p := range params(f.def) {
+		if p.Arg == name {
+			return false
+		}
+	}
+	total, other := 0, false
+	for _, st := range f.def.body {
+		eachNode(st, func(x any) bool {
+			switch y := x.(type) {
+			case *ast.Name:
+				if y.Id == name {
+					total++
+					other = other || y.Ctx != ast.Load
+				}
+			case *ast.ImportFrom:
+				if y != s {
+					for _, a := range y.Names {
+						other = other || aliasName(a) == name || a.Name == "*"
+					}
+				}
+			case *ast.Import:
+				for _, a := range y.Names {
+					other = other || importBinds(a) == name
+				}
+			case *ast.ExceptHandler:
+				other = other || y.Name != nil && *y.Name == name
+			case *ast.Global:
+				other = other || contains(y.Names, name)
+			case *ast.Nonlocal:
+				other = other || contains(y.Names, name)
+			case *ast.FunctionDef:
+				other = other || y.Name == name
+			case *ast.AsyncFunctionDef:
+				other = other || y.Name == name
+			case *ast.ClassDef:
+				other = other || y.Name == name
+			case *ast.Arg:
+				other = other || y.Arg == name
+			}
+			return true
+		})
+	}
+	after := 0
+	for _, st := range rest {
+		eachNode(st, func(x any) bool {
+			if y, ok := x.(*ast.Name); ok && y.Id == name {
+				after++
+			}
+			return true
+		})
+	}
+	return !other && total == after
+}
+
+// importBinds is the name `import a` binds.
+func importBinds(a *ast.Alias) string {
+	if a.Asname != nil {
+		return *a.Asname
+	}
+	for i := 0; i < len(a.Name); i++ {
+		if a.Name[i] == '.' {
+			return a.Name[:i]
+		}
+	}
+	return a.Name
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// eachBlock calls fn for body and every statement list nested in it (not in nested
+// function or class definitions).
+func eachBlock(body []ast.Stmt, fn func([]ast.Stmt)) {
+	fn(body)
+	for _, st := range body {
+		var blocks [][]ast.Stmt
+		switch s := st.(type) {
+		case *ast.If:
+			blocks = [][]ast.Stmt{s.Body, s.Orelse}
+		case *ast.For:
+			blocks = [][]ast.Stmt{s.Body, s.Orelse}
+		case *ast.AsyncFor:
+			blocks = [][]ast.Stmt{s.Body, s.Orelse}
+		case *ast.While:
+			blocks = [][]ast.Stmt{s.Body, s.Orelse}
+		case *ast.With:
+			blocks = [][]ast.Stmt{s.Body}
+		case *ast.AsyncWith:
+			blocks = [][]ast.Stmt{s.Body}
+		case *ast.Try:
+			blocks = [][]ast.Stmt{s.Body, s.Orelse, s.Finalbody}
+			for _, h := range s.Handlers {
+				if h != nil {
+					blocks = append(blocks, h.Body)
+				}
+			}
+		case *ast.TryStar:
+			blocks = [][]ast.Stmt{s.Body, s.Orelse, s.Finalbody}
+			for _, h := range s.Handlers {
+				if h != nil {
+					blocks = append(blocks, h.Body)
+				}
+			}
+		case *ast.Match:
+			for _, c := range s.Cases {
+				if c != nil {
+					blocks = append(blocks, c.Body)
+				}
+			}
+		}
+		for _, b := range blocks {
+			if len(b) > 0 {
+				eachBlock(b, fn)
+			}
+		}
+	}
 }

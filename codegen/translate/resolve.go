@@ -350,6 +350,12 @@ func (u *Unit) resolveGlobal(mi *modInfo, name string, app *ir.App, depth int) g
 		}
 		return global{why: "name " + name + " (not defined)"}
 	}
+	return u.resolveBinding(mi, name, b, app, depth)
+}
+
+// resolveBinding resolves the binding b of name in mi (resolveGlobal; a function's
+// import statement, localimport.go).
+func (u *Unit) resolveBinding(mi *modInfo, name string, b *binding, app *ir.App, depth int) global {
 	switch b.kind {
 	case bFunc:
 		return global{kind: gFunc, module: mi.name, name: name, def: b.def, mi: mi}

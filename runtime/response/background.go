@@ -31,4 +31,7 @@ func (b *BackgroundTasks) Run() error {
 	return nil
 }
 
-func (b *BackgroundTasks) reset() { b.tasks = b.tasks[:0] }
+func (b *BackgroundTasks) reset() {
+	clear(b.tasks) // the closures and what they captured are not kept for the next request
+	b.tasks = b.tasks[:0]
+}

@@ -1,0 +1,74 @@
+package codegen
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/covetpy/covetgen/ir/lift"
+	"github.com/covetpy/covetgen/ir/load"
+	"github.com/covetpy/covetgen/parser"
+)
+
+// loadSource loads an app whose main.py is src.
+func loadSource(t *testing.T, src string) Input {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.py"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	prog, err := load.Load(dir, load.Options{Parse: parser.ParseFile, App: "main:app"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	app, err := lift.Lift(prog, lift.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Input{App: app, Prog: prog, Command: "svc"}
+}
+
+// TestPythonReached checks that a function a bridged route runs in CPython (a background
+// task it adds, a helper it calls) keeps the module state it touches in Python, even when
+// a native route also runs it: the state then has one owner.
+func TestPythonReached(t *testing.T) {
+	const head = "from fastapi import BackgroundTasks, FastAPI, Request\napp = FastAPI()\nLOG: list = []\n\n" +
+		"def write_log(msg: str):\n    LOG.append(msg)\n\n" +
+		"@app.post(\"/ping\")\ndef ping(tasks: BackgroundTasks):\n    tasks.add_task(write_log, \"ping\")\n    return 1\n\n" +
+		"@app.get(\"/log\")\ndef log():\n    return LOG\n"
+	tests := []struct {
+		name, extra string
+		goOwned     string
+		kept        string // why LOG stays in Python
+	}{
+		{"all-native", "", "main.LOG", ""},
+		{"bridged-task", "\n@app.post(\"/client\")\ndef client(request: Request, tasks: BackgroundTasks):\n    tasks.add_task(write_log, request.client.host)\n    return 1\n",
+			"", "main.py:19:31: cannot translate attribute host of a request's client"},
+		{"bridged-helper", "\n@app.post(\"/client\")\ndef client(request: Request):\n    write_log(request.client.host)\n    return 1\n",
+			"", "main.py:19:15: cannot translate attribute host of a request's client"},
+		{"exception-handler", "\nfrom fastapi.responses import JSONResponse\n\nclass Oops(Exception):\n    pass\n\n" +
+			"@app.exception_handler(Oops)\nasync def oops(request: Request, exc: Oops):\n    write_log(\"oops\")\n    return JSONResponse({}, status_code=500)\n",
+			"", "main.py:22:2: cannot translate exception handler oops (the bridge worker runs it)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, rs := generate(t, head+tt.extra)
+			if len(rs) > 0 {
+				t.Fatalf("refused: %v", rs)
+			}
+			routes := string(out.Files["main_py.go"])
+			if native := strings.Contains(routes, "func py_log()"); native != (tt.goOwned != "") {
+				t.Errorf("GET /log native: %v, want %v", native, tt.goOwned != "")
+			}
+			in := loadSource(t, head+tt.extra)
+			p := planState(in)
+			if got := strings.Join(p.goOwned, ","); got != tt.goOwned {
+				t.Errorf("state in Go %q, want %q", got, tt.goOwned)
+			}
+			if got := p.kept["main.LOG"]; got != tt.kept {
+				t.Errorf("LOG kept because %q, want %q", got, tt.kept)
+			}
+		})
+	}
+}
