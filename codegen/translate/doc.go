@@ -182,6 +182,24 @@
 // headers.append(name, value), set_cookie(...) and delete_cookie(...), and may be
 // returned, as may a response object the body built. len(request.query_params) and len(request.cookies) count distinct names.
 //
+// Dates, datetimes, timedeltas and Decimals (temporal.go) are full values: pyval does
+// their arithmetic (date ± timedelta, date - date, datetime ± timedelta, datetime -
+// datetime, timedelta with ints, floats and timedeltas; Decimal + - * / // % with
+// Decimals and ints in the default context: 28 digits, ROUND_HALF_EVEN), comparisons,
+// str / repr, int() / float() / round() / abs() of a Decimal and jsonable_encoder's
+// encoding. Attributes and methods are checked against the static type: .year .month
+// .day (.hour .minute .second .microsecond of a datetime), weekday() isoweekday()
+// isoformat() toordinal() replace(year=, month=, day=) date(); timedelta .days .seconds
+// .microseconds total_seconds(); Decimal.quantize(exp, rounding=ROUND_*). Constructors:
+// date(), naive datetime() (tzinfo= is refused), timedelta() of int components,
+// date.today(), datetime.now() / utcnow() / today(), Decimal() of a str, int, float or
+// Decimal (a constant string must be finite); Decimal ** is refused.
+//
+// Sets (set.go): set(iterable), frozenset(iterable), set displays and set
+// comprehensions a body builds, and values of set types, only where their iteration
+// order cannot show: the argument of sorted() or len(), the right operand of in / not
+// in; a one-item set display may also be an item of a returned display.
+//
 // A module-level set display of constants ({"a", "b"}, never mutated) is held as a frozen
 // dict of its members and may only be the right operand of in / not in (its iteration
 // order and repr are a set's, which a dict does not reproduce).
@@ -255,7 +273,8 @@
 // Python because file:line:col: cannot translate ...)", `global NAME` with "global
 // statement (NAME: module state kept in Python because ...)".
 //
-// Refused: sets and set comprehensions, generator expressions elsewhere, lambdas
+// Refused: sets used otherwise (iteration, set methods and operators, returning a set of
+// more than one item), aware datetimes, generator expressions elsewhere, lambdas
 // elsewhere, async for, except* and except clauses for other classes, with,
 // global (but of module state living in Go), nonlocal, imports and the rest of the standard library, nested def/class, walrus,
 // del of slices and attributes, match, yield, attribute assignment, calls of other functions and methods, dataclass and

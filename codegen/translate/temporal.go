@@ -383,3 +383,12 @@ func (f *fn) checkTemporalOp(x *ast.BinOp, a, b *ir.Type) {
 		f.refuse(x, "** of a Decimal")
 	}
 }
+
+// checkTemporalFormat refuses a format spec applied to a Decimal, date or datetime
+// (Decimal.__format__ and strftime are not modelled).
+func (f *fn) checkTemporalFormat(at ast.Node, t *ir.Type) {
+	switch kindOf(t) {
+	case ir.KindDecimal, ir.KindDate, ir.KindDateTime:
+		f.refuse(at, "format spec of a %s", t)
+	}
+}

@@ -71,6 +71,8 @@ func TestTemporalRefusals(t *testing.T) {
 		"from datetime import timedelta\ndef f(d: timedelta):\n    return d.year\n",
 		"from datetime import datetime\ndef f():\n    return datetime.now(None)\n",
 		"from decimal import Decimal\ndef f(d: Decimal):\n    return d ** 2\n",
+		"from decimal import Decimal\ndef f(d: Decimal):\n    return f'{d:.2f}'\n",
+		"from datetime import date\ndef f(d: date):\n    return f'{d:%Y}'\n",
 	}
 	for _, src := range refused {
 		code, diags := translateSnippet(t, src, nil)

@@ -162,7 +162,13 @@ func Format(v Value, spec string) (string, error) {
 		return formatFloat(float64(x), spec)
 	}
 	if spec != "" {
-		return "", typeError("unsupported format string passed to %s.__format__", v.TypeName())
+		switch v.(type) {
+		case Decimal, Date, DateTime:
+			// Decimal.__format__ and strftime are not modelled (the translator refuses the
+			// static cases)
+			return "", raise("UnsupportedOperation", "format spec of a "+tpName(v))
+		}
+		return "", typeError("unsupported format string passed to %s.__format__", tpName(v))
 	}
 	s, err := StrOf(v)
 	return string(s), err
