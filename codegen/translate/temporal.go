@@ -18,8 +18,10 @@ package translate
 //	Decimal:         quantize(exp[, rounding=ROUND_*])
 //
 // Constructors (imported from datetime / decimal, or called as datetime.date(...)):
-// date(y, m, d), datetime(y, m, d[, h, mi, s, us]) (naive: tzinfo is refused, since
-// pyval's aware datetimes carry pydantic's TzInfo, not timezone.utc), timedelta(...) of
+// date(y, m, d), datetime(y, m, d[, h, mi, s, us][, tzinfo=timezone.utc]) (other tzinfo
+// values are refused; a timezone.utc datetime is a pyval.UTCDateTime, whose repr and
+// cookie expires= formatting differ from pydantic's TzInfo datetimes),
+// datetime.now(timezone.utc), timedelta(...) of
 // int components (float components round as CPython's C code does, which is not
 // modelled: one statically a float is refused, one found at run time raises
 // "UnsupportedOperation"), date.today(), datetime.now(), datetime.utcnow(), Decimal(x) of a str,
@@ -299,14 +301,33 @@ func (f *fn) temporalCall(c *ast.Call) (val, bool) {
 		args := f.ctorArgs(c, name, []string{"year", "month", "day"}, 3, nil)
 		return f.callVal(q("DateOf").Call(args...), kindValue, dateType), true
 	case "datetime.datetime":
+		ctor := "DateTimeOf"
+		stripped := *c
+		stripped.Keywords = nil
 		for _, k := range c.Keywords {
+			if k.Arg != nil && *k.Arg == "tzinfo" && f.stdQual(k.Value) == "datetime.timezone.utc" {
+				ctor = "UTCDateTimeOf"
+				continue
+			}
 			if k.Arg != nil && (*k.Arg == "tzinfo" || *k.Arg == "fold") {
-				f.refuse(k, "datetime() with %s= (only naive datetimes)", *k.Arg)
+				f.refuse(k, "datetime() with %s= (only naive datetimes and tzinfo=timezone.utc)", *k.Arg)
+			}
+			stripped.Keywords = append(stripped.Keywords, k)
+		}
+		args := f.ctorArgs(&stripped, name, []string{"year", "month", "day", "hour", "minute", "second", "microsecond"}, 3, nil)
+		return f.callVal(q(ctor).Call(args...), kindValue, dateTimeType), true
+	case "datetime.date.today", "datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today":
+		if name == "datetime.datetime.now" && len(c.Args)+len(c.Keywords) == 1 {
+			arg := ast.Expr(nil)
+			if len(c.Args) == 1 {
+				arg = c.Args[0]
+			} else if k := c.Keywords[0]; k.Arg != nil && *k.Arg == "tz" {
+				arg = k.Value
+			}
+			if arg != nil && f.stdQual(arg) == "datetime.timezone.utc" {
+				return val{code: q("DateTimeNowUTC").Call(), typ: dateTimeType}, true
 			}
 		}
-		args := f.ctorArgs(c, name, []string{"year", "month", "day", "hour", "minute", "second", "microsecond"}, 3, nil)
-		return f.callVal(q("DateTimeOf").Call(args...), kindValue, dateTimeType), true
-	case "datetime.date.today", "datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today":
 		if len(c.Args) > 0 || len(c.Keywords) > 0 {
 			f.refuse(c, "%s() with arguments (only naive local or UTC time)", name)
 		}

@@ -163,7 +163,7 @@ func Format(v Value, spec string) (string, error) {
 	}
 	if spec != "" {
 		switch v.(type) {
-		case Decimal, Date, DateTime:
+		case Decimal, Date, DateTime, UTCDateTime:
 			// Decimal.__format__ and strftime are not modelled (the translator refuses the
 			// static cases)
 			return "", raise("UnsupportedOperation", "format spec of a "+tpName(v))

@@ -17,6 +17,7 @@ const (
 
 // extHashKey is hashKey for date, datetime, timedelta and Decimal (ok false: none).
 func extHashKey(v Value) (hkey, bool, error) {
+	v, _ = unUTC(v)
 	switch x := v.(type) {
 	case Date:
 		return hkey{kind: hDate, n: x.ordinal()}, true, nil
