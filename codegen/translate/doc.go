@@ -191,9 +191,10 @@
 // .day (.hour .minute .second .microsecond of a datetime), weekday() isoweekday()
 // isoformat() toordinal() replace(year=, month=, day=) date(); timedelta .days .seconds
 // .microseconds total_seconds(); Decimal.quantize(exp, rounding=ROUND_*). Constructors:
-// date(), naive datetime() (tzinfo= is refused), timedelta() of int components,
-// date.today(), datetime.now() / utcnow() / today(), Decimal() of a str, int, float or
-// Decimal (a constant string must be finite); Decimal ** is refused.
+// date(), datetime() naive or with tzinfo=timezone.utc, timedelta() of int components,
+// date.today(), datetime.now() / now(timezone.utc) / utcnow() / today(), Decimal() of a
+// str, int, float or Decimal (a constant string must be finite); Decimal ** and format
+// specs on Decimals and dates are refused. A datetime may be set_cookie's expires=.
 //
 // Sets (set.go): set(iterable), frozenset(iterable), set displays and set
 // comprehensions a body builds, and values of set types, only where their iteration
@@ -274,7 +275,7 @@
 // statement (NAME: module state kept in Python because ...)".
 //
 // Refused: sets used otherwise (iteration, set methods and operators, returning a set of
-// more than one item), aware datetimes, generator expressions elsewhere, lambdas
+// more than one item), tzinfo other than timezone.utc, generator expressions elsewhere, lambdas
 // elsewhere, async for, except* and except clauses for other classes, with,
 // global (but of module state living in Go), nonlocal, imports and the rest of the standard library, nested def/class, walrus,
 // del of slices and attributes, match, yield, attribute assignment, calls of other functions and methods, dataclass and

@@ -26,7 +26,9 @@
 // Decimal // and % truncating toward zero, quantize with every ROUND_* mode; the generic
 // operations call them through temporal_hooks.go. Error messages name the classes as
 // CPython does ('datetime.date', 'decimal.Decimal'); decimal's DivisionByZero and
-// InvalidOperation are ZeroDivisionError / ArithmeticError subclasses. Sets a body
+// InvalidOperation are ZeroDivisionError / ArithmeticError subclasses. A datetime built
+// with tzinfo=timezone.utc is a UTCDateTime (its repr, and set_cookie's expires=, which
+// Starlette formats with email.utils.format_datetime(usegmt=True)). Sets a body
 // builds (SetOf, SetDisplay; set_ops.go) keep first-insertion order: the translator uses
 // them only where order cannot show.
 //
