@@ -190,11 +190,12 @@
 // encoding. Attributes and methods are checked against the static type: .year .month
 // .day (.hour .minute .second .microsecond of a datetime), weekday() isoweekday()
 // isoformat() toordinal() replace(year=, month=, day=) date(); timedelta .days .seconds
-// .microseconds total_seconds(); Decimal.quantize(exp, rounding=ROUND_*). Constructors:
+// .microseconds total_seconds(); Decimal.quantize(exp, rounding=ROUND_*); strftime(fmt)
+// and f"{d:fmt}" of dates with the directives of pyval.StrftimeDirectives. Constructors:
 // date(), datetime() naive or with tzinfo=timezone.utc, timedelta() of int components,
 // date.today(), datetime.now() / now(timezone.utc) / utcnow() / today(), Decimal() of a
 // str, int, float or Decimal (a constant string must be finite); Decimal ** and format
-// specs on Decimals and dates are refused. A datetime may be set_cookie's expires=.
+// specs on Decimals are refused. A datetime may be set_cookie's expires=.
 //
 // Sets (set.go): set(iterable), frozenset(iterable), set displays and set
 // comprehensions a body builds, and values of set types, only where their iteration

@@ -12,7 +12,8 @@ package translate
 // value may. Attributes and methods are checked against the static type here:
 //
 //	date / datetime: .year .month .day, weekday() isoweekday() isoformat() toordinal()
-//	                 replace(year=, month=, day=); datetime also .hour .minute .second
+//	                 replace(year=, month=, day=), strftime(fmt) (and f"{d:fmt}") with
+//	                 the directives of pyval.StrftimeDirectives; datetime also .hour .minute .second
 //	                 .microsecond and date()
 //	timedelta:       .days .seconds .microseconds, total_seconds()
 //	Decimal:         quantize(exp[, rounding=ROUND_*])
@@ -29,10 +30,13 @@ package translate
 // infinities is not modelled and raises "UnsupportedOperation").
 
 import (
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/covetpy/covetgen/ir"
 	"github.com/covetpy/covetgen/parser/ast"
+	"github.com/covetpy/covetgen/runtime/pyval"
 	"github.com/covetpy/covetgen/runtime/validate"
 )
 
@@ -139,9 +143,9 @@ var temporalAttrs = map[ir.Kind]map[string]bool{
 // temporalMethods are the methods of each value kind with their result types.
 var temporalMethods = map[ir.Kind]map[string]*ir.Type{
 	ir.KindDate: {"weekday": intType, "isoweekday": intType, "isoformat": strType, "toordinal": intType,
-		"replace": dateType},
+		"replace": dateType, "strftime": strType},
 	ir.KindDateTime: {"weekday": intType, "isoweekday": intType, "isoformat": strType, "toordinal": intType,
-		"replace": dateTimeType, "date": dateType},
+		"replace": dateTimeType, "date": dateType, "strftime": strType},
 	ir.KindTimeDelta: {"total_seconds": floatType},
 	ir.KindDecimal:   {"quantize": decimalType},
 }
@@ -202,6 +206,15 @@ func (f *fn) temporalMethodCall(c *ast.Call, at *ast.Attribute) (val, bool) {
 			}
 		}
 		return f.callVal(q("DateReplace").Call(args...), kindValue, recv.typ), true
+	case "strftime":
+		if len(c.Args) != 1 || len(c.Keywords) > 0 {
+			f.refuse(c, "strftime() with %d arguments", len(c.Args)+len(c.Keywords))
+		}
+		if s, ok := constStr(c.Args[0]); ok {
+			f.checkStrftime(c.Args[0], s)
+		}
+		fm := f.value(c.Args[0])
+		return f.callVal(q("Strftime").Call(recv.code, fm.code), kindValue, strType), true
 	case "quantize":
 		if len(c.Args) != 1 {
 			f.refuse(c, "quantize() with %d positional arguments", len(c.Args))
@@ -407,9 +420,31 @@ func (f *fn) checkTemporalOp(x *ast.BinOp, a, b *ir.Type) {
 
 // checkTemporalFormat refuses a format spec applied to a Decimal, date or datetime
 // (Decimal.__format__ and strftime are not modelled).
-func (f *fn) checkTemporalFormat(at ast.Node, t *ir.Type) {
+func (f *fn) checkTemporalFormat(v *ast.FormattedValue, t *ir.Type) {
 	switch kindOf(t) {
-	case ir.KindDecimal, ir.KindDate, ir.KindDateTime:
-		f.refuse(at, "format spec of a %s", t)
+	case ir.KindDate, ir.KindDateTime:
+		if js, ok := v.FormatSpec.(*ast.JoinedStr); ok && len(js.Values) == 1 {
+			if s, ok := constStr(js.Values[0]); ok {
+				f.checkStrftime(v, s)
+				return
+			}
+		}
+		f.refuse(v, "format spec of a %s other than a constant", t)
+	case ir.KindDecimal:
+		f.refuse(v, "format spec of a %s", t)
+	}
+}
+
+// checkStrftime refuses a constant strftime format using a directive outside
+// pyval.StrftimeDirectives.
+func (f *fn) checkStrftime(at ast.Node, s string) {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' {
+			continue
+		}
+		if i+1 >= len(s) || !strings.ContainsRune(pyval.StrftimeDirectives, rune(s[i+1])) {
+			f.refuse(at, "strftime format %q (only the directives %%%s)", s, strings.Join(strings.Split(pyval.StrftimeDirectives, ""), " %"))
+		}
+		i++
 	}
 }

@@ -163,9 +163,10 @@ func Format(v Value, spec string) (string, error) {
 	}
 	if spec != "" {
 		switch v.(type) {
-		case Decimal, Date, DateTime, UTCDateTime:
-			// Decimal.__format__ and strftime are not modelled (the translator refuses the
-			// static cases)
+		case Date, DateTime, UTCDateTime:
+			return strftime(v, spec) // date.__format__ (temporal_strftime.go)
+		case Decimal:
+			// Decimal.__format__ is not modelled (the translator refuses the static cases)
 			return "", raise("UnsupportedOperation", "format spec of a "+tpName(v))
 		}
 		return "", typeError("unsupported format string passed to %s.__format__", tpName(v))
