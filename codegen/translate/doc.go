@@ -200,7 +200,8 @@
 // Sets (set.go): set(iterable), frozenset(iterable), set displays and set
 // comprehensions a body builds, and values of set types, only where their iteration
 // order cannot show: the argument of sorted() or len(), the right operand of in / not
-// in; a one-item set display may also be an item of a returned display.
+// in, an operand of | & - ^ in such a position; a one-item set display may also be an
+// item of a returned display.
 //
 // A module-level set display of constants ({"a", "b"}, never mutated) is held as a frozen
 // dict of its members and may only be the right operand of in / not in (its iteration

@@ -8,9 +8,9 @@ package translate
 // frozenset(iterable), a set display, a set comprehension — and a value of a set type
 // (a model field or a parameter, validated in CPython's order) is used only where its
 // order cannot show: as the argument of sorted() or len(), as the right operand of in /
-// not in. A one-item set display may also be an item of a returned display (one item,
-// one order). Anything else (iteration, set methods and operators, returning a set) is
-// refused.
+// not in, or as an operand of | & - ^ in such a position. A one-item set display may
+// also be an item of a returned display (one item, one order). Anything else
+// (iteration, set methods, returning a set) is refused.
 
 import (
 	"github.com/dave/jennifer/jen"
@@ -39,6 +39,17 @@ func (f *fn) setPositions() map[ast.Expr]bool {
 		return f.setPos
 	}
 	m := map[ast.Expr]bool{}
+	var mark func(e ast.Expr)
+	mark = func(e ast.Expr) {
+		m[e] = true
+		if b, ok := e.(*ast.BinOp); ok {
+			switch b.Op {
+			case ast.BitOr, ast.BitAnd, ast.Sub, ast.BitXor: // operands of a set operation
+				mark(b.Left)
+				mark(b.Right)
+			}
+		}
+	}
 	var display func(e ast.Expr)
 	display = func(e ast.Expr) {
 		switch x := e.(type) {
@@ -72,12 +83,12 @@ func (f *fn) setPositions() map[ast.Expr]bool {
 				case *ast.Call:
 					if n, ok := y.Func.(*ast.Name); ok && (n.Id == "sorted" || n.Id == "len") && len(y.Args) == 1 &&
 						f.locals[n.Id] == nil && f.mi.binds[n.Id] == nil {
-						m[y.Args[0]] = true
+						mark(y.Args[0])
 					}
 				case *ast.Compare:
 					for i, op := range y.Ops {
 						if op == ast.In || op == ast.NotIn {
-							m[y.Comparators[i]] = true
+							mark(y.Comparators[i])
 						}
 					}
 				}
@@ -86,6 +97,21 @@ func (f *fn) setPositions() map[ast.Expr]bool {
 	})
 	f.setPos = m
 	return m
+}
+
+// setOpType is the static type of a | b, a & b, a - b, a ^ b of two sets (nil: not that).
+func setOpType(op ast.Operator, a, b *ir.Type) *ir.Type {
+	if !isSetType(a) || !isSetType(b) {
+		return nil
+	}
+	switch op {
+	case ast.BitOr, ast.BitAnd, ast.Sub, ast.BitXor:
+		if a.Kind == ir.KindFrozenSet {
+			return &ir.Type{Kind: ir.KindFrozenSet, Name: "frozenset"}
+		}
+		return setType
+	}
+	return nil
 }
 
 // setOK reports whether e, a set-valued expression, is in a position where its order

@@ -97,6 +97,9 @@ func temporalArithType(op ast.Operator, a, b *ir.Type) *ir.Type {
 		}
 		return t.Kind
 	}
+	if t := setOpType(op, a, b); t != nil { // set.go
+		return t
+	}
 	ka, kb := k(a), k(b)
 	switch {
 	case ka == ir.KindDecimal || kb == ir.KindDecimal:

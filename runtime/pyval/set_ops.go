@@ -42,3 +42,52 @@ func setContains(s Set, item Value) (bool, error) {
 	}
 	return seqContains(s.Items, item), nil
 }
+
+// setBinOp is a | b, a & b, a - b and a ^ b of two sets (ok false: an operand is not a
+// set): a set of a's kind (set or frozenset), items in first-insertion order.
+func setBinOp(op byte, a, b Value) (Value, bool, error) {
+	x, ok1 := a.(Set)
+	y, ok2 := b.(Set)
+	if !ok1 || !ok2 {
+		return nil, false, nil
+	}
+	inY := func(v Value) bool { return seqContains(y.Items, v) }
+	inX := func(v Value) bool { return seqContains(x.Items, v) }
+	var items []Value
+	switch op {
+	case '|':
+		items = append(append(items, x.Items...), y.Items...)
+	case '&':
+		// CPython iterates the smaller set (b when the sizes are equal): its items are kept
+		small, large := y, x
+		if len(x.Items) < len(y.Items) {
+			small, large = x, y
+		}
+		for _, v := range small.Items {
+			if seqContains(large.Items, v) {
+				items = append(items, v)
+			}
+		}
+	case '-':
+		for _, v := range x.Items {
+			if !inY(v) {
+				items = append(items, v)
+			}
+		}
+	case '^':
+		for _, v := range x.Items {
+			if !inY(v) {
+				items = append(items, v)
+			}
+		}
+		for _, v := range y.Items {
+			if !inX(v) {
+				items = append(items, v)
+			}
+		}
+	default:
+		return nil, false, nil
+	}
+	r, err := SetDisplay(x.Frozen, items...)
+	return r, true, err
+}
