@@ -168,6 +168,8 @@ func (f *fn) builtinCall(name string, c *ast.Call) val {
 		return v
 	}
 	switch name {
+	case "set", "frozenset":
+		return f.setCall(name, c) // set.go
 	case "getattr":
 		return f.getattrCall(c) // getattr.go
 	case "len":

@@ -207,6 +207,27 @@
 // headers.append(name, value), set_cookie(...) and delete_cookie(...), and may be
 // returned, as may a response object the body built. len(request.query_params) and len(request.cookies) count distinct names.
 //
+// Dates, datetimes, timedeltas and Decimals (temporal.go) are full values: pyval does
+// their arithmetic (date ± timedelta, date - date, datetime ± timedelta, datetime -
+// datetime, timedelta with ints, floats and timedeltas; Decimal + - * / // % with
+// Decimals and ints in the default context: 28 digits, ROUND_HALF_EVEN), comparisons,
+// str / repr, int() / float() / round() / abs() of a Decimal and jsonable_encoder's
+// encoding. Attributes and methods are checked against the static type: .year .month
+// .day (.hour .minute .second .microsecond of a datetime), weekday() isoweekday()
+// isoformat() toordinal() replace(year=, month=, day=) date(); timedelta .days .seconds
+// .microseconds total_seconds(); Decimal.quantize(exp, rounding=ROUND_*); strftime(fmt)
+// and f"{d:fmt}" of dates with the directives of pyval.StrftimeDirectives. Constructors:
+// date(), datetime() naive or with tzinfo=timezone.utc, timedelta() of int components,
+// date.today(), datetime.now() / now(timezone.utc) / utcnow() / today(), Decimal() of a
+// str, int, float or Decimal (a constant string must be finite); Decimal ** and format
+// specs on Decimals are refused. A datetime may be set_cookie's expires=.
+//
+// Sets (set.go): set(iterable), frozenset(iterable), set displays and set
+// comprehensions a body builds, and values of set types, only where their iteration
+// order cannot show: the argument of sorted() or len(), the right operand of in / not
+// in, an operand of | & - ^ in such a position; a one-item set display may also be an
+// item of a returned display.
+//
 // A module-level set display of constants ({"a", "b"}, never mutated) is held as a frozen
 // dict of its members and may only be the right operand of in / not in (its iteration
 // order and repr are a set's, which a dict does not reproduce).
@@ -318,7 +339,8 @@
 // function, which may assign its attributes. In the handlers of `except HTTPException as
 // exc`, exc.status_code and exc.detail are read (exc_use.go).
 //
-// Refused: sets and set comprehensions, generator expressions elsewhere, lambdas
+// Refused: sets used otherwise (iteration, set methods and operators, returning a set of
+// more than one item), tzinfo other than timezone.utc, generator expressions elsewhere, lambdas
 // elsewhere, async for, except* and except clauses for other classes, with,
 // global (but of module state living in Go), nonlocal, imports (but `from M import A` of a
 // framework package or of a module imported with the app, every use following it in its

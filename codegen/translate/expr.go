@@ -247,6 +247,10 @@ func (f *fn) anyExpr(e ast.Expr) val {
 		return f.listComp(x.Elt, x.Generators)
 	case *ast.DictComp:
 		return f.dictComp(x)
+	case *ast.Set:
+		return f.setDisplay(x) // set.go
+	case *ast.SetComp:
+		return f.setComp(x) // set.go
 	case *ast.GeneratorExp:
 		f.refuse(x, "generator expression (outside list(), sorted(), sum(), any()... or str.join())")
 	case *ast.Lambda:

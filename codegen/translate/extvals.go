@@ -152,6 +152,9 @@ func (f *fn) checkExtUse(n *ast.Name, t *ir.Type) {
 	if isValueKindOpt(t) || containsExt(t) && onlyValueKinds(t) {
 		return // full values (temporal.go)
 	}
+	if isSetType(t) && f.setOK(n) {
+		return // set.go
+	}
 	if isExtOptional(t) {
 		// Optional[E]: None or the value; attributes of it are refused (extAttribute only
 		// reads attributes of exact types).
@@ -293,7 +296,7 @@ func (f *fn) extAttribute(x *ast.Attribute) (val, bool) {
 	// model.field of an Enum or UUID type, in a sanctioned position
 	if m := modelOfExpr(f, x.Value); m != nil {
 		if fd := m.Field(x.Attr); fd != nil && (isExtType(fd.Type) || isExtOptional(fd.Type)) && !isValueKindOpt(fd.Type) {
-			if !f.extOK(x) {
+			if !f.extOK(x) && !(isSetType(fd.Type) && f.setOK(x)) {
 				f.refuse(x, "use of %s.%s of type %s here (only str(), comparisons and returned displays)", m.Name, x.Attr, fd.Type)
 			}
 			if et := fd.Type; et.Kind == ir.KindEnum && !f.u.enumPlain(et.Enum) || isExtOptional(et) && et.NonNone()[0].Kind == ir.KindEnum && !f.u.enumPlain(et.NonNone()[0].Enum) {

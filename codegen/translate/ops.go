@@ -316,6 +316,9 @@ func (f *fn) fstring(x *ast.JoinedStr) *jen.Statement {
 				if !ok {
 					f.refuse(v.FormatSpec, "format specification")
 				}
+				if convByte(v.Conversion) == 0 && len(js.Values) > 0 {
+					f.checkTemporalFormat(v, val.typ) // temporal.go
+				}
 				spec = f.fstring(js)
 			}
 			conv := jen.Lit(0)

@@ -234,7 +234,7 @@ func (f *fn) cookieCall(c *ast.Call, at *ast.Attribute, what string, set, del *j
 	pos, kw := f.args(c, at.Attr+"()", params...)
 	fields := jen.Dict{}
 	setField := func(p string, v val) {
-		if (p == "max_age" || p == "expires") && !cookieNumberType(v.typ) {
+		if (p == "max_age" || p == "expires") && !cookieNumberType(v.typ) && !(p == "expires" && kindOf(v.typ) == ir.KindDateTime) {
 			f.refuse(c, "%s argument %s that may not be an int, a str or None", at.Attr, p)
 		}
 		fields[jen.Id(cookieField[p])] = v.code
@@ -262,7 +262,7 @@ var cookieField = map[string]string{"key": "Key", "value": "Value", "max_age": "
 	"path": "Path", "domain": "Domain", "secure": "Secure", "httponly": "HTTPOnly", "samesite": "SameSite"}
 
 // cookieNumberType reports whether a max_age / expires argument is statically an int, a
-// str or None (a datetime expires is not modelled).
+// str or None (an expires may also be a datetime: temporal.go).
 func cookieNumberType(t *ir.Type) bool {
 	if t == nil {
 		return false

@@ -12,14 +12,17 @@ package translate
 // value may. Attributes and methods are checked against the static type here:
 //
 //	date / datetime: .year .month .day, weekday() isoweekday() isoformat() toordinal()
-//	                 replace(year=, month=, day=); datetime also .hour .minute .second
+//	                 replace(year=, month=, day=), strftime(fmt) (and f"{d:fmt}") with
+//	                 the directives of pyval.StrftimeDirectives; datetime also .hour .minute .second
 //	                 .microsecond and date()
 //	timedelta:       .days .seconds .microseconds, total_seconds()
 //	Decimal:         quantize(exp[, rounding=ROUND_*])
 //
 // Constructors (imported from datetime / decimal, or called as datetime.date(...)):
-// date(y, m, d), datetime(y, m, d[, h, mi, s, us]) (naive: tzinfo is refused, since
-// pyval's aware datetimes carry pydantic's TzInfo, not timezone.utc), timedelta(...) of
+// date(y, m, d), datetime(y, m, d[, h, mi, s, us][, tzinfo=timezone.utc]) (other tzinfo
+// values are refused; a timezone.utc datetime is a pyval.UTCDateTime, whose repr and
+// cookie expires= formatting differ from pydantic's TzInfo datetimes),
+// datetime.now(timezone.utc), timedelta(...) of
 // int components (float components round as CPython's C code does, which is not
 // modelled: one statically a float is refused, one found at run time raises
 // "UnsupportedOperation"), date.today(), datetime.now(), datetime.utcnow(), Decimal(x) of a str,
@@ -27,10 +30,13 @@ package translate
 // infinities is not modelled and raises "UnsupportedOperation").
 
 import (
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/covetpy/covetgen/ir"
 	"github.com/covetpy/covetgen/parser/ast"
+	"github.com/covetpy/covetgen/runtime/pyval"
 	"github.com/covetpy/covetgen/runtime/validate"
 )
 
@@ -91,6 +97,9 @@ func temporalArithType(op ast.Operator, a, b *ir.Type) *ir.Type {
 		}
 		return t.Kind
 	}
+	if t := setOpType(op, a, b); t != nil { // set.go
+		return t
+	}
 	ka, kb := k(a), k(b)
 	switch {
 	case ka == ir.KindDecimal || kb == ir.KindDecimal:
@@ -137,9 +146,9 @@ var temporalAttrs = map[ir.Kind]map[string]bool{
 // temporalMethods are the methods of each value kind with their result types.
 var temporalMethods = map[ir.Kind]map[string]*ir.Type{
 	ir.KindDate: {"weekday": intType, "isoweekday": intType, "isoformat": strType, "toordinal": intType,
-		"replace": dateType},
+		"replace": dateType, "strftime": strType},
 	ir.KindDateTime: {"weekday": intType, "isoweekday": intType, "isoformat": strType, "toordinal": intType,
-		"replace": dateTimeType, "date": dateType},
+		"replace": dateTimeType, "date": dateType, "strftime": strType},
 	ir.KindTimeDelta: {"total_seconds": floatType},
 	ir.KindDecimal:   {"quantize": decimalType},
 }
@@ -200,6 +209,15 @@ func (f *fn) temporalMethodCall(c *ast.Call, at *ast.Attribute) (val, bool) {
 			}
 		}
 		return f.callVal(q("DateReplace").Call(args...), kindValue, recv.typ), true
+	case "strftime":
+		if len(c.Args) != 1 || len(c.Keywords) > 0 {
+			f.refuse(c, "strftime() with %d arguments", len(c.Args)+len(c.Keywords))
+		}
+		if s, ok := constStr(c.Args[0]); ok {
+			f.checkStrftime(c.Args[0], s)
+		}
+		fm := f.value(c.Args[0])
+		return f.callVal(q("Strftime").Call(recv.code, fm.code), kindValue, strType), true
 	case "quantize":
 		if len(c.Args) != 1 {
 			f.refuse(c, "quantize() with %d positional arguments", len(c.Args))
@@ -299,14 +317,33 @@ func (f *fn) temporalCall(c *ast.Call) (val, bool) {
 		args := f.ctorArgs(c, name, []string{"year", "month", "day"}, 3, nil)
 		return f.callVal(q("DateOf").Call(args...), kindValue, dateType), true
 	case "datetime.datetime":
+		ctor := "DateTimeOf"
+		stripped := *c
+		stripped.Keywords = nil
 		for _, k := range c.Keywords {
+			if k.Arg != nil && *k.Arg == "tzinfo" && f.stdQual(k.Value) == "datetime.timezone.utc" {
+				ctor = "UTCDateTimeOf"
+				continue
+			}
 			if k.Arg != nil && (*k.Arg == "tzinfo" || *k.Arg == "fold") {
-				f.refuse(k, "datetime() with %s= (only naive datetimes)", *k.Arg)
+				f.refuse(k, "datetime() with %s= (only naive datetimes and tzinfo=timezone.utc)", *k.Arg)
+			}
+			stripped.Keywords = append(stripped.Keywords, k)
+		}
+		args := f.ctorArgs(&stripped, name, []string{"year", "month", "day", "hour", "minute", "second", "microsecond"}, 3, nil)
+		return f.callVal(q(ctor).Call(args...), kindValue, dateTimeType), true
+	case "datetime.date.today", "datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today":
+		if name == "datetime.datetime.now" && len(c.Args)+len(c.Keywords) == 1 {
+			arg := ast.Expr(nil)
+			if len(c.Args) == 1 {
+				arg = c.Args[0]
+			} else if k := c.Keywords[0]; k.Arg != nil && *k.Arg == "tz" {
+				arg = k.Value
+			}
+			if arg != nil && f.stdQual(arg) == "datetime.timezone.utc" {
+				return val{code: q("DateTimeNowUTC").Call(), typ: dateTimeType}, true
 			}
 		}
-		args := f.ctorArgs(c, name, []string{"year", "month", "day", "hour", "minute", "second", "microsecond"}, 3, nil)
-		return f.callVal(q("DateTimeOf").Call(args...), kindValue, dateTimeType), true
-	case "datetime.date.today", "datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today":
 		if len(c.Args) > 0 || len(c.Keywords) > 0 {
 			f.refuse(c, "%s() with arguments (only naive local or UTC time)", name)
 		}
@@ -381,5 +418,36 @@ func (f *fn) ctorArgs(c *ast.Call, what string, names []string, required int, ch
 func (f *fn) checkTemporalOp(x *ast.BinOp, a, b *ir.Type) {
 	if x.Op == ast.Pow && (kindOf(a) == ir.KindDecimal || kindOf(b) == ir.KindDecimal) {
 		f.refuse(x, "** of a Decimal")
+	}
+}
+
+// checkTemporalFormat refuses a format spec applied to a Decimal, date or datetime
+// (Decimal.__format__ and strftime are not modelled).
+func (f *fn) checkTemporalFormat(v *ast.FormattedValue, t *ir.Type) {
+	switch kindOf(t) {
+	case ir.KindDate, ir.KindDateTime:
+		if js, ok := v.FormatSpec.(*ast.JoinedStr); ok && len(js.Values) == 1 {
+			if s, ok := constStr(js.Values[0]); ok {
+				f.checkStrftime(v, s)
+				return
+			}
+		}
+		f.refuse(v, "format spec of a %s other than a constant", t)
+	case ir.KindDecimal:
+		f.refuse(v, "format spec of a %s", t)
+	}
+}
+
+// checkStrftime refuses a constant strftime format using a directive outside
+// pyval.StrftimeDirectives.
+func (f *fn) checkStrftime(at ast.Node, s string) {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' {
+			continue
+		}
+		if i+1 >= len(s) || !strings.ContainsRune(pyval.StrftimeDirectives, rune(s[i+1])) {
+			f.refuse(at, "strftime format %q (only the directives %%%s)", s, strings.Join(strings.Split(pyval.StrftimeDirectives, ""), " %"))
+		}
+		i++
 	}
 }

@@ -61,16 +61,19 @@ func temporalArg(t *ir.Type, v pyval.Value) *jen.Statement {
 // TestTemporalRefusals: what the temporal subset does not model refuses.
 func TestTemporalRefusals(t *testing.T) {
 	refused := []string{
-		"from datetime import date\ndef f(d: date):\n    return d.strftime('%Y')\n",
+		"from datetime import date\ndef f(d: date):\n    return d.strftime('%c')\n",
 		"from datetime import date\ndef f(d: date):\n    return d.nope\n",
 		"from datetime import timedelta\ndef f(x: float):\n    return timedelta(days=x)\n",
-		"from datetime import datetime, timezone\ndef f():\n    return datetime(2020, 1, 1, tzinfo=timezone.utc)\n",
+		"from datetime import datetime, timezone, timedelta\ndef f():\n    return datetime(2020, 1, 1, tzinfo=timezone(timedelta(hours=1)))\n",
+		"from datetime import datetime, timezone\ndef f():\n    return timezone.utc\n",
 		"from decimal import Decimal\ndef f():\n    return Decimal('NaN')\n",
 		"from decimal import Decimal\ndef f(x: list):\n    return Decimal(x)\n",
 		"from decimal import Decimal\ndef f(d: Decimal):\n    return d.quantize(Decimal('0.1'), rounding='x')\n",
 		"from datetime import timedelta\ndef f(d: timedelta):\n    return d.year\n",
 		"from datetime import datetime\ndef f():\n    return datetime.now(None)\n",
 		"from decimal import Decimal\ndef f(d: Decimal):\n    return d ** 2\n",
+		"from decimal import Decimal\ndef f(d: Decimal):\n    return f'{d:.2f}'\n",
+		"from datetime import date\ndef f(d: date):\n    return f'{d:%c}'\n",
 	}
 	for _, src := range refused {
 		code, diags := translateSnippet(t, src, nil)

@@ -382,6 +382,9 @@ func bitOp(a, b Value, op byte, name string) (Value, error) {
 				return r, nil
 			}
 		}
+		if r, ok, err := setBinOp(op, a, b); ok { // set_ops.go
+			return r, err
+		}
 		return nil, binTypeError(name, a, b)
 	}
 	return boxInt(intBitOp(ai, bi, op)), nil

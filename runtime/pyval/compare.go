@@ -273,6 +273,8 @@ func Contains(container, item Value) (bool, error) {
 	case Model:
 		items, _ := Iterate(c)
 		return seqContains(items, item), nil
+	case Set:
+		return setContains(c, item) // set_ops.go
 	}
 	return false, typeError("argument of type '%s' is not iterable", container.TypeName())
 }

@@ -81,6 +81,9 @@ func hashKey(v Value) (hkey, error) {
 		}
 		return hkey{kind: hTuple, s: string(buf)}, nil
 	}
+	if k, ok, err := extHashKey(v); ok { // temporal_hash.go
+		return k, err
+	}
 	return hkey{}, typeError("unhashable type: '%s'", v.TypeName())
 }
 

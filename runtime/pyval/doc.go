@@ -17,6 +17,21 @@
 // compare_digest (stdlib.go), json.dumps and json.loads with CPython's output and
 // JSONDecodeError messages (JSONDumps, JSONLoads; jsonmod.go). No reflection.
 //
+// Dates, datetimes, timedeltas and Decimals (temporal_ops.go, temporal_methods.go,
+// decimal.go) have CPython's arithmetic and comparisons: timedeltas normalized with
+// |days| <= 999999999 (OverflowError beyond), dates within years 1..9999, timedelta * /
+// float rounded half to even on the exact value, aware datetimes compared and subtracted
+// through their offsets; Decimal arithmetic in the default context (28 significant
+// digits, ROUND_HALF_EVEN, exact then rounded once, ideal exponents as CPython),
+// Decimal // and % truncating toward zero, quantize with every ROUND_* mode; the generic
+// operations call them through temporal_hooks.go. Error messages name the classes as
+// CPython does ('datetime.date', 'decimal.Decimal'); decimal's DivisionByZero and
+// InvalidOperation are ZeroDivisionError / ArithmeticError subclasses. A datetime built
+// with tzinfo=timezone.utc is a UTCDateTime (its repr, and set_cookie's expires=, which
+// Starlette formats with email.utils.format_datetime(usegmt=True)). Sets a body
+// builds (SetOf, SetDisplay; set_ops.go) keep first-insertion order: the translator uses
+// them only where order cannot show.
+//
 // Response objects (respobj.go): NewResponse / NewRedirectResponse build the Starlette
 // responses a body returns (*ResponseObj, rendered and headed as Starlette 0.47.3 does);
 // ResponseParamOf wraps FastAPI's Response parameter; RespSetStatus, RespSetHeader,
@@ -107,4 +122,7 @@
 // partly sorted); a dict iterated while keys are deleted and as many re-added raises no
 // RuntimeError (CPython's "dictionary keys changed during iteration"); float NaNs have no
 // identity, so [nan] == [nan] is False (True in CPython, which compares the same object).
+// Arithmetic on a Decimal infinity or NaN, Decimal ** and float components of
+// timedelta() raise "UnsupportedOperation" (not modelled; the translator refuses the
+// static cases).
 package pyval

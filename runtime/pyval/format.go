@@ -162,7 +162,14 @@ func Format(v Value, spec string) (string, error) {
 		return formatFloat(float64(x), spec)
 	}
 	if spec != "" {
-		return "", typeError("unsupported format string passed to %s.__format__", v.TypeName())
+		switch v.(type) {
+		case Date, DateTime, UTCDateTime:
+			return strftime(v, spec) // date.__format__ (temporal_strftime.go)
+		case Decimal:
+			// Decimal.__format__ is not modelled (the translator refuses the static cases)
+			return "", raise("UnsupportedOperation", "format spec of a "+tpName(v))
+		}
+		return "", typeError("unsupported format string passed to %s.__format__", tpName(v))
 	}
 	s, err := StrOf(v)
 	return string(s), err

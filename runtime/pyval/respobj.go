@@ -341,7 +341,12 @@ func cookieOf(a CookieArgs) (response.Cookie, error) {
 	if c.MaxAge, err = cookieNumber(a.MaxAge); err != nil {
 		return c, err
 	}
-	if c.Expires, err = cookieNumber(a.Expires); err != nil {
+	if s, ok, err := cookieExpires(a.Expires); ok { // a datetime (temporal_utc.go)
+		if err != nil {
+			return c, err
+		}
+		c.Expires = s
+	} else if c.Expires, err = cookieNumber(a.Expires); err != nil {
 		return c, err
 	}
 	c.Path = "/"

@@ -63,6 +63,8 @@ func Iterate(v Value) ([]Value, error) {
 		return out, nil
 	case *Dict:
 		return x.keys, nil
+	case Set:
+		return x.Items, nil
 	case Model:
 		c := x.Class()
 		out := make([]Value, len(c.Fields))
@@ -87,6 +89,8 @@ func Len(v Value) (Value, error) {
 		return IntValue(int64(len(x))), nil
 	case *Dict:
 		return IntValue(int64(x.Len())), nil
+	case Set:
+		return IntValue(int64(len(x.Items))), nil
 	}
 	return nil, typeError("object of type '%s' has no len()", v.TypeName())
 }

@@ -122,6 +122,7 @@ func (dt DateTime) pyRepr() string {
 }
 func (DateTime) truthy() bool { return true }
 func (dt DateTime) eq(o Value) bool {
+	o, _ = unUTC(o)
 	y, ok := o.(DateTime)
 	if !ok || dt.HasTZ != y.HasTZ {
 		return false

@@ -9,6 +9,11 @@ func extArith(op byte, a, b Value) (Value, bool, error) {
 	if r, ok, err := decArith(op, a, b); ok {
 		return r, true, err
 	}
+	if op == '-' {
+		if r, ok, err := setBinOp(op, a, b); ok { // set_ops.go
+			return r, true, err
+		}
+	}
 	return temporalArith(op, a, b)
 }
 

@@ -17,6 +17,7 @@ func noTemporalAttr(v Value, name string) error {
 // TemporalAttr is v.name for the data attributes of date (year month day), datetime
 // (those and hour minute second microsecond) and timedelta (days seconds microseconds).
 func TemporalAttr(v Value, name string) (Value, error) {
+	v, _ = unUTC(v)
 	switch x := v.(type) {
 	case Date:
 		switch name {
@@ -52,6 +53,7 @@ func TemporalAttr(v Value, name string) (Value, error) {
 // TemporalMethod is v.name() for the argument-less methods weekday, isoweekday,
 // isoformat, toordinal (date, datetime), date (datetime) and total_seconds (timedelta).
 func TemporalMethod(v Value, name string) (Value, error) {
+	v, _ = unUTC(v)
 	var d Date
 	switch x := v.(type) {
 	case Date:
@@ -88,6 +90,12 @@ func TemporalMethod(v Value, name string) (Value, error) {
 
 // DateReplace is d.replace(year=, month=, day=) of a date or a datetime (nil: keep).
 func DateReplace(v, year, month, day Value) (Value, error) {
+	v, wasUTC := unUTC(v)
+	r, err := dateReplace(v, year, month, day)
+	return reUTC(r, err, wasUTC)
+}
+
+func dateReplace(v, year, month, day Value) (Value, error) {
 	var d validate.Date
 	switch x := v.(type) {
 	case Date:

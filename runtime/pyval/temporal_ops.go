@@ -28,7 +28,7 @@ func tpName(v Value) string {
 	switch v.(type) {
 	case Date:
 		return "datetime.date"
-	case DateTime:
+	case DateTime, UTCDateTime:
 		return "datetime.datetime"
 	case Time:
 		return "datetime.time"
@@ -252,13 +252,16 @@ func temporalArith(op byte, a, b Value) (Value, bool, error) {
 	if !isTemporal(a) && !isTemporal(b) {
 		return nil, false, nil
 	}
+	a, ua := unUTC(a)
+	b, ub := unUTC(b)
 	r, err := temporalArith2(op, a, b)
+	r, err = reUTC(r, err, ua || ub) // dt + td keeps dt's tzinfo (temporal_utc.go)
 	return r, true, err
 }
 
 func isTemporal(v Value) bool {
 	switch v.(type) {
-	case Date, DateTime, Timedelta, Time:
+	case Date, DateTime, Timedelta, Time, UTCDateTime:
 		return true
 	}
 	return false
@@ -446,6 +449,8 @@ func temporalUnary(op byte, v Value) (Value, bool, error) {
 
 // temporalOrder compares a date, datetime or timedelta with b (ok false: a is none).
 func temporalOrder(a, b Value) (int, bool, error) {
+	a, _ = unUTC(a)
+	b, _ = unUTC(b)
 	notSupported := func() error { return errNotOrderable }
 	switch x := a.(type) {
 	case Date:
