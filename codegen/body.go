@@ -36,6 +36,9 @@ func (g *gen) translatedAs(c *ir.Callable, vars map[string]arg, response bool) *
 	}
 	pf := &pyFunc{}
 	cache[c] = pf
+	if w := seeThrough(g.in.Prog, c); w != nil {
+		c = w // a pass-through wrapper runs the function it wraps (decorators.go)
+	}
 	def := findDef(g.in.Prog, c)
 	var args *ast.Arguments
 	var body []ast.Stmt
