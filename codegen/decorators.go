@@ -3,6 +3,7 @@ package codegen
 import (
 	"strings"
 
+	"github.com/covetpy/covetgen/codegen/translate"
 	"github.com/covetpy/covetgen/ir"
 	"github.com/covetpy/covetgen/ir/load"
 	"github.com/covetpy/covetgen/parser/ast"
@@ -22,7 +23,7 @@ import (
 // (an exception goes through unchanged). When the decorator is exactly that (a docstring
 // at most besides, the wrapper async if and only if the function is: an async wrapper
 // awaiting a plain function's result, or a plain one returning a coroutine, would not
-// be a pass-through) and it is the decorator nearest the def, the route runs the
+// be a pass-through; the function no generator) and it is the decorator nearest the def, the route runs the
 // decorated function itself: seeThrough names it, and the code generator translates it
 // in place of the wrapper.
 
@@ -64,8 +65,9 @@ func seeThrough(prog *load.Program, c *ir.Callable) *ir.Callable {
 			continue
 		}
 		last, ok := decos[len(decos)-1].(*ast.Name)
-		if !ok || !namesDef(prog, um, last.Id, c.Module, outerName) || isAsync != wrapperAsync(outer, inner) {
-			return nil
+		if !ok || !namesDef(prog, um, last.Id, c.Module, outerName) || isAsync != wrapperAsync(outer, inner) ||
+			translate.IsGeneratorDef(st) {
+			return nil // FastAPI would see a generator through __wrapped__, run the wrapper's result
 		}
 		return &ir.Callable{Kind: c.Kind, Name: name, Module: um.Name, QualName: name, IsAsync: isAsync,
 			Doc: c.Doc, Key: c.Key, Pos: um.Pos(st)}

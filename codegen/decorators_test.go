@@ -33,6 +33,7 @@ func TestSeeThrough(t *testing.T) {
 		{"wrapper doing more", logging, asyncEP, ""},
 		{"wrapper dropping arguments", dropsKw, asyncEP, ""},
 		{"functools rebound", rebound, asyncEP, ""},
+		{"generator", wrapsSync, "from fastapi import FastAPI, Depends\nfrom deps import deco\n\napp = FastAPI()\n\n@app.get('/x')\n@deco\ndef ep(q: int = 1):\n    yield q\n", ""},
 	} {
 		dir := t.TempDir()
 		os.WriteFile(filepath.Join(dir, "deps.py"), []byte(tt.deps), 0o644)

@@ -40,3 +40,25 @@ func LambdaDef(prog *load.Program, module string, pos ir.Pos) ast.Stmt {
 	return &ast.FunctionDef{Name: "<lambda>", Args: args, Body: []ast.Stmt{&ast.Return{Value: found.Body, Span: found.Span}},
 		Span: found.Span}
 }
+
+// IsGeneratorDef reports whether def's own body yields (a generator function; yields in
+// nested defs, lambdas and classes do not count).
+func IsGeneratorDef(def ast.Stmt) bool {
+	d := asDef(def)
+	if d == nil {
+		return false
+	}
+	yields := false
+	for _, st := range d.body {
+		eachNode(st, func(x any) bool {
+			switch x.(type) {
+			case *ast.FunctionDef, *ast.AsyncFunctionDef, *ast.ClassDef, *ast.Lambda:
+				return false
+			case *ast.Yield, *ast.YieldFrom:
+				yields = true
+			}
+			return !yields
+		})
+	}
+	return yields
+}
