@@ -274,6 +274,8 @@ func Contains(container, item Value) (bool, error) {
 	case Model:
 		items, _ := Iterate(c)
 		return seqContains(items, item), nil
+	case IP:
+		return ipContains(c, item) // ip_contains.go
 	}
 	return false, typeError("argument of type '%s' is not iterable", container.TypeName())
 }
