@@ -270,7 +270,8 @@
 //
 // Refused: sets and set comprehensions, generator expressions elsewhere, lambdas
 // elsewhere, async for, except* and except clauses for other classes, with,
-// global (but of module state living in Go), nonlocal, imports and the rest of the standard library, nested def/class, walrus,
+// global (but of module state living in Go), nonlocal, imports (but function-local
+// from-imports: localimport.go) and the rest of the standard library, nested def/class, walrus,
 // del of slices and attributes, match, yield, attribute assignment, calls of other functions and methods, dataclass and
 // RootModel construction, models with validators, recursion, mutation of values the
 // function does not own, module state that is mutated or rebound anywhere in the app and
