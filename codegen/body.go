@@ -38,7 +38,13 @@ func (g *gen) translatedAs(c *ir.Callable, vars map[string]arg, response bool) *
 	}
 	pf := &pyFunc{}
 	cache[c] = pf
+	if w := seeThrough(g.in.Prog, c); w != nil {
+		c = w // a pass-through wrapper runs the function it wraps (decorators.go)
+	}
 	def := findDef(g.in.Prog, c)
+	if def == nil && c.Name == "<lambda>" {
+		def = translate.LambdaDef(g.in.Prog, c.Module, c.Pos) // a lambda's body is its return
+	}
 	var args *ast.Arguments
 	var body []ast.Stmt
 	switch x := def.(type) {
@@ -86,7 +92,7 @@ func (g *gen) translatedAs(c *ir.Callable, vars map[string]arg, response bool) *
 	}
 	// py_<name>: camel-cased handler locals never contain an underscore, so the two never
 	// meet; translate's own package-level names are pyfn_, pyc_ and pyk_.
-	pf.name = g.pkg.get("py_" + c.Name)
+	pf.name = g.pkg.get("py_" + strings.NewReplacer("<", "", ">", "").Replace(c.Name)) // py_lambda for a lambda
 	f := g.file(moduleFile(c.Module))
 	f.Commentf("%s is %s (%s), translated.", pf.name, pySignature(c.Name, pf.params, c.IsAsync), c.Pos)
 	f.Func().Id(pf.name).Params(params...).Params(jen.Qual(pkgPyval, "Value"), jen.Error()).Block(code...)

@@ -127,8 +127,12 @@ func routeDefs(in Input, r *ir.Route) []string {
 		if d.Call == nil {
 			return
 		}
-		if def := findDef(in.Prog, d.Call); def != nil {
-			out = append(out, translate.DefKey(d.Call.Module, def))
+		c := d.Call
+		if w := seeThrough(in.Prog, c); w != nil {
+			c = w // decorators.go
+		}
+		if def := findDef(in.Prog, c); def != nil {
+			out = append(out, translate.DefKey(c.Module, def))
 		}
 	})
 	return out
@@ -242,7 +246,11 @@ func (h *handler) touchesState() bool {
 		if d.Call == nil {
 			return
 		}
-		if def := findDef(h.g.in.Prog, d.Call); def != nil && h.g.unit.TouchesState(translate.DefKey(d.Call.Module, def)) {
+		c := d.Call
+		if w := seeThrough(h.g.in.Prog, c); w != nil {
+			c = w // decorators.go
+		}
+		if def := findDef(h.g.in.Prog, c); def != nil && h.g.unit.TouchesState(translate.DefKey(c.Module, def)) {
 			touches = true
 		}
 	})

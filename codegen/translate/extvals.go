@@ -172,6 +172,9 @@ func (f *fn) checkExtUse(n *ast.Name, t *ir.Type) {
 	if t.Kind == ir.KindDate && f.extOrderedOK(n) {
 		return
 	}
+	if t.Kind == ir.KindIP && f.ipMemberOK(n) {
+		return // address in network (ipmember.go)
+	}
 	if isExtType(t) && !f.extOK(n) {
 		f.refuse(n, "use of %s of type %s here (only .value/.name/.hex/.version, str(), comparisons and returned displays)", n.Id, t)
 	}

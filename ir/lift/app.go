@@ -47,6 +47,7 @@ func Lift(prog *load.Program, opts Options) (app *ir.App, err error) {
 	if len(in.broken) > 0 {
 		return nil, fmt.Errorf("lift: %w", load.ParseErrors(in.broken))
 	}
+	in.liftBodyModels() // bodymodels.go
 	app.Diags = append(append(append(ir.Diagnostics{}, prog.Diags...), in.diags...), app.Diags...)
 	app.Models = in.models
 	app.Enums = in.enums

@@ -14,8 +14,10 @@
 // Decorators defined in the app are called: a decorator that returns the function leaves it
 // alone; a functools.wraps wrapper keeps the function's signature, name and docstring (as
 // inspect.signature follows __wrapped__) while the Callable is the wrapper (named
-// "decorator.<locals>.wrapper", at the decorator's use), which the code generator can only
-// run through the bridge; any other wrapper replaces the function and leaves the route unresolved. A def
+// "decorator.<locals>.wrapper", at the decorator's use), which the code generator runs
+// through the bridge unless it is a plain pass-through (codegen/decorators.go); any other
+// wrapper replaces the function and leaves the route unresolved. Models constructed by
+// name in function bodies are lifted too when fully resolved (bodymodels.go). A def
 // run inside a function call (a dependency factory's closure) makes a new function object
 // each time: each gets its own Callable.Key, as FastAPI caches dependencies by object.
 // Loops whose iterations are not known (a for over a runtime list, a while) run once,

@@ -275,6 +275,8 @@ func Contains(container, item Value) (bool, error) {
 		return seqContains(items, item), nil
 	case Set:
 		return setContains(c, item) // set_ops.go
+	case IP:
+		return ipContains(c, item) // ip_contains.go
 	}
 	return false, typeError("argument of type '%s' is not iterable", container.TypeName())
 }
