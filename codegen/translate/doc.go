@@ -169,7 +169,7 @@
 // (or None) is only bound to a name, tested for truth or against None, subscripted or
 // the receiver of those methods. A pattern is accepted only when pyval.ConvertRe proves
 // Go's regexp/syntax program, run by pyval's code-point backtracker, gives CPython's
-// results: backreferences, lookaround, atomic groups, possessive quantifiers, repeats of
+// results: backreferences, lookaround of more than one character, atomic groups, possessive quantifiers, repeats of
 // subpatterns that match the empty string, inline flags after the start, re.LOCALE and
 // case-insensitive patterns with cased characters are refused, naming the construct;
 // \d \s \w are CPython's Unicode classes (tables recorded from python3), $ \b \B
