@@ -56,8 +56,15 @@ type reJob struct {
 	old     int
 }
 
+// reMaxVisited bounds the visited set (bits): beyond it the executor backtracks without
+// one, as CPython's matcher always does (same results, CPython's worst-case time).
+const reMaxVisited = 1 << 26
+
 func (p *reProg) newExec(in []rune) *reExec {
 	n := len(p.prog.Inst) * (len(in) + 1)
+	if n > reMaxVisited {
+		return &reExec{p: p, in: in}
+	}
 	return &reExec{p: p, in: in, visited: make([]uint64, (n+63)/64)}
 }
 
@@ -164,11 +171,13 @@ func (x *reExec) try(start, searchPos int, mode reMode, mustAdvance bool, caps [
 		pc, pos := j.pc, j.pos
 	run:
 		for {
-			bit := pos*ni + int(pc)
-			if x.visited[bit/64]&(1<<(bit%64)) != 0 {
-				break
+			if x.visited != nil {
+				bit := pos*ni + int(pc)
+				if x.visited[bit/64]&(1<<(bit%64)) != 0 {
+					break
+				}
+				x.visited[bit/64] |= 1 << (bit % 64)
 			}
-			x.visited[bit/64] |= 1 << (bit % 64)
 			inst := &x.p.prog.Inst[pc]
 			switch inst.Op {
 			case syntax.InstAlt, syntax.InstAltMatch:

@@ -297,3 +297,23 @@ func TestReTemplate(t *testing.T) {
 		}
 	}
 }
+
+// TestReLargeInput runs a search on an input beyond the visited set's bound (the
+// executor then backtracks without it) and checks it against the bounded path.
+func TestReLargeInput(t *testing.T) {
+	p, err := ReCompile(`(\w+)@(\w+)\.com\b`, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := strings.Repeat("word ", reMaxVisited/len(p.prog.prog.Inst)/5+1) + "bob@example.com"
+	for _, s := range []string{big, "x bob@example.com"} {
+		got, err := ReFindall(p, Str(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := got.(*List)
+		if len(l.Items) != 1 || !reflect.DeepEqual(rePlain(l.Items[0]), []any{"bob", "example"}) {
+			t.Errorf("findall on %d chars: %v", len(s), rePlain(got))
+		}
+	}
+}
