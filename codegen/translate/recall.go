@@ -181,34 +181,23 @@ func (u *Unit) reConstant(mi *modInfo, e ast.Expr, app *ir.App, goName string) (
 	if why != "" {
 		return true, why
 	}
+	if u.rePatterns == nil {
+		u.rePatterns = map[string]*rePattern{}
+	}
+	u.rePatterns[goName] = p
 	u.decls = append(u.decls, jen.Commentf("%s is re.compile(%q, %d), a module constant.", goName, p.src, p.flags),
 		jen.Var().Id(goName).Qual(pyvalPkg, "Value").Op("=").Add(q("MustCompileRe").Call(jen.Lit(p.src), jen.Lit(p.flags))))
 	return true, ""
 }
 
 // rePatternOf returns the pattern a module constant bound by re.compile holds (e names
-// it), or nil.
+// it, in this module or imported), or nil.
 func (f *fn) rePatternOf(e ast.Expr) *rePattern {
 	g, ok := f.lookupGlobal(e)
 	if !ok || g.kind != gConst || !isRePattern(g.typ) {
 		return nil
 	}
-	n, isName := e.(*ast.Name)
-	if !isName {
-		return nil
-	}
-	b := f.mi.binds[n.Id]
-	if b == nil {
-		return nil
-	}
-	c := b.expr.(*ast.Call)
-	ps := reParams(c, []string{"pattern", "flags"}, "re.compile()", f.refuse)
-	p, why := reCompileArgs(ps["pattern"], ps["flags"], f.u.constLookup(f.mi, f.app),
-		func(x ast.Expr) global { return f.u.resolveExpr(f.mi, x, f.app) })
-	if why != "" {
-		f.refuse(e, "%s", why)
-	}
-	return p
+	return f.u.rePatterns[g.name]
 }
 
 // reModuleFuncs are the re functions a body may call: their parameters (pattern first,

@@ -58,6 +58,8 @@ type Unit struct {
 	st       stateUnit // module state living in Go (state.go)
 
 	respBuilt bool // a body built a response object (reqresp.go)
+
+	rePatterns map[string]*rePattern // module-level compiled patterns by Go name (recall.go)
 }
 
 type constInfo struct {
