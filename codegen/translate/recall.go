@@ -247,7 +247,7 @@ func (f *fn) reMethod(c *ast.Call, at *ast.Attribute) (val, bool) {
 		g, _ := f.lookupGlobal(at.Value)
 		return f.reApply(c, at.Attr, jen.Id(g.name), p, ps), true
 	}
-	if !isReMatch(f.staticType(at.Value)) {
+	if !isReMatch(f.staticType(at.Value)) && !f.isReMatchCall(at.Value) {
 		return val{}, false
 	}
 	recv := f.value(at.Value)
@@ -291,6 +291,21 @@ func (f *fn) reMethod(c *ast.Call, at *ast.Attribute) (val, bool) {
 	}
 	f.refuse(c, "call of Match.%s()", at.Attr)
 	return val{}, false
+}
+
+// isReMatchCall reports whether e is a call yielding a match object (or None):
+// P.search / match / fullmatch(...) of a pattern constant, or re.search / match /
+// fullmatch(...).
+func (f *fn) isReMatchCall(e ast.Expr) bool {
+	c, ok := e.(*ast.Call)
+	if !ok {
+		return false
+	}
+	at, ok := c.Func.(*ast.Attribute)
+	if !ok || at.Attr != "search" && at.Attr != "match" && at.Attr != "fullmatch" {
+		return false
+	}
+	return f.stdlibModuleOf(at.Value) == "re" || f.rePatternOf(at.Value) != nil
 }
 
 // reApply compiles a pattern operation on pat (Go code of the compiled pattern) with the
