@@ -156,6 +156,8 @@
 // allow_nan=) and json.loads(s) (except json.JSONDecodeError catches its errors).
 // Also (hashext.go, dumpjson.go): hmac.new(key, msg, digestmod).hexdigest() / .digest()
 // (digestmod hashlib.<algo> or its name), hashlib.blake2b(data, digest_size=, key=),
+// hash objects bound to a local (h = hashlib.sha256() / hashlib.new("md5", data) /
+// hashlib.blake2b(...) / hmac.new(...); h.update(data); h.hexdigest(); h.digest()),
 // base64.b64decode(s, validate=) / standard_b64decode / urlsafe_b64decode (except
 // binascii.Error catches their errors, CPython's messages), b.decode(encoding,
 // errors="replace") for UTF-8 and ASCII, and model.model_dump_json() without arguments

@@ -380,6 +380,9 @@ func (f *fn) checkReUse(n *ast.Name, t *ir.Type) {
 	if isReMatch(t) {
 		f.checkReResult(n)
 	}
+	if isHashObj(t) && !f.reUseOK(n) { // hashext.go
+		f.refuse(n, "use of hash object %s other than calling its update(), hexdigest() or digest()", n.Id)
+	}
 }
 
 // reUseOK reports whether e (a match object) appears only in an allowed position.

@@ -16,7 +16,8 @@
 // ceil / sqrt / fabs / isclose / isnan / isinf / isfinite and its float constants,
 // compare_digest (stdlib.go), json.dumps and json.loads with CPython's output and
 // JSONDecodeError messages (JSONDumps, JSONLoads; jsonmod.go), hmac digests
-// (HmacDigest), BLAKE2b (Blake2bDigest, RFC 7693), base64 decoding with binascii.Error
+// (HmacDigest), hash objects fed by update() (HashObj: HashNew, Blake2bNew, HmacNew,
+// HashUpdate, HashObjDigest), BLAKE2b (Blake2bDigest, RFC 7693), base64 decoding with binascii.Error
 // and CPython's messages (B64Decode), decode(errors="replace") (BytesDecodeReplace) and
 // model_dump_json() (ModelDumpJSON). No reflection.
 //
