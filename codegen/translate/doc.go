@@ -165,9 +165,10 @@
 //
 // Regular expressions (recall.go; runtime/pyval/re*.go): NAME = re.compile(pattern,
 // flags) at module level (a constant, immutable whatever the app calls on it),
-// re.search / match / fullmatch / findall / sub / subn / split(pattern, ...) with a
+// re.search / match / fullmatch / findall / finditer / sub / subn / split(pattern, ...) with a
 // constant pattern, the same methods of a module-level pattern, and on the match objects
-// they return group / groups / groupdict / start / end / span and m[g]. A match object
+// they return group / groups / groupdict / start / end / span and m[g] (finditer only as
+// the iterable of a for loop or a comprehension, collected first). A match object
 // (or None) is only bound to a name, tested for truth or against None, subscripted or
 // the receiver of those methods. A pattern is accepted only when pyval.ConvertRe proves
 // Go's regexp/syntax program, run by pyval's code-point backtracker, gives CPython's

@@ -205,7 +205,8 @@ func (f *fn) rePatternOf(e ast.Expr) *rePattern {
 var reModuleFuncs = map[string][]string{
 	"search": {"pattern", "string", "flags"}, "match": {"pattern", "string", "flags"},
 	"fullmatch": {"pattern", "string", "flags"}, "findall": {"pattern", "string", "flags"},
-	"sub": {"pattern", "repl", "string", "count", "flags"}, "subn": {"pattern", "repl", "string", "count", "flags"},
+	"finditer": {"pattern", "string", "flags"},
+	"sub":      {"pattern", "repl", "string", "count", "flags"}, "subn": {"pattern", "repl", "string", "count", "flags"},
 	"split": {"pattern", "string", "maxsplit", "flags"},
 }
 
@@ -344,6 +345,11 @@ func (f *fn) reApply(c *ast.Call, name string, pat jen.Code, p *rePattern, ps ma
 		return f.callVal(q("ReSearch").Call(pat, arg["string"], jen.Lit(mode)), kindValue, reMatchType)
 	case "findall":
 		return f.callVal(q("ReFindall").Call(pat, arg["string"]), kindValue, listType)
+	case "finditer":
+		if !f.isLoopIterable(c) {
+			f.refuse(c, "finditer() other than as the iterable of a for loop or a comprehension")
+		}
+		return f.callVal(q("ReFinditer").Call(pat, arg["string"]), kindValue, listOf(reMatchType))
 	case "sub", "subn":
 		t := strType
 		if name == "subn" {
@@ -352,6 +358,36 @@ func (f *fn) reApply(c *ast.Call, name string, pat jen.Code, p *rePattern, ps ma
 		return f.callVal(q("ReSub").Call(pat, arg["repl"], arg["string"], arg["count"], jen.Lit(name == "subn")), kindValue, t)
 	}
 	return f.callVal(q("ReSplit").Call(pat, arg["string"], arg["maxsplit"]), kindValue, listType)
+}
+
+// isLoopIterable reports whether e is the iterable of a for loop or of a comprehension's
+// generator in the function's body.
+func (f *fn) isLoopIterable(e ast.Expr) bool {
+	ok := false
+	walkStmts(f.def.body, func(st ast.Stmt) {
+		if fo, isFor := st.(*ast.For); isFor && fo.Iter == e {
+			ok = true
+		}
+		for _, x := range stmtExprs(st) {
+			walkExpr(x, func(p ast.Expr) {
+				var gens []*ast.Comprehension
+				switch y := p.(type) {
+				case *ast.ListComp:
+					gens = y.Generators
+				case *ast.SetComp:
+					gens = y.Generators
+				case *ast.DictComp:
+					gens = y.Generators
+				case *ast.GeneratorExp:
+					gens = y.Generators
+				}
+				for _, g := range gens {
+					ok = ok || g != nil && g.Iter == e
+				}
+			})
+		}
+	})
+	return ok
 }
 
 // reSubscript compiles m[g] of a match object; ok false otherwise.

@@ -46,6 +46,10 @@ func TestReRefusals(t *testing.T) {
 		{"import re\n\ndef f(s):\n    return re.findall('[a-z]', s, re.I)\n",
 			"m.py:6:12: cannot translate case-insensitive regular expression with the cased character 'a' (Python's and Go's case folding differ)"},
 		{"import re\nP = re.compile(r'(\\w+)@')\n\ndef f(s):\n    m = P.match(s)\n    return m.group(1) if m else None\n", ""},
+		{"import re\n\ndef f(s):\n    return [m for m in re.finditer('a', s)]\n",
+			"m.py:6:13: cannot translate use of a match object other than its methods, m[g], a truth test or a comparison with None"},
+		{"import re\n\ndef f(s):\n    it = re.finditer('a', s)\n    return 1\n",
+			"m.py:6:10: cannot translate finditer() other than as the iterable of a for loop or a comprehension"},
 	}
 	for _, tc := range tests {
 		code, diags := translateSnippet(t, tc.src, nil)
