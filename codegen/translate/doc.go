@@ -179,6 +179,29 @@
 // isnan / isinf / isfinite and math.pi / e / tau / inf / nan, secrets.compare_digest and
 // hmac.compare_digest, json.dumps(obj, indent=, sort_keys=, ensure_ascii=, separators=,
 // allow_nan=) and json.loads(s) (except json.JSONDecodeError catches its errors).
+// Also (hashext.go, dumpjson.go): hmac.new(key, msg, digestmod).hexdigest() / .digest()
+// (digestmod hashlib.<algo> or its name), hashlib.blake2b(data, digest_size=, key=),
+// hash objects bound to a local (h = hashlib.sha256() / hashlib.new("md5", data) /
+// hashlib.blake2b(...) / hmac.new(...); h.update(data); h.hexdigest(); h.digest()),
+// base64.b64decode(s, validate=) / standard_b64decode / urlsafe_b64decode (except
+// binascii.Error catches their errors, CPython's messages), b.decode(encoding,
+// errors="replace") for UTF-8 and ASCII, and model.model_dump_json() without arguments
+// (pydantic's JSON, by the model's encoder).
+//
+// Regular expressions (recall.go; runtime/pyval/re*.go): NAME = re.compile(pattern,
+// flags) at module level (a constant, immutable whatever the app calls on it),
+// re.search / match / fullmatch / findall / finditer / sub / subn / split(pattern, ...) with a
+// constant pattern, the same methods of a module-level pattern, and on the match objects
+// they return group / groups / groupdict / start / end / span and m[g] (finditer only as
+// the iterable of a for loop or a comprehension, collected first). A match object
+// (or None) is only bound to a name, tested for truth or against None, subscripted or
+// the receiver of those methods. A pattern is accepted only when pyval.ConvertRe proves
+// Go's regexp/syntax program, run by pyval's code-point backtracker, gives CPython's
+// results: backreferences, lookaround of more than one character, atomic groups, possessive quantifiers, repeats of
+// subpatterns that match the empty string, inline flags after the start, re.LOCALE and
+// case-insensitive patterns with cased characters are refused, naming the construct;
+// \d \s \w are CPython's Unicode classes (tables recorded from python3), $ \b \B
+// behave as CPython's. sub templates are constant strs checked at generation time.
 //
 // Request and response objects (reqresp.go, reqobj.go): a body may build Response,
 // JSONResponse, HTMLResponse, PlainTextResponse and RedirectResponse objects (content,
@@ -344,7 +367,8 @@
 // elsewhere, async for, except* and except clauses for other classes, with,
 // global (but of module state living in Go), nonlocal, imports (but `from M import A` of a
 // framework package or of a module imported with the app, every use following it in its
-// block: localimport.go) and the rest of the standard library, nested def/class, walrus,
+// block: localimport.go) and the rest of the standard library (re.compile inside a
+// function, callable sub replacements, finditer, re.escape...), nested def/class, walrus,
 // del of slices and attributes, match, yield (but in GenFunc), attribute assignment, calls of other functions and methods, dataclass and
 // RootModel construction, models with validators, recursion, mutation of values the
 // function does not own, module state that is mutated or rebound anywhere in the app and

@@ -328,6 +328,7 @@ func (u *Unit) kconst(v pyval.Value, module string) string {
 func (f *fn) name(n *ast.Name) val {
 	if g, ok := f.compVars[n.Id]; ok {
 		f.checkExtUse(n, f.compTypes[g]) // members of an Enum class iterated (enumiter.go)
+		f.checkReUse(n, f.compTypes[g])  // match objects of finditer (recall.go)
 		return val{code: jen.Id(g), atomic: true, typ: f.compTypes[g]}
 	}
 	if l := f.locals[n.Id]; l != nil {

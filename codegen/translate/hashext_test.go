@@ -24,6 +24,16 @@ func TestHashExtRefusals(t *testing.T) {
 			"m.py:4:12: cannot translate decode() with keyword arguments"},
 		{"import base64\n\ndef f(s):\n    return base64.b64decode(s, b'-_')\n",
 			"m.py:6:12: cannot translate call of base64.b64decode() with 2 positional arguments"},
+		{"import hashlib\n\ndef f(b):\n    h = hashlib.sha256(b)\n    return h\n",
+			"m.py:7:12: cannot translate use of hash object h other than calling its update(), hexdigest() or digest()"},
+		{"import hashlib\n\ndef f(b):\n    return [hashlib.md5(b)]\n",
+			"m.py:6:13: cannot translate use of a hashlib object other than binding it to a name or calling its update(), hexdigest() or digest()"},
+		{"import hashlib\n\ndef f(b):\n    h = hashlib.new('sha3_256', b)\n    return h.hexdigest()\n",
+			"m.py:6:9: cannot translate hashlib.new() of other than a constant md5, sha1, sha224, sha256, sha384 or sha512"},
+		{"import hashlib\n\ndef f(b):\n    h = hashlib.sha1(b)\n    x = h.copy()\n    return 1\n",
+			"m.py:7:9: cannot translate call of method copy() of a hash object"},
+		{"import hashlib\nH = hashlib.sha1()\n\ndef f(b):\n    return H.hexdigest()\n",
+			"m.py:7:12: cannot translate use of H (module state: mutated or rebound)"},
 	}
 	for _, tc := range tests {
 		code, diags := translateSnippet(t, tc.src, nil)

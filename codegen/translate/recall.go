@@ -181,34 +181,23 @@ func (u *Unit) reConstant(mi *modInfo, e ast.Expr, app *ir.App, goName string) (
 	if why != "" {
 		return true, why
 	}
+	if u.rePatterns == nil {
+		u.rePatterns = map[string]*rePattern{}
+	}
+	u.rePatterns[goName] = p
 	u.decls = append(u.decls, jen.Commentf("%s is re.compile(%q, %d), a module constant.", goName, p.src, p.flags),
 		jen.Var().Id(goName).Qual(pyvalPkg, "Value").Op("=").Add(q("MustCompileRe").Call(jen.Lit(p.src), jen.Lit(p.flags))))
 	return true, ""
 }
 
 // rePatternOf returns the pattern a module constant bound by re.compile holds (e names
-// it), or nil.
+// it, in this module or imported), or nil.
 func (f *fn) rePatternOf(e ast.Expr) *rePattern {
 	g, ok := f.lookupGlobal(e)
 	if !ok || g.kind != gConst || !isRePattern(g.typ) {
 		return nil
 	}
-	n, isName := e.(*ast.Name)
-	if !isName {
-		return nil
-	}
-	b := f.mi.binds[n.Id]
-	if b == nil {
-		return nil
-	}
-	c := b.expr.(*ast.Call)
-	ps := reParams(c, []string{"pattern", "flags"}, "re.compile()", f.refuse)
-	p, why := reCompileArgs(ps["pattern"], ps["flags"], f.u.constLookup(f.mi, f.app),
-		func(x ast.Expr) global { return f.u.resolveExpr(f.mi, x, f.app) })
-	if why != "" {
-		f.refuse(e, "%s", why)
-	}
-	return p
+	return f.u.rePatterns[g.name]
 }
 
 // reModuleFuncs are the re functions a body may call: their parameters (pattern first,
@@ -216,7 +205,8 @@ func (f *fn) rePatternOf(e ast.Expr) *rePattern {
 var reModuleFuncs = map[string][]string{
 	"search": {"pattern", "string", "flags"}, "match": {"pattern", "string", "flags"},
 	"fullmatch": {"pattern", "string", "flags"}, "findall": {"pattern", "string", "flags"},
-	"sub": {"pattern", "repl", "string", "count", "flags"}, "subn": {"pattern", "repl", "string", "count", "flags"},
+	"finditer": {"pattern", "string", "flags"},
+	"sub":      {"pattern", "repl", "string", "count", "flags"}, "subn": {"pattern", "repl", "string", "count", "flags"},
 	"split": {"pattern", "string", "maxsplit", "flags"},
 }
 
@@ -258,7 +248,7 @@ func (f *fn) reMethod(c *ast.Call, at *ast.Attribute) (val, bool) {
 		g, _ := f.lookupGlobal(at.Value)
 		return f.reApply(c, at.Attr, jen.Id(g.name), p, ps), true
 	}
-	if !isReMatch(f.staticType(at.Value)) {
+	if !isReMatch(f.staticType(at.Value)) && !f.isReMatchCall(at.Value) {
 		return val{}, false
 	}
 	recv := f.value(at.Value)
@@ -304,6 +294,21 @@ func (f *fn) reMethod(c *ast.Call, at *ast.Attribute) (val, bool) {
 	return val{}, false
 }
 
+// isReMatchCall reports whether e is a call yielding a match object (or None):
+// P.search / match / fullmatch(...) of a pattern constant, or re.search / match /
+// fullmatch(...).
+func (f *fn) isReMatchCall(e ast.Expr) bool {
+	c, ok := e.(*ast.Call)
+	if !ok {
+		return false
+	}
+	at, ok := c.Func.(*ast.Attribute)
+	if !ok || at.Attr != "search" && at.Attr != "match" && at.Attr != "fullmatch" {
+		return false
+	}
+	return f.stdlibModuleOf(at.Value) == "re" || f.rePatternOf(at.Value) != nil
+}
+
 // reApply compiles a pattern operation on pat (Go code of the compiled pattern) with the
 // arguments ps.
 func (f *fn) reApply(c *ast.Call, name string, pat jen.Code, p *rePattern, ps map[string]ast.Expr) val {
@@ -340,6 +345,11 @@ func (f *fn) reApply(c *ast.Call, name string, pat jen.Code, p *rePattern, ps ma
 		return f.callVal(q("ReSearch").Call(pat, arg["string"], jen.Lit(mode)), kindValue, reMatchType)
 	case "findall":
 		return f.callVal(q("ReFindall").Call(pat, arg["string"]), kindValue, listType)
+	case "finditer":
+		if !f.isLoopIterable(c) {
+			f.refuse(c, "finditer() other than as the iterable of a for loop or a comprehension")
+		}
+		return f.callVal(q("ReFinditer").Call(pat, arg["string"]), kindValue, listOf(reMatchType))
 	case "sub", "subn":
 		t := strType
 		if name == "subn" {
@@ -348,6 +358,36 @@ func (f *fn) reApply(c *ast.Call, name string, pat jen.Code, p *rePattern, ps ma
 		return f.callVal(q("ReSub").Call(pat, arg["repl"], arg["string"], arg["count"], jen.Lit(name == "subn")), kindValue, t)
 	}
 	return f.callVal(q("ReSplit").Call(pat, arg["string"], arg["maxsplit"]), kindValue, listType)
+}
+
+// isLoopIterable reports whether e is the iterable of a for loop or of a comprehension's
+// generator in the function's body.
+func (f *fn) isLoopIterable(e ast.Expr) bool {
+	ok := false
+	walkStmts(f.def.body, func(st ast.Stmt) {
+		if fo, isFor := st.(*ast.For); isFor && fo.Iter == e {
+			ok = true
+		}
+		for _, x := range stmtExprs(st) {
+			walkExpr(x, func(p ast.Expr) {
+				var gens []*ast.Comprehension
+				switch y := p.(type) {
+				case *ast.ListComp:
+					gens = y.Generators
+				case *ast.SetComp:
+					gens = y.Generators
+				case *ast.DictComp:
+					gens = y.Generators
+				case *ast.GeneratorExp:
+					gens = y.Generators
+				}
+				for _, g := range gens {
+					ok = ok || g != nil && g.Iter == e
+				}
+			})
+		}
+	})
+	return ok
 }
 
 // reSubscript compiles m[g] of a match object; ok false otherwise.
@@ -375,6 +415,9 @@ func (f *fn) checkReResult(e ast.Expr) {
 func (f *fn) checkReUse(n *ast.Name, t *ir.Type) {
 	if isReMatch(t) {
 		f.checkReResult(n)
+	}
+	if isHashObj(t) && !f.reUseOK(n) { // hashext.go
+		f.refuse(n, "use of hash object %s other than calling its update(), hexdigest() or digest()", n.Id)
 	}
 }
 

@@ -81,6 +81,9 @@ func (f *fn) stdlibCall(c *ast.Call) (val, bool) {
 	if mod == "re" {
 		return f.reModuleCall(c, at.Attr), true // recall.go
 	}
+	if v, ok := f.hashObjCall(c, mod, at.Attr); ok { // hashext.go
+		return v, true
+	}
 	sf, ok := stdlibFuncs[mod+"."+at.Attr]
 	if mod == "" || !ok {
 		return val{}, false

@@ -59,8 +59,9 @@ type Unit struct {
 
 	respBuilt bool // a body built a response object (reqresp.go)
 
-	excs    map[string]*excInfo // app exception classes by module.QualName (exc_class.go)
-	excGate *excGate            // the app's exception handlers (exc_handlers.go)
+	excs       map[string]*excInfo   // app exception classes by module.QualName (exc_class.go)
+	excGate    *excGate              // the app's exception handlers (exc_handlers.go)
+	rePatterns map[string]*rePattern // module-level compiled patterns by Go name (recall.go)
 }
 
 type constInfo struct {

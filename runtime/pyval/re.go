@@ -515,3 +515,22 @@ func ReGroupCount(src string, flags int) (int, map[string]int, error) {
 	}
 	return syn.groups, syn.index, nil
 }
+
+// ReFinditer is pattern.finditer(s), collected: a list of the match objects (the subject
+// is an immutable str, so collecting first changes nothing a loop over them sees).
+func ReFinditer(p, s Value) (Value, error) {
+	pat, err := asPattern(p)
+	if err != nil {
+		return nil, err
+	}
+	str, in, offs, err := reSubject(s)
+	if err != nil {
+		return nil, err
+	}
+	out := &List{}
+	reEach(pat, in, func(caps []int) bool {
+		out.Items = append(out.Items, &ReMatch{pat: pat, s: str, offs: offs, caps: append([]int(nil), caps...)})
+		return true
+	})
+	return out, nil
+}

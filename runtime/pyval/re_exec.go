@@ -14,6 +14,8 @@ type reProg struct {
 	ncap      int // capture slots: 2 x (groups + 1)
 	multiline bool
 	ascii     bool
+	caps      []int      // Go group -> Python group, or -1 - lookaround index
+	asserts   []reAssert // one-character lookarounds
 }
 
 func compileReSyntax(rs *reSyntax) (*reProg, error) {
@@ -25,7 +27,8 @@ func compileReSyntax(rs *reSyntax) (*reProg, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &reProg{prog: prog, ncap: 2 * (rs.groups + 1), multiline: rs.multiline, ascii: rs.ascii}, nil
+	return &reProg{prog: prog, ncap: 2 * (rs.groups + 1), multiline: rs.multiline, ascii: rs.ascii,
+		caps: rs.caps, asserts: rs.asserts}, nil
 }
 
 // reMode is how a search is anchored.
@@ -53,8 +56,15 @@ type reJob struct {
 	old     int
 }
 
+// reMaxVisited bounds the visited set (bits): beyond it the executor backtracks without
+// one, as CPython's matcher always does (same results, CPython's worst-case time).
+const reMaxVisited = 1 << 26
+
 func (p *reProg) newExec(in []rune) *reExec {
 	n := len(p.prog.Inst) * (len(in) + 1)
+	if n > reMaxVisited {
+		return &reExec{p: p, in: in}
+	}
 	return &reExec{p: p, in: in, visited: make([]uint64, (n+63)/64)}
 }
 
@@ -69,6 +79,16 @@ func (x *reExec) isWord(r rune) bool {
 func inRanges(rs []reRange, r rune) bool {
 	i := sort.Search(len(rs), func(i int) bool { return rs[i].hi >= r })
 	return i < len(rs) && rs[i].lo <= r
+}
+
+// look reports whether a one-character lookaround holds at pos.
+func (x *reExec) look(a *reAssert, pos int) bool {
+	i := pos
+	if a.behind {
+		i--
+	}
+	in := i >= 0 && i < len(x.in) && inRanges(a.ranges, x.in[i])
+	return in != a.negate
 }
 
 // empty reports whether the zero-width assertions op hold at pos, as CPython's do.
@@ -151,11 +171,13 @@ func (x *reExec) try(start, searchPos int, mode reMode, mustAdvance bool, caps [
 		pc, pos := j.pc, j.pos
 	run:
 		for {
-			bit := pos*ni + int(pc)
-			if x.visited[bit/64]&(1<<(bit%64)) != 0 {
-				break
+			if x.visited != nil {
+				bit := pos*ni + int(pc)
+				if x.visited[bit/64]&(1<<(bit%64)) != 0 {
+					break
+				}
+				x.visited[bit/64] |= 1 << (bit % 64)
 			}
-			x.visited[bit/64] |= 1 << (bit % 64)
 			inst := &x.p.prog.Inst[pc]
 			switch inst.Op {
 			case syntax.InstAlt, syntax.InstAltMatch:
@@ -183,9 +205,19 @@ func (x *reExec) try(start, searchPos int, mode reMode, mustAdvance bool, caps [
 				pos++
 				pc = inst.Out
 			case syntax.InstCapture:
-				if int(inst.Arg) < len(caps) {
-					x.stack = append(x.stack, reJob{restore: true, slot: int(inst.Arg), old: caps[inst.Arg]})
-					caps[inst.Arg] = pos
+				g := int(inst.Arg / 2)
+				if g >= len(x.p.caps) {
+					pc = inst.Out
+					continue
+				}
+				if py := x.p.caps[g]; py < 0 {
+					if inst.Arg%2 == 0 && !x.look(&x.p.asserts[-1-py], pos) {
+						break run
+					}
+				} else {
+					slot := 2*py + int(inst.Arg%2)
+					x.stack = append(x.stack, reJob{restore: true, slot: slot, old: caps[slot]})
+					caps[slot] = pos
 				}
 				pc = inst.Out
 			case syntax.InstEmptyWidth:

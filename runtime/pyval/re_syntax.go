@@ -38,6 +38,17 @@ type reSyntax struct {
 	index     map[string]int // group name -> number
 	multiline bool
 	ascii     bool
+	// caps maps each capture group of goSrc, by Go number, to a Python group (> 0) or to
+	// a one-character lookaround assertion (-1 - its index in asserts).
+	caps    []int
+	asserts []reAssert
+}
+
+// reAssert is a lookaround of one character: (?=c) (?!c) (?<=c) (?<!c), spelled in goSrc
+// as an empty capture group the executor tests.
+type reAssert struct {
+	behind, negate bool
+	ranges         []reRange
 }
 
 // reNode is a parsed pattern item.
@@ -50,6 +61,7 @@ type reNode struct {
 	kids     []*reNode // reGroup: one child (a reAlt); reAlt: sequences (reSeq); reSeq: items
 	min, max int       // reRepeat (max -1: unbounded)
 	lazy     bool
+	look     int // reLook
 }
 
 type reOp int
@@ -63,6 +75,7 @@ const (
 	reAlt
 	reSeq
 	reRepeat
+	reLook // a one-character lookaround: look is its index in reParser.asserts
 )
 
 // reParser parses a Python pattern (CPython's re._parser rules) into reNodes, refusing
@@ -76,6 +89,7 @@ type reParser struct {
 	names   []string
 	index   map[string]int
 	open    map[int]bool
+	asserts []reAssert
 }
 
 // reRefusal is a construct the converter refuses: why names it.
@@ -120,7 +134,7 @@ func ConvertRe(pattern string, flags int) (rs *reSyntax, err error) {
 	var b strings.Builder
 	p.emit(&b, root)
 	return &reSyntax{goSrc: b.String(), groups: p.groups, names: p.names, index: p.index,
-		multiline: p.flags&ReMultiline != 0, ascii: p.flags&ReASCII != 0}, nil
+		multiline: p.flags&ReMultiline != 0, ascii: p.flags&ReASCII != 0, caps: capMap(root, p.asserts), asserts: p.asserts}, nil
 }
 
 // leadingFlags reads a global flags group, (?aimsux), at the start of the pattern.
@@ -366,9 +380,11 @@ func (p *reParser) group() *reNode {
 				}
 			}
 		case c == '=' || c == '!':
-			p.refuse("lookahead assertion in a regular expression (Go's regexp has none)")
-		case c == '<' && (p.match('=') || p.match('!')):
-			p.refuse("lookbehind assertion in a regular expression (Go's regexp has none)")
+			return p.lookaround(false, c == '!')
+		case c == '<' && p.match('='):
+			return p.lookaround(true, false)
+		case c == '<' && p.match('!'):
+			return p.lookaround(true, true)
 		case c == '>':
 			p.refuse("atomic group in a regular expression (Go's regexp has none)")
 		case c == '(':
@@ -389,6 +405,60 @@ func (p *reParser) group() *reNode {
 		p.refuse("regular expression with a missing ), unterminated subpattern (an error in Python)")
 	}
 	return &reNode{op: reGroup, group: num, kids: []*reNode{body}}
+}
+
+// lookaround parses the body of a lookaround (after its opening): only one character (a
+// literal, a class or .) is accepted, which the executor tests without Go's help.
+func (p *reParser) lookaround(behind, negate bool) *reNode {
+	kind := "lookahead"
+	if behind {
+		kind = "lookbehind"
+	}
+	body := p.alt()
+	if !p.match(')') {
+		p.refuse("regular expression with a missing ), unterminated subpattern (an error in Python)")
+	}
+	if len(body.kids) != 1 || len(body.kids[0].kids) != 1 {
+		p.refuse("%s assertion of other than one character in a regular expression (Go's regexp has none)", kind)
+	}
+	a := reAssert{behind: behind, negate: negate}
+	switch it := body.kids[0].kids[0]; it.op {
+	case reLit:
+		a.ranges = []reRange{{it.r, it.r}}
+	case reClass:
+		a.ranges = it.ranges
+	case reAny:
+		a.ranges = []reRange{{0, '\n' - 1}, {'\n' + 1, unicode.MaxRune}}
+		if p.flags&ReDotAll != 0 {
+			a.ranges = []reRange{{0, unicode.MaxRune}}
+		}
+	default:
+		p.refuse("%s assertion of other than one character in a regular expression (Go's regexp has none)", kind)
+	}
+	p.asserts = append(p.asserts, a)
+	return &reNode{op: reLook, look: len(p.asserts) - 1}
+}
+
+// capMap numbers the capture groups of the Go pattern (Python groups and lookarounds, in
+// source order).
+func capMap(n *reNode, asserts []reAssert) []int {
+	caps := []int{0}
+	var walk func(n *reNode)
+	walk = func(n *reNode) {
+		switch n.op {
+		case reLook:
+			caps = append(caps, -1-n.look)
+		case reGroup:
+			if n.group > 0 {
+				caps = append(caps, n.group)
+			}
+		}
+		for _, k := range n.kids {
+			walk(k)
+		}
+	}
+	walk(n)
+	return caps
 }
 
 func (p *reParser) until(end rune) string {
@@ -675,7 +745,7 @@ func nullable(n *reNode) bool {
 	switch n.op {
 	case reLit, reClass, reAny:
 		return false
-	case reAnchor:
+	case reAnchor, reLook:
 		return true
 	case reGroup:
 		return nullable(n.kids[0])
@@ -726,6 +796,8 @@ func (p *reParser) emit(b *strings.Builder, n *reNode) {
 		}
 	case reAnchor:
 		b.WriteString(n.anchor)
+	case reLook:
+		b.WriteString("()") // the executor's assertion (reSyntax.caps)
 	case reGroup:
 		if n.group > 0 {
 			b.WriteByte('(')

@@ -34,13 +34,15 @@ var reDiffPatterns = []struct {
 	  b+ \# c`, ReVerbose}, {`(?x) a [ ] b`, 0}, {`(?#note)ab`, 0}, {`(?i)123-\d`, 0}, {`[0-9]+`, ReIgnoreCase},
 	{`é+`, 0}, {`[à-ÿ]+`, 0}, {`\s*,\s*`, 0}, {`(\s)|(,)`, 0}, {`-`, 0}, {`\n`, 0}, {`\$\d+(?:\.\d\d)?`, 0},
 	{`((a)|b)+`, 0}, {`(a|b)*c`, 0}, {`(?:ab)+?`, 0}, {`\s$`, 0}, {`a|`, 0}, {`()`, 0}, {`(|a)`, 0},
+	{`(?<!\w)#(\w{2,30})`, 0}, {`a(?=b)`, 0}, {`a(?!b)`, 0}, {`(?<=a)b`, 0}, {`(?<![\d.])\d+(?![\d.])`, 0},
+	{`(?<=.)x`, ReDotAll}, {`(?=.)`, 0}, {`(a)(?<!\s)(b)?`, 0}, {`(?!\s)\w+(?<=\d)`, 0}, {`(?i)(?<!\d)\d`, 0},
 	{`[^\d\s]+`, 0}, {`[\W\d]`, 0}, {`(a)(?:x|(b))*`, 0}, {`\b|x`, 0}, {`(?a)\w\b`, 0}, {`\Bb`, 0},
 }
 
 // reDiffInputs are the subjects every pattern runs on.
 var reDiffInputs = []string{
 	"", "abc", "abcd", "aab", "a\n", "\n", "x\ny\n", "abc\n", "foo bar_baz 42", "héllo wörld ٣٤ ¹²",
-	"  tabs\tand\u00a0nbsp\u2028 ", "ǅ Ⅻ ² ½", "a1_b2-c3", "İstanbul ſ K", "@user123 #tag @x", "2024-01-02",
+	"  tabs\tand\u00a0nbsp\u2028 ", "ǅ Ⅻ ² ½", "a1_b2-c3", "İstanbul ſ K", "@user123 #tag @x #a1 x#bc ##dd", "2024-01-02",
 	"v1.2.3-beta.1", "1.2.3", "01.2.3", "a.b@example.com", "A.B@Example.COM\n", "abcabc", "x]a\\-", "a{2}a{,}",
 	`127.0.0.1 - - [10/Oct/2000:13:55:36 -0700] "GET /a.gif HTTP/1.0" 200 2326`, "4111 1111-1111 1111 x",
 	"a  ,b,  c", "aaa", "ba", "$5.00 and $7", "Ab\u00e9\u00e0\u00ff", "\u00e9\u00e9", "\x00A",
@@ -228,9 +230,11 @@ func TestConvertReRefusals(t *testing.T) {
 		flags int
 		why   string
 	}{
-		{`(?<!\w)#(\w{2,30})`, 0, "lookbehind"},
-		{`a(?=b)`, 0, "lookahead"},
-		{`a(?!b)`, 0, "lookahead"},
+		{`(?<!\w\w)#(\w{2,30})`, 0, "lookbehind assertion of other than one character"},
+		{`a(?=bc)`, 0, "lookahead assertion of other than one character"},
+		{`a(?!b|c)`, 0, "lookahead assertion of other than one character"},
+		{`a(?=(b))`, 0, "lookahead assertion of other than one character"},
+		{`a(?=b)*`, 0, "empty string"},
 		{`(a)\1`, 0, "backreference"},
 		{`(?P<x>a)(?P=x)`, 0, "backreference"},
 		{`(?>a+)`, 0, "atomic group"},
@@ -290,6 +294,26 @@ func TestReTemplate(t *testing.T) {
 		}
 		if err != nil || !reflect.DeepEqual(parts, c.parts) {
 			t.Errorf("ParseReTemplate(%q) = %v, %v; want %v", c.tmpl, parts, err, c.parts)
+		}
+	}
+}
+
+// TestReLargeInput runs a search on an input beyond the visited set's bound (the
+// executor then backtracks without it) and checks it against the bounded path.
+func TestReLargeInput(t *testing.T) {
+	p, err := ReCompile(`(\w+)@(\w+)\.com\b`, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := strings.Repeat("word ", reMaxVisited/len(p.prog.prog.Inst)/5+1) + "bob@example.com"
+	for _, s := range []string{big, "x bob@example.com"} {
+		got, err := ReFindall(p, Str(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := got.(*List)
+		if len(l.Items) != 1 || !reflect.DeepEqual(rePlain(l.Items[0]), []any{"bob", "example"}) {
+			t.Errorf("findall on %d chars: %v", len(s), rePlain(got))
 		}
 	}
 }
