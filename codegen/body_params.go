@@ -145,6 +145,9 @@ func (h *handler) rawBodyError(p *ir.Param, v string) ([]jen.Code, bool) {
 	}
 	switch t.Kind {
 	case ir.KindModel:
+		if t.Model != nil && t.Model.Kind == ir.Dataclass {
+			return dataclassTypeErr(t.Model, jen.Id("body").Dot("Raw")), true // models_dataclass.go
+		}
 		return typeErr("model_attributes_type", "Input should be a valid dictionary or object to extract fields from"), true
 	case ir.KindDict:
 		return typeErr("dict_type", "Input should be a valid dictionary"), true

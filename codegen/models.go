@@ -192,7 +192,7 @@ func (ms *modelSet) writeDecoder(mi *modelInfo, fields []*fieldInfo) {
 	forbid := m.Config.Extra == "forbid"
 	body := []jen.Code{
 		jen.Op("*").Id("o").Op("=").Id(mi.goName).Values(init),
-		jen.If(jen.Op("!").Id("s").Dot("ModelInput").Call(jen.Id("v"))).Block(jen.Return(jen.False())),
+		modelInput(m),
 		jen.Id("mark").Op(":=").Id("s").Dot("Mark").Call(),
 		jen.Var().Id("in").Index(jen.Lit(slot)).Qual(pkgPyjson, "Value"),
 	}
@@ -244,6 +244,7 @@ func (ms *modelSet) writeDecoder(mi *modelInfo, fields []*fieldInfo) {
 	if forbid {
 		body = append(body, jen.Id("s").Dot("ForbidExtras").Call(jen.Id("v"), jen.Id(lookup), jen.Id("used").Index(jen.Empty(), jen.Empty()), jen.False()))
 	}
+	body = append(body, dataclassAllSet(m, len(fields))...)
 	body = append(body, jen.Return(jen.Id("s").Dot("ModelEnd").Call(jen.Id("mark"), jen.Id("o").Dot("Set").Dot("Len").Call(), jen.Lit(0))))
 	f.Commentf("%s validates a %s from a JSON value (pydantic's lax mode, as FastAPI validates bodies).", mi.decodeName, m.Name)
 	f.Func().Id(mi.decodeName).Params(jen.Id("s").Op("*").Qual(pkgValidate, "State"), jen.Id("v").Qual(pkgPyjson, "Value"),
@@ -279,6 +280,9 @@ func (ms *modelSet) writeModelMethods(mi *modelInfo, fields []*fieldInfo) {
 	if m.Module != "" && m.QualName != "" {
 		class[jen.Id("Qual")] = jen.Lit(m.Module + ":" + m.QualName)
 	}
+	if m.Kind == ir.Dataclass {
+		class[jen.Id("Dataclass")] = jen.True()
+	}
 	f.Var().Id(mi.className).Op("=").Op("&").Qual(pkgPyval, "Class").Values(class)
 	recv := jen.Id("o").Op("*").Id(mi.goName)
 	f.Comment("TypeName is the class name.")
@@ -298,7 +302,8 @@ func (ms *modelSet) writeModelMethods(mi *modelInfo, fields []*fieldInfo) {
 		jen.Switch(jen.Id("i")).Block(cases...),
 		jen.Return(jen.Qual(pkgPyval, "None")),
 	)
-	body := []jen.Code{jen.Id("e").Dot("BeginModel").Call()}
+	begin, end := encodeBrackets(m)
+	body := []jen.Code{jen.Id("e").Dot(begin).Call()}
 	for i, fi := range fields {
 		v := jen.Id("o").Dot(fi.goName)
 		var isDef jen.Code = jen.False()
@@ -313,7 +318,7 @@ func (ms *modelSet) writeModelMethods(mi *modelInfo, fields []*fieldInfo) {
 			jen.Id("o").Dot("Set").Dot("Has").Call(jen.Lit(i)), isDef, isNone)).Block(
 			append(fi.ti.encode(jen.Id("e"), v), jen.Id("e").Dot("Done").Call())...))
 	}
-	body = append(body, jen.Id("e").Dot("EndModel").Call())
+	body = append(body, jen.Id("e").Dot(end).Call())
 	f.Comment("Encode writes the model with the encoder's mode and options.")
 	f.Func().Params(jen.Id("o").Op("*").Id(mi.goName)).Id("Encode").Params(jen.Id("e").Op("*").Qual(pkgValidate, "Encoder")).Block(body...)
 	f.Comment("AppendJSONable writes the model as jsonable_encoder + json.dumps (path B).")

@@ -85,7 +85,9 @@ func opaqueModel(m *ir.Model, seen map[*ir.Model]bool) string {
 func ownOpaque(m *ir.Model) string {
 	at := shortPos(m.Pos)
 	switch {
-	case m.Kind != ir.BaseModel:
+	case m.Kind == ir.Dataclass && m.DataclassWhy != "":
+		return fmt.Sprintf("dataclass %s (%s: %s)", m.Name, at, m.DataclassWhy)
+	case m.Kind != ir.BaseModel && m.Kind != ir.Dataclass:
 		return fmt.Sprintf("%s %s (%s)", modelKindName(m.Kind), m.Name, at)
 	case m.Root:
 		return fmt.Sprintf("RootModel %s (%s)", m.Name, at)

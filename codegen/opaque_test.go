@@ -26,7 +26,7 @@ func TestOpaqueRoutesBridged(t *testing.T) {
 		"class V(BaseModel):\n    x: int\n    @field_validator('x')\n    @classmethod\n    def v(cls, x):\n        return x\n" +
 		"class C(BaseModel):\n    x: int\n    @computed_field\n    @property\n    def y(self) -> int:\n        return self.x\n" +
 		"class P(BaseModel, Generic[T]):\n    items: List[T]\n" +
-		"@dataclass\nclass D:\n    x: int\n" +
+		"@dataclass\nclass D:\n    x: int\n    def __post_init__(self):\n        pass\n" +
 		"class A(BaseModel):\n    kind: Literal['a']\nclass B(BaseModel):\n    kind: Literal['b']\n" +
 		"class Outer(BaseModel):\n    v: List[V]\n" +
 		"class Loose(BaseModel):\n    model_config = ConfigDict(extra='allow')\n    a: int\n" +
@@ -47,7 +47,7 @@ func TestOpaqueRoutesBridged(t *testing.T) {
 		{"discriminated", "@app.post('/')\ndef f(m: Union[A, B] = Body(discriminator='kind')):\n    return 1\n",
 			"", []string{"py.Body("}},
 		{"dataclass", "@app.post('/')\ndef f(m: D):\n    return 1\n",
-			"body parameter m: dataclass D (main.py:", []string{"py.Body("}},
+			"body parameter m: dataclass D (main.py:22: a statement other than a field in its body (line 24))", []string{"py.Body("}},
 		{"extra allow", "@app.post('/')\ndef f(m: Loose):\n    return 1\n",
 			`model Loose has extra="allow"`, []string{"py.Body("}},
 		{"computed response", "@app.get('/', response_model=C)\ndef f():\n    return {'x': 1}\n",
@@ -100,7 +100,9 @@ func TestOpaqueWhy(t *testing.T) {
 		{"union of models", &ir.Type{Kind: ir.KindUnion, Args: []*ir.Type{model(plain), {Kind: ir.KindInt}}}, "union of models"},
 		{"scalar union", &ir.Type{Kind: ir.KindUnion, Args: []*ir.Type{{Kind: ir.KindStr}, {Kind: ir.KindInt}}}, ""},
 		{"discriminator", &ir.Type{Kind: ir.KindUnion, Discriminator: "k", Args: []*ir.Type{model(plain)}}, "discriminated union"},
-		{"dataclass", model(&ir.Model{Kind: ir.Dataclass, Name: "D", Pos: pos}), "dataclass D (app/m.py:3)"},
+		{"dataclass", model(&ir.Model{Kind: ir.Dataclass, Name: "D", Pos: pos, DataclassWhy: "base classes"}), "dataclass D (app/m.py:3: base classes)"},
+		{"plain dataclass", model(&ir.Model{Kind: ir.Dataclass, Name: "D", Pos: pos}), ""},
+		{"pydantic dataclass", model(&ir.Model{Kind: ir.PydanticDataclass, Name: "D", Pos: pos}), "pydantic dataclass D (app/m.py:3)"},
 		{"root", model(&ir.Model{Kind: ir.BaseModel, Root: true, Name: "R", Pos: pos}), "RootModel R (app/m.py:3)"},
 		{"field option", model(&ir.Model{Kind: ir.BaseModel, Name: "F", Fields: []*ir.Field{{Name: "x", Pos: pos, Type: &ir.Type{Kind: ir.KindInt},
 			Info: ir.FieldInfo{Exclude: true}}}}), "model F has Field options of field x (app/m.py:3)"},

@@ -104,6 +104,9 @@ func (c *attrConv) model(src, dst *modelInfo) bool {
 	}
 	c.visiting[pair] = true
 	defer delete(c.visiting, pair)
+	if src.m.Kind == ir.Dataclass || dst.m.Kind == ir.Dataclass {
+		return false // a dataclass keeps no fields set: the generic path validates it
+	}
 	if isSubclass(src.m, dst.m) {
 		return instanceFields(src, dst) != nil
 	}

@@ -44,6 +44,13 @@ type Model struct {
 	// Unresolved is set when part of the model could not be lifted; Diags says what.
 	Unresolved bool
 	Diags      Diagnostics
+	// DataclassWhy, for a standard-library dataclass, says why it is not a plain one ("" when
+	// it is: a bare @dataclass without bases whose body holds only fields of public names
+	// with constant defaults or field(default=, default_factory=), validated and
+	// serialized by pydantic exactly as a model with the same fields but for the
+	// dataclass_type error, its fields all counting as set and jsonable_encoder's
+	// dataclasses.asdict).
+	DataclassWhy string
 }
 
 // Field returns the field called name.

@@ -557,6 +557,8 @@ func (f *fn) methodCall(c *ast.Call, at *ast.Attribute) val {
 // Model contract does not carry.
 func (f *fn) checkDumpable(c *ast.Call, m *ir.Model) {
 	switch {
+	case m.Kind != ir.BaseModel:
+		f.refuse(c, "model_dump() of %s (a dataclass has no such method)", m.Name)
 	case len(m.Computed) > 0:
 		f.refuse(c, "model_dump() of %s (computed fields)", m.Name)
 	case len(m.Validators) > 0:

@@ -30,6 +30,9 @@ func (f *fn) modelCopy(c *ast.Call, at *ast.Attribute) (val, bool) {
 		f.refuse(c, "model_copy() of a value that is not statically a model")
 	}
 	m := recv.typ.Model
+	if m.Kind != ir.BaseModel {
+		f.refuse(c, "model_copy() of %s (a dataclass has no such method)", m.Name)
+	}
 	f.checkCopyable(c, m)
 	if len(c.Args) > 0 || len(c.Keywords) != 1 || c.Keywords[0].Arg == nil || *c.Keywords[0].Arg != "update" {
 		f.refuse(c, "model_copy() with other arguments than update=")

@@ -19,6 +19,18 @@ import (
 // int and s a str.
 func translateReqResp(t *testing.T, src string) (string, []ir.Diagnostic) {
 	t.Helper()
+	return translateWith(t, src, map[string]Var{
+		"request":  {Go: jen.Id("request"), Type: &ir.Type{Kind: ir.KindClass, Name: "fastapi.Request"}},
+		"response": {Go: jen.Id("response"), Type: &ir.Type{Kind: ir.KindClass, Name: "fastapi.Response"}},
+		"n":        {Go: jen.Id("n"), Type: intType},
+		"s":        {Go: jen.Id("s"), Type: strType},
+	})
+}
+
+// translateWith translates function f of a module holding src, its parameters given by
+// vars.
+func translateWith(t *testing.T, src string, vars map[string]Var) (string, []ir.Diagnostic) {
+	t.Helper()
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "app.py"), []byte("from fastapi import FastAPI\napp = FastAPI()\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "m.py"), []byte(src), 0o644)
@@ -30,12 +42,6 @@ func translateReqResp(t *testing.T, src string) (string, []ir.Diagnostic) {
 	m := prog.Modules["m"]
 	if m == nil || m.File == nil {
 		t.Fatalf("m.py not parsed: %v", m)
-	}
-	vars := map[string]Var{
-		"request":  {Go: jen.Id("request"), Type: &ir.Type{Kind: ir.KindClass, Name: "fastapi.Request"}},
-		"response": {Go: jen.Id("response"), Type: &ir.Type{Kind: ir.KindClass, Name: "fastapi.Response"}},
-		"n":        {Go: jen.Id("n"), Type: intType},
-		"s":        {Go: jen.Id("s"), Type: strType},
 	}
 	for _, st := range m.File.Module.Body {
 		if d := asDef(st); d != nil && d.name == "f" {
@@ -83,7 +89,8 @@ func TestReqResp(t *testing.T) {
 		{"cookie-datetime", "response.set_cookie('k', 'v', expires=[n])\n    return 1", nil, "expires that may not be"},
 		{"cookie-twice", "response.set_cookie('k', key='v')\n    return 1", nil, "given twice"},
 		{"request-passed", "return len(request)", nil, "use of request object request"},
-		{"request-client", "return request.client.host", nil, "attribute host of a request's client"},
+		{"request-client", "return request.client.host", []string{`pyreq.ClientPart(request, "host")`}, ""},
+		{"request-client-attr", "return request.client.addr", nil, "attribute addr of a request's client"},
 		{"request-state", "return request.state", nil, "attribute state of a request"},
 		{"request-scope-key", "return request.scope.get('headers')", nil, "request.scope key"},
 		{"request-body", "return request.headers.items()", nil, "method items of a request's headers"},

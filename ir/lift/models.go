@@ -132,6 +132,9 @@ func (in *interp) liftModel(c *classObj) *ir.Model {
 			m.Diags.Add(cf.Pos, "type of computed field %s.%s %s", m.Name, cf.Name, p)
 		}
 	}
+	if m.Kind == ir.Dataclass {
+		m.DataclassWhy = ms.plainDataclassWhy(c, m) // dataclass.go
+	}
 	m.Unresolved = len(m.Diags) > 0
 	in.models = append(in.models, m)
 	return m

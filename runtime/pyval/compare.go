@@ -271,6 +271,9 @@ func Contains(container, item Value) (bool, error) {
 	case Tuple:
 		return seqContains(c, item), nil
 	case Model:
+		if c.Class().Dataclass {
+			break // not iterable
+		}
 		items, _ := Iterate(c)
 		return seqContains(items, item), nil
 	case Set:

@@ -25,6 +25,9 @@ type Class struct {
 	Qual string
 	// Fields are the model's fields in pydantic's order (ir.Model.Fields).
 	Fields []ClassField
+	// Dataclass marks a standard-library dataclass: str() is its repr() and it is not
+	// iterable.
+	Dataclass bool
 }
 
 // ClassField is one field of a Class.

@@ -29,6 +29,9 @@ func StrOf(v Value) (Str, error) {
 	case Str:
 		return x, nil
 	case Model:
+		if x.Class().Dataclass {
+			return Repr(x)
+		}
 		var st reprState
 		st.modelArgs(x, " ")
 		return Str(st.b.String()), st.err

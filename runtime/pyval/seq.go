@@ -67,6 +67,9 @@ func Iterate(v Value) ([]Value, error) {
 		return x.Items, nil
 	case Model:
 		c := x.Class()
+		if c.Dataclass {
+			break
+		}
 		out := make([]Value, len(c.Fields))
 		for i, f := range c.Fields {
 			out[i] = Tuple{Str(f.Name), x.Field(i)}
