@@ -51,7 +51,8 @@ func translateTasks(t *testing.T, src string) (string, []ir.Diagnostic) {
 }
 
 func TestBackgroundTasks(t *testing.T) {
-	const prelude = "import asyncio\nfrom fastapi import BackgroundTasks\n\n" +
+	const prelude = "import asyncio\nfrom fastapi import BackgroundTasks\nfrom fastapi.responses import JSONResponse, PlainTextResponse, RedirectResponse\n" +
+		"from starlette.background import BackgroundTask\n\n" +
 		"def log(msg: str, level: str = 'info'):\n    return f'{level}:{msg}'\n\n" +
 		"async def send(to, subject, body=''):\n    await asyncio.sleep(0)\n    return to\n\n" +
 		"class C:\n    def m(self):\n        return 1\n\n"
@@ -70,10 +71,24 @@ func TestBackgroundTasks(t *testing.T) {
 		{"value-none", "x = tasks.add_task(log, s)\n    return x", []string{"pyval.AddTask("}, ""},
 		{"sleep-positive", "tasks.add_task(send, s, 'x')\n    return 1", []string{"pyfn_m_send"}, ""},
 
+		{"local-tasks", "t = BackgroundTasks()\n    t.add_task(log, s)\n    return JSONResponse({'ok': 1}, background=t)",
+			[]string{"t = pyval.NewBackgroundTasks()", "pyval.AddTask(t, func() error {", "pyval.WithBackground(_t"}, ""},
+		{"one-task", "return PlainTextResponse('x', background=BackgroundTask(log, s, level='warn'))",
+			[]string{"pyval.NewBackgroundTask(func() error {", `pyval.Str("warn")`, "pyval.WithBackground("}, ""},
+		{"param-as-background", "tasks.add_task(log, s)\n    return RedirectResponse('/x', background=tasks)", []string{"pyval.WithBackground(_t", ", tasks)"}, ""},
+		{"background-none", "return JSONResponse({}, background=None)", []string{"pyval.WithBackground(", "pyval.None)"}, ""},
+
 		{"other-method", "tasks.add_tasks(log, s)\n    return 1", nil, "method add_tasks of a background tasks object"},
+		{"task-method", "t = BackgroundTask(log, s)\n    t.add_task(log, s)\n    return 1", nil, "method add_task of a background task"},
+		{"task-attribute", "t = BackgroundTask(log, s)\n    return t.func", nil, "attribute func of a background tasks object"},
+		{"task-returned", "return BackgroundTask(log, s)", nil, "BackgroundTask(...) other than assigned to a name or given as background="},
+		{"tasks-in-list", "x = [BackgroundTasks()]\n    return 1", nil, "BackgroundTasks(...) other than assigned"},
+		{"tasks-args", "t = BackgroundTasks([])\n    return 1", nil, "BackgroundTasks() with arguments"},
+		{"background-str", "return JSONResponse({}, background=s)", nil, "background= of a value that may not be"},
+		{"local-passed", "t = BackgroundTasks()\n    return log(t)", nil, "use of background tasks object t"},
 		{"no-fn", "tasks.add_task()\n    return 1", nil, "add_task() without a function"},
-		{"builtin", "tasks.add_task(print, s)\n    return 1", nil, "add_task() of print"},
-		{"method", "tasks.add_task(C().m)\n    return 1", nil, "add_task() of C().m"},
+		{"builtin", "tasks.add_task(print, s)\n    return 1", nil, "background task print (only the app's module-level functions)"},
+		{"method", "tasks.add_task(C().m)\n    return 1", nil, "background task C().m (only"},
 		{"wrong-kw", "tasks.add_task(log, s, lvl='x')\n    return 1", nil, "no parameter lvl"},
 		{"missing-arg", "tasks.add_task(send, s)\n    return 1", nil, "missing argument subject"},
 		{"aliased", "t = tasks\n    return 1", nil, "use of background tasks object tasks"},
