@@ -7,7 +7,8 @@ package translate
 // app function translated as a helper and the arguments are those of a call of fn
 // (positional, keyword, defaults filled in). The arguments are evaluated when add_task
 // runs, in order, and bound: the call runs after the response is sent, holding the
-// module-state mutex when fn touches state living in Go (the handler released it).
+// module-state mutex when the service has state living in Go (the handler released it;
+// fn, or a value an argument holds, may reach that state).
 // A body may also build BackgroundTasks() (add_task on it likewise) and Starlette's
 // BackgroundTask(fn, *args, **kwargs) (bound the same way), and give either, or the
 // parameter, or None, as the background= argument of a response object it builds
@@ -193,6 +194,11 @@ func (f *fn) boundTask(c *ast.Call) jen.Code {
 	var body []jen.Code
 	if f.u.helpers[g.module+"."+g.def.name].state {
 		f.useState()
+	}
+	// The task runs after the handler released the state mutex: it takes it when fn
+	// touches module state living in Go, or when any does (an argument may be state or a
+	// value reached from it, which fn reads).
+	if f.u.helpers[g.module+"."+g.def.name].state || len(f.u.st.keys) > 0 {
 		mu := f.u.stateMutex()
 		body = append(body, jen.Id(mu).Dot("Lock").Call(), jen.Defer().Id(mu).Dot("Unlock").Call())
 	}

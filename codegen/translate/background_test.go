@@ -160,3 +160,38 @@ func TestAsyncSleep(t *testing.T) {
 		})
 	}
 }
+
+// TestBackgroundTaskState checks that a task takes the state mutex once module state
+// lives in Go, even when its function does not refer to the state itself: an argument
+// (here the state dict) may reach it, and the handler released the mutex.
+func TestBackgroundTaskState(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "app.py"), []byte("from fastapi import FastAPI\napp = FastAPI()\n"), 0o644)
+	src := "from fastapi import BackgroundTasks\n\nITEMS = {}\n\n" +
+		"def count(d):\n    return len(d)\n\n" +
+		"def f(tasks: BackgroundTasks):\n    ITEMS['a'] = 1\n    tasks.add_task(count, ITEMS)\n    return 1\n"
+	os.WriteFile(filepath.Join(dir, "m.py"), []byte(src), 0o644)
+	prog, err := load.Load(dir, load.Options{Parse: parser.ParseFile, App: "app:app"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog.Import("m")
+	m := prog.Modules["m"]
+	u := NewUnit(prog, Names{})
+	u.SetState([]string{"m.ITEMS"})
+	vars := map[string]Var{"tasks": {Go: jen.Id("tasks"), Type: &ir.Type{Kind: ir.KindClass, Name: "fastapi.BackgroundTasks"}}}
+	for _, st := range m.File.Module.Body {
+		if d := asDef(st); d != nil && d.name == "f" {
+			code, diags := Func(st, &Scope{Vars: vars, Module: "m", Unit: u})
+			if len(diags) > 0 {
+				t.Fatalf("refused: %v", diags)
+			}
+			got := fmt.Sprintf("%#v", jen.Block(code...))
+			if !strings.Contains(got, "pyval.AddTask(tasks, func() error {\n\t\tpyc_state_mu.Lock()\n\t\tdefer pyc_state_mu.Unlock()\n\t\t_, err := pyfn_m_count(") {
+				t.Errorf("the task does not hold the state mutex:\n%s", got)
+			}
+			return
+		}
+	}
+	t.Fatal("no f")
+}
