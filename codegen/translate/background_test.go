@@ -51,7 +51,8 @@ func translateTasks(t *testing.T, src string) (string, []ir.Diagnostic) {
 }
 
 func TestBackgroundTasks(t *testing.T) {
-	const prelude = "import asyncio\nfrom fastapi import BackgroundTasks\n\n" +
+	const prelude = "import asyncio\nfrom fastapi import BackgroundTasks\nfrom fastapi.responses import JSONResponse, PlainTextResponse, RedirectResponse\n" +
+		"from starlette.background import BackgroundTask\n\n" +
 		"def log(msg: str, level: str = 'info'):\n    return f'{level}:{msg}'\n\n" +
 		"async def send(to, subject, body=''):\n    await asyncio.sleep(0)\n    return to\n\n" +
 		"class C:\n    def m(self):\n        return 1\n\n"
@@ -70,10 +71,24 @@ func TestBackgroundTasks(t *testing.T) {
 		{"value-none", "x = tasks.add_task(log, s)\n    return x", []string{"pyval.AddTask("}, ""},
 		{"sleep-positive", "tasks.add_task(send, s, 'x')\n    return 1", []string{"pyfn_m_send"}, ""},
 
+		{"local-tasks", "t = BackgroundTasks()\n    t.add_task(log, s)\n    return JSONResponse({'ok': 1}, background=t)",
+			[]string{"t = pyval.NewBackgroundTasks()", "pyval.AddTask(t, func() error {", "pyval.WithBackground(_t"}, ""},
+		{"one-task", "return PlainTextResponse('x', background=BackgroundTask(log, s, level='warn'))",
+			[]string{"pyval.NewBackgroundTask(func() error {", `pyval.Str("warn")`, "pyval.WithBackground("}, ""},
+		{"param-as-background", "tasks.add_task(log, s)\n    return RedirectResponse('/x', background=tasks)", []string{"pyval.WithBackground(_t", ", tasks)"}, ""},
+		{"background-none", "return JSONResponse({}, background=None)", []string{"pyval.WithBackground(", "pyval.None)"}, ""},
+
 		{"other-method", "tasks.add_tasks(log, s)\n    return 1", nil, "method add_tasks of a background tasks object"},
+		{"task-method", "t = BackgroundTask(log, s)\n    t.add_task(log, s)\n    return 1", nil, "method add_task of a background task"},
+		{"task-attribute", "t = BackgroundTask(log, s)\n    return t.func", nil, "attribute func of a background tasks object"},
+		{"task-returned", "return BackgroundTask(log, s)", nil, "BackgroundTask(...) other than assigned to a name or given as background="},
+		{"tasks-in-list", "x = [BackgroundTasks()]\n    return 1", nil, "BackgroundTasks(...) other than assigned"},
+		{"tasks-args", "t = BackgroundTasks([])\n    return 1", nil, "BackgroundTasks() with arguments"},
+		{"background-str", "return JSONResponse({}, background=s)", nil, "background= of a value that may not be"},
+		{"local-passed", "t = BackgroundTasks()\n    return log(t)", nil, "use of background tasks object t"},
 		{"no-fn", "tasks.add_task()\n    return 1", nil, "add_task() without a function"},
-		{"builtin", "tasks.add_task(print, s)\n    return 1", nil, "add_task() of print"},
-		{"method", "tasks.add_task(C().m)\n    return 1", nil, "add_task() of C().m"},
+		{"builtin", "tasks.add_task(print, s)\n    return 1", nil, "background task print (only the app's module-level functions)"},
+		{"method", "tasks.add_task(C().m)\n    return 1", nil, "background task C().m (only"},
 		{"wrong-kw", "tasks.add_task(log, s, lvl='x')\n    return 1", nil, "no parameter lvl"},
 		{"missing-arg", "tasks.add_task(send, s)\n    return 1", nil, "missing argument subject"},
 		{"aliased", "t = tasks\n    return 1", nil, "use of background tasks object tasks"},
@@ -144,4 +159,39 @@ func TestAsyncSleep(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBackgroundTaskState checks that a task takes the state mutex once module state
+// lives in Go, even when its function does not refer to the state itself: an argument
+// (here the state dict) may reach it, and the handler released the mutex.
+func TestBackgroundTaskState(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "app.py"), []byte("from fastapi import FastAPI\napp = FastAPI()\n"), 0o644)
+	src := "from fastapi import BackgroundTasks\n\nITEMS = {}\n\n" +
+		"def count(d):\n    return len(d)\n\n" +
+		"def f(tasks: BackgroundTasks):\n    ITEMS['a'] = 1\n    tasks.add_task(count, ITEMS)\n    return 1\n"
+	os.WriteFile(filepath.Join(dir, "m.py"), []byte(src), 0o644)
+	prog, err := load.Load(dir, load.Options{Parse: parser.ParseFile, App: "app:app"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog.Import("m")
+	m := prog.Modules["m"]
+	u := NewUnit(prog, Names{})
+	u.SetState([]string{"m.ITEMS"})
+	vars := map[string]Var{"tasks": {Go: jen.Id("tasks"), Type: &ir.Type{Kind: ir.KindClass, Name: "fastapi.BackgroundTasks"}}}
+	for _, st := range m.File.Module.Body {
+		if d := asDef(st); d != nil && d.name == "f" {
+			code, diags := Func(st, &Scope{Vars: vars, Module: "m", Unit: u})
+			if len(diags) > 0 {
+				t.Fatalf("refused: %v", diags)
+			}
+			got := fmt.Sprintf("%#v", jen.Block(code...))
+			if !strings.Contains(got, "pyval.AddTask(tasks, func() error {\n\t\tpyc_state_mu.Lock()\n\t\tdefer pyc_state_mu.Unlock()\n\t\t_, err := pyfn_m_count(") {
+				t.Errorf("the task does not hold the state mutex:\n%s", got)
+			}
+			return
+		}
+	}
+	t.Fatal("no f")
 }

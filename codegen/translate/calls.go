@@ -86,6 +86,9 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 			f.refuse(c, "%s", g.why)
 		}
 	case gFramework:
+		if v, ok := f.bgCall(g.name, c); ok { // background.go
+			return v
+		}
 		if v, ok := f.respCall(g.name, c); ok {
 			return v
 		}

@@ -302,7 +302,10 @@
 // tasks.add_task(fn, *args, **kwargs), fn an app function translated as a helper: the
 // arguments are evaluated and bound when add_task runs, and the call is queued
 // (pyval.AddTask) to run after the response is sent, holding the state mutex when fn
-// touches module state living in Go. `await asyncio.sleep(delay)` with an int or float
+// touches module state living in Go. A body may build BackgroundTasks() and
+// BackgroundTask(fn, ...) and give them (or the parameter, or None) as background= of a
+// response object it builds: they then replace the parameter's tasks, as in FastAPI.
+// `await asyncio.sleep(delay)` with an int or float
 // literal delay sleeps (not at all for zero or less). Unit.PythonReach lists the app
 // functions a function may run, for the code generator's state plan: those a bridged
 // route runs (its tasks, its helpers) run in CPython.

@@ -131,7 +131,7 @@ func (f *fn) respCall(name string, c *ast.Call) (val, bool) {
 	if len(c.Args) > len(params) {
 		f.refuse(c, "%s with %d positional arguments", class, len(c.Args))
 	}
-	pos, kw := f.args(c, class+"()", params...)
+	pos, kw := f.args(c, class+"()", append(params, "background")...) // background: background.go
 	slots := make([]val, len(params))
 	has := make([]bool, len(params))
 	for i, v := range pos {
@@ -159,12 +159,12 @@ func (f *fn) respCall(name string, c *ast.Call) (val, bool) {
 		if !has[0] {
 			f.refuse(c, "RedirectResponse without url")
 		}
-		return f.callVal(q("NewRedirectResponse").Call(args...), kindValue, builtRespTypes[class]), true
+		return f.withBackground(c, f.callVal(q("NewRedirectResponse").Call(args...), kindValue, builtRespTypes[class]), kw), true
 	}
 	if class == "JSONResponse" && !has[0] {
 		f.refuse(c, "JSONResponse without content")
 	}
-	return f.callVal(q("NewResponse").Call(append([]jen.Code{jen.Lit(class)}, args...)...), kindValue, builtRespTypes[class]), true
+	return f.withBackground(c, f.callVal(q("NewResponse").Call(append([]jen.Code{jen.Lit(class)}, args...)...), kindValue, builtRespTypes[class]), kw), true
 }
 
 func isIntType(t *ir.Type) bool { return t != nil && t.Kind == ir.KindInt }

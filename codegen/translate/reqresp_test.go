@@ -80,7 +80,7 @@ func TestReqResp(t *testing.T) {
 		{"request-getlist", "return request.query_params.getlist('tag')", []string{"pyreq.GetList(request, "}, ""},
 
 		{"status-str", "return JSONResponse({}, status_code=s)", nil, "status_code that may not be an int"},
-		{"background", "return JSONResponse({}, background=None)", nil, "keyword argument background"},
+		{"background", "return JSONResponse({}, background=s)", nil, "background= of a value that may not be a BackgroundTasks"},
 		{"resp-in-list", "r = JSONResponse({})\n    return [r]", nil, "use of response object r"},
 		{"resp-attr", "r = JSONResponse({})\n    return r.body", nil, "attribute body of a response object"},
 		{"param-returned", "return response", nil, "use of response object response"},

@@ -28,3 +28,45 @@ func AddTask(tasks Value, task func() error) (Value, error) {
 	b.t.Add(task)
 	return None, nil
 }
+
+// NewBackgroundTasks is BackgroundTasks() built by a body: tasks of its own, which run
+// only when it is a returned response's background.
+func NewBackgroundTasks() *BackgroundParam {
+	return &BackgroundParam{t: &response.BackgroundTasks{}}
+}
+
+// BackgroundTaskObj is Starlette's BackgroundTask(fn, *args, **kwargs) built by a body:
+// one call, run when it is a returned response's background.
+type BackgroundTaskObj struct{ t *response.BackgroundTasks }
+
+// TypeName is "BackgroundTask".
+func (*BackgroundTaskObj) TypeName() string { return "BackgroundTask" }
+
+// NewBackgroundTask is BackgroundTask(fn, ...): task is the call with its arguments bound.
+func NewBackgroundTask(task func() error) *BackgroundTaskObj {
+	t := &response.BackgroundTasks{}
+	t.Add(task)
+	return &BackgroundTaskObj{t: t}
+}
+
+// WithBackground sets the background of a response object a body built (the background=
+// argument of its class): a BackgroundTasks (the parameter or one the body built) or a
+// BackgroundTask runs after it is sent instead of the BackgroundTasks parameter's tasks,
+// as FastAPI gives the parameter's tasks only to a response whose background is None.
+// None changes nothing.
+func WithBackground(resp, background Value) (Value, error) {
+	ro, ok := resp.(*ResponseObj)
+	if !ok {
+		return nil, raise("TypeError", "background of a '"+typeNameOf(resp)+"' object")
+	}
+	switch b := background.(type) {
+	case NoneType:
+	case *BackgroundParam:
+		ro.r.Background = b.t
+	case *BackgroundTaskObj:
+		ro.r.Background = b.t
+	default:
+		return nil, raise("TypeError", "'"+typeNameOf(background)+"' object is not callable")
+	}
+	return resp, nil
+}

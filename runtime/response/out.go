@@ -158,10 +158,11 @@ func (o *Out) Stream(status int, mediaType string, fn func(w io.Writer) error) e
 
 // Send produces a Response object the endpoint returned: the Response
 // parameter's status and headers do not apply; the BackgroundTasks
-// parameter does when r has no background of its own.
+// parameter does when r has no background of its own (FastAPI: when its
+// background is None; an empty one of its own still replaces them).
 func (o *Out) Send(r *Response) error {
 	o.resp = *r
-	if o.resp.Background == nil || o.resp.Background.Len() == 0 {
+	if o.resp.Background == nil {
 		o.resp.Background = &o.Tasks
 	}
 	o.set = true

@@ -3,7 +3,8 @@ import asyncio
 from typing import Annotated
 
 from fastapi import BackgroundTasks, Depends, FastAPI
-from fastapi.responses import PlainTextResponse
+from fastapi.responses import JSONResponse, PlainTextResponse
+from starlette.background import BackgroundTask
 
 app = FastAPI(title="Background tasks, native")
 
@@ -68,6 +69,34 @@ async def fail(n: int, tasks: BackgroundTasks):
 
         raise HE(status_code=400, detail="negative")
     return {"n": n}
+
+
+@app.post("/own-tasks")
+def own_tasks(tasks: BackgroundTasks):
+    tasks.add_task(record, "param-dropped")
+    mine = BackgroundTasks()
+    mine.add_task(record, "mine", 2)
+    resp = JSONResponse({"own": True}, background=mine)
+    mine.add_task(record, "mine-late")
+    return resp
+
+
+@app.post("/one-task")
+def one_task(tasks: BackgroundTasks):
+    tasks.add_task(record, "param-dropped")
+    return PlainTextResponse("one", background=BackgroundTask(record, "single", note="!"))
+
+
+@app.post("/none-background")
+def none_background(tasks: BackgroundTasks):
+    tasks.add_task(record, "param-kept")
+    return JSONResponse([1], background=None)
+
+
+@app.post("/empty-own")
+def empty_own(tasks: BackgroundTasks):
+    tasks.add_task(record, "param-dropped")
+    return JSONResponse([2], background=BackgroundTasks())
 
 
 @app.get("/events")
