@@ -219,8 +219,24 @@
 // runtime/pyval/pyreq: request.method, request.url.path / query / scheme / netloc,
 // request.headers / query_params / cookies .get(key[, default]) and [key],
 // query_params.getlist / multi_items, request.scope.get / [] of root_path, path, method,
-// scheme and type. A name holding any of them is used only as the base of those
+// scheme and type; (reqbody.go, reqvalues.go) await request.body() / request.json(),
+// str(request.url), str(request.base_url), str(request.url_for("name")) of a route without
+// path parameters the app names once, request.cookies and request.path_params (the
+// latter when no route converts its parameters), dict() of those and of
+// request.query_params, request.headers.getlist(key), request.client (a tuple or None)
+// and its host / port. A name holding any of them is used only as the base of those
 // attributes (or returned, for a built response): other uses are refused.
+//
+// UploadFile parameters (upload.go; UploadFile, Optional[UploadFile] and the items of a
+// list[UploadFile]): await f.read([size]) / f.seek(offset), f.filename, f.content_type,
+// f.size and f.headers.items() / keys() / values() / get() / getlist() / [key], with
+// Starlette's results (runtime/pyval/upload_ops.go). bytes.decode (decode.go) takes the
+// utf-8, ascii and latin-1 codecs and the strict, replace and ignore error handlers,
+// positionally or by keyword.
+//
+// Plain standard-library dataclasses (ir.Model.DataclassWhy == "") are generated as
+// models: their fields are read as a model's; model_dump(), model_copy() and their
+// construction are refused.
 //
 // @app.middleware("http") functions (callnext.go, run by runtime/pyval/pymw): the code
 // generator gives the first parameter the Request type and the second CallNextType().

@@ -3,7 +3,11 @@
 // 0.47.3's results. request.method; request.url.path / .query / .scheme / .netloc and
 // str(request.url); request.headers, request.query_params and request.cookies through
 // .get(key, default=None), [key] (KeyError) and, for query_params, getlist(key) and
-// multi_items(); request.scope.get / [] of root_path, path, method, scheme and type. It is a package of its own because runtime/request imports pyval.
+// multi_items(); request.scope.get / [] of root_path, path, method, scheme and type;
+// (body.go) await request.body() / request.json(); (values.go) str(request.base_url),
+// str(request.url_for(name)), request.cookies / path_params and dict() of the mappings,
+// request.headers.getlist(key), request.client. It is a package of its own because
+// runtime/request imports pyval.
 package pyreq
 
 import (
