@@ -75,15 +75,6 @@ func (u *Unit) ExceptionType(module, qual string) (*ir.Type, string) {
 	return excType(info), ""
 }
 
-// ExceptionVar is the Go name of the *pyval.ExcClass of module.qual, declared by an
-// earlier ExceptionType call.
-func (u *Unit) ExceptionVar(module, qual string) string {
-	if u.excs == nil || u.excs[module+"."+qual] == nil {
-		return ""
-	}
-	return u.excs[module+"."+qual].goVar
-}
-
 // excOf resolves g (a global of kind gOtherClass) to an app exception class.
 func (f *fn) excOf(g global) *excInfo {
 	if g.kind != gOtherClass || g.module == "" {

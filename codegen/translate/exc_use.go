@@ -7,7 +7,6 @@ import (
 
 	"github.com/covetpy/covetgen/ir"
 	"github.com/covetpy/covetgen/parser/ast"
-	"github.com/covetpy/covetgen/runtime/pyval"
 )
 
 // Uses of app exception classes (exc_class.go) and exception values: X(...) and raise
@@ -46,14 +45,15 @@ func (f *fn) excConstruct(info *excInfo, c *ast.Call) val {
 	}
 	self := f.hoist(val{code: q("NewAppException").Call(newArgs...), typ: excType(info)})
 	if d != nil {
-		f.excInitCall(k, self.code, c, vs)
+		call := f.excInitCall(k, self.code, c, vs)
+		f.emit(jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(f.retErr()...))
 	}
 	return self
 }
 
-// excInitCall calls the __init__ of class k on self with the call's arguments, already
-// compiled (positional ones, then keyword ones, in vs).
-func (f *fn) excInitCall(k *excInfo, self jen.Code, c *ast.Call, vs []val) {
+// excInitCall is the call of the __init__ of class k on self with the call's arguments,
+// already compiled (positional ones, then keyword ones, in vs).
+func (f *fn) excInitCall(k *excInfo, self jen.Code, c *ast.Call, vs []val) *jen.Statement {
 	g := k.initGlobal()
 	d := g.def
 	ps := params(d)[1:]
@@ -98,8 +98,7 @@ func (f *fn) excInitCall(k *excInfo, self jen.Code, c *ast.Call, vs []val) {
 	if f.u.helpers[g.module+"."+g.def.name].state {
 		f.useState()
 	}
-	call := jen.Id(goName).Call(append([]jen.Code{self}, args...)...)
-	f.emit(jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(f.retErr()...))
+	return jen.Id(goName).Call(append([]jen.Code{self}, args...)...)
 }
 
 // excInitSelf returns, in the translated __init__ of an app exception class, the class
@@ -144,8 +143,7 @@ func (f *fn) excSuperInit(c *ast.Call) (val, bool) {
 			exprs = append(exprs, kw.Value)
 		}
 		vs := f.seq(exprs, f.value)
-		f.excInitCall(base, self.code, c, vs)
-		return f.constVal(pyval.None), true
+		return f.callVal(f.excInitCall(base, self.code, c, vs), kindValue, nil), true
 	}
 	if len(c.Keywords) > 0 {
 		f.refuse(c, "keyword arguments to BaseException.__init__")

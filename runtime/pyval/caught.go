@@ -67,6 +67,9 @@ func caughtStr(c *Caught) (Str, error) {
 	case *httpValue: // exc_http.go
 		return httpValueStr(e)
 	case *Exception:
+		if err := unreproducible(e); err != nil { // exc_app.go
+			return "", err
+		}
 		return Str(e.Msg), nil
 	case *response.HTTPException:
 		d, err := httpDetail(e) // exc_http.go
@@ -89,6 +92,9 @@ func caughtRepr(c *Caught) (string, error) {
 	case *httpValue: // exc_http.go
 		return httpValueRepr(e)
 	case *Exception:
+		if err := unreproducible(e); err != nil { // exc_app.go
+			return "", err
+		}
 		var st reprState
 		st.b.WriteString(e.Class[strings.LastIndexByte(e.Class, '.')+1:] + "(")
 		for i, a := range e.Args {

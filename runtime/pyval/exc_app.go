@@ -194,3 +194,18 @@ func appendCaught(dst []byte, c *Caught, depth int) ([]byte, error) {
 	}
 	return dst, typeError("cannot encode the exception %s", c.TypeName())
 }
+
+// errValidationText is the failure of str() or repr() of a pydantic ValidationError:
+// its text (the model's title, each error's location, message, type and input, the
+// documentation links) is not reproduced, so the request fails loudly (a 500 logged as
+// such) rather than answer another text. It is not a Python exception: no except clause
+// catches it.
+var errValidationText = errors.New("covetgen: str() / repr() of a pydantic ValidationError is not reproduced")
+
+// unreproducible returns errValidationText for a pydantic ValidationError.
+func unreproducible(e *Exception) error {
+	if e.Type == nil && e.Class == "ValidationError" {
+		return errValidationText
+	}
+	return nil
+}

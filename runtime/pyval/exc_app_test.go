@@ -148,3 +148,15 @@ func TestHTTPExceptionValue(t *testing.T) {
 		t.Errorf("HandlerResponse(dict): %v", err)
 	}
 }
+
+// TestValidationErrorText checks that str() and repr() of a pydantic ValidationError
+// fail (their text is not reproduced) with an error no except clause catches.
+func TestValidationErrorText(t *testing.T) {
+	v := CaughtOf(NewException("ValidationError"))
+	if _, err := StrOf(v); !errors.Is(err, errValidationText) || ExcMatch(err, "BaseException") {
+		t.Errorf("str(ValidationError): %v", err)
+	}
+	if _, err := Repr(v); !errors.Is(err, errValidationText) {
+		t.Errorf("repr(ValidationError): %v", err)
+	}
+}
