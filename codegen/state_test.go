@@ -47,6 +47,7 @@ func TestPlanState(t *testing.T) {
 		{"errors", "main.STOCK", false},
 		{"crud_memory", "", true},
 		{"bridge_special", "main.CLICKS,main.LINKS", false}, // record_click runs as a native background task
+		{"bridge_special", "main.EPOCH", true},              // EPOCH = datetime(..., tzinfo=timezone.utc), built at init
 		{"dependencies", "main.CALLS", true},
 		{"routers_pkg", "shop.db.ITEMS_DB", false},
 		{"openapi_meta", "main.INVOICES", false},
