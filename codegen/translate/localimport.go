@@ -10,7 +10,9 @@ package translate
 // Go, a function, a model...), provided the statement is one of the function body's own
 // statements (not nested in a block), it is the only binding of A in the function and
 // every use of A comes after it in the source (the name cannot then be unbound when
-// read). Other import statements stay refused.
+// read), and N is never rebound (the local keeps the object N was bound to when the
+// statement ran; module state living in Go is read when used). Other import statements
+// stay refused.
 
 import (
 	"strings"
@@ -52,6 +54,9 @@ func (f *fn) scanLocalImports() {
 			}
 			if _, bound := f.u.module(base).binds[a.Name]; !bound && f.u.loadModule(base+"."+a.Name) != nil && !f.u.importedAtStartup(f.appModule(), base+"."+a.Name) {
 				continue
+			}
+			if f.u.isMutated(a.Name, false) {
+				continue // rebound somewhere: the local keeps the object bound when it ran
 			}
 			if f.localImports == nil {
 				f.localImports = map[string]*binding{}
