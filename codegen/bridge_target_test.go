@@ -17,13 +17,15 @@ import (
 
 // TestRouteTargets generates bridged routes whose functions have no module-level name (a
 // lambda dependency, a closure a factory made, a functools.wraps endpoint, a lambda
-// endpoint, a route of a mounted app, an instance built from a dict) and checks the
+// endpoint, a route of a mounted app, an instance built from a dict; the lambdas and the
+// wrapped function call os, which keeps them in CPython) and checks the
 // targets the invocations name them by: the route (mounts, path as registered, name,
 // methods) and the index path in its dependency tree, dependencies= entries first
 // (worker.py _route_callable follows them; runtime/bridge/testdata/compat/route_table.json
 // records FastAPI's trees).
 func TestRouteTargets(t *testing.T) {
 	const src = `import functools
+import os
 from typing import Annotated
 from fastapi import Depends, FastAPI, Header
 
@@ -51,21 +53,21 @@ def named():
 
 
 @app.get("/deps/{n:int}", dependencies=[Depends(require_header("x-a"))])
-def deps(n: int, one=Depends(named), two: Annotated[int, Depends(lambda: 2)] = 0):
+def deps(n: int, one=Depends(named), two: Annotated[int, Depends(lambda: os.getpid())] = 0):
     return n + one + two
 
 
 @app.get("/wrapped/{n}")
 @audited
 async def wrapped(n: int):
-    return n
+    return os.getpid()
 
 
-app.add_api_route("/lambda", lambda: {"ok": True}, name="lam", methods=["GET", "POST"])
+app.add_api_route("/lambda", lambda: {"ok": os.getpid()}, name="lam", methods=["GET", "POST"])
 
 
 @sub.get("/inner")
-def inner(v=Depends(require_header("x-b")), w=Depends(lambda: 3)):
+def inner(v=Depends(require_header("x-b")), w=Depends(lambda: os.getpid())):
     return v
 
 

@@ -362,6 +362,10 @@
 // function and used only after it: A is then the module-level name M.N (module state
 // included). A function importing module state in its body touches it (state_scan.go).
 //
+// Module state a function run at import touches (called at module level, applied as a
+// decorator, a method of a class instantiated there, or called by such a function) stays in
+// Python: its value after import is not the assignment's (state_import.go).
+//
 // Unit.SetStateKept records why a name stays in Python (the first refusal of a function
 // keeping it there): a use of it is refused with "use of NAME (module state kept in
 // Python because file:line:col: cannot translate ...)", `global NAME` with "global

@@ -11,8 +11,9 @@ package translate
 // state living in Go, a function, a model...), provided every use of A in the function
 // follows the statement in its own block (so A is always bound when read: no
 // UnboundLocalError to reproduce) and nothing else in the function binds A (a parameter,
-// an assignment, another import, except ... as A...). Other import statements stay
-// refused.
+// an assignment, another import, except ... as A...), and N is never rebound (the local
+// keeps the object N was bound to when the statement ran; module state living in Go is
+// read when used). Other import statements stay refused.
 
 import (
 	"strings"
@@ -46,6 +47,10 @@ func (f *fn) scanLocalImports() {
 				if !isFrameworkPackage(base) {
 					if _, bound := f.u.module(base).binds[a.Name]; !bound && f.u.loadModule(base+"."+a.Name) != nil && !f.u.importedAtStartup(f.appModule(), base+"."+a.Name) {
 						names = nil
+						break
+					}
+					if f.u.isMutated(a.Name, false) {
+						names = nil // rebound somewhere: the local keeps the object bound when it ran
 						break
 					}
 				}

@@ -1,10 +1,16 @@
 package translate
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/covetpy/covetgen/ir/lift"
+	"github.com/covetpy/covetgen/ir/load"
+	"github.com/covetpy/covetgen/parser"
 )
 
 // TestLocalImports checks which function-local imports translate: a from-import of a
@@ -17,6 +23,7 @@ func TestLocalImports(t *testing.T) {
 		{"def f(k):\n    import models\n    return models.tax(k)\n", "m.py:2:5: cannot translate import statement"},
 		{"def f(k):\n    if k:\n        from models import tax\n        return tax(k)\n    return 0\n", ""},
 		{"def f(k):\n    if k:\n        from models import tax\n    return tax(k)\n", "m.py:3:9: cannot translate import statement"},
+		{"N = 0\n\ndef f(k):\n    from m import N\n    return N\n", "m.py:4:5: cannot translate import statement"}, // m is not imported with the app
 		{"def f(k):\n    from models import tax\n    tax = 1\n    return tax\n", "m.py:2:5: cannot translate import statement"},
 		{"def f(k):\n    g = tax\n    from models import tax\n    return g(k)\n", "m.py:3:5: cannot translate import statement"},
 		{"def f(k):\n    from models import *\n    return k\n", "m.py:2:5: cannot translate import statement"},
@@ -98,5 +105,46 @@ func TestLocalImport(t *testing.T) {
 				t.Errorf("code lacks %q:\n%s", tt.want, code)
 			}
 		})
+	}
+}
+
+// TestLocalImportStartup checks the module imported must be imported with the app, and
+// the name never rebound.
+func TestLocalImportStartup(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"app.py":   "from fastapi import FastAPI\nimport store\n\napp = FastAPI()\n",
+		"late.py":  "X = 1\n",
+		"store.py": "N = 0\nITEMS = {}\n\ndef bump():\n    global N\n    N += 1\n",
+		"m.py":     "def f(k):\n    from store import ITEMS\n    return ITEMS\n\ndef g(k):\n    from store import N\n    return N\n\ndef h(k):\n    from late import X\n    return X\n",
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	prog, err := load.Load(dir, load.Options{Parse: parser.ParseFile, App: "app:app"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog.Import("m")
+	app, err := lift.Lift(prog, lift.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"f": "", "g": "m.py:6:5: cannot translate import statement", "h": "m.py:10:5: cannot translate import statement"}
+	for _, st := range prog.Modules["m"].File.Module.Body {
+		d := asDef(st)
+		if d == nil {
+			continue
+		}
+		got := ""
+		_, diags := Func(st, &Scope{Vars: map[string]Var{"k": {Go: jen.Id("k")}}, App: app, Module: "m", Unit: NewUnit(prog, Names{})})
+		if len(diags) > 0 {
+			got = diags[0].String()
+		}
+		if got != want[d.name] {
+			t.Errorf("%s: got %q, want %q", d.name, got, want[d.name])
+		}
 	}
 }

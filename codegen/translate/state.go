@@ -379,9 +379,11 @@ func (u *Unit) StateVars(app *ir.App) []StateVar {
 	if len(vars) == 0 {
 		return nil
 	}
+	runs := newImportRuns(u)
 	for _, mname := range u.prog.Order {
-		u.scanTouchers(u.module(mname), vars)
+		u.scanTouchers(u.module(mname), vars, runs)
 	}
+	runs.keepTouched(vars) // state_import.go
 	out := make([]StateVar, 0, len(order))
 	for _, k := range order {
 		out = append(out, *vars[k])

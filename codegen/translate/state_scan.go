@@ -12,11 +12,11 @@ import (
 // them. A reference from code run at import time (anything but the variable's own
 // assignment, imports and def bodies) makes the variable stay in Python. Every node is
 // visited: a reference missed would let Go own a variable Python code also uses.
-func (u *Unit) scanTouchers(mi *modInfo, vars map[string]*StateVar) {
+func (u *Unit) scanTouchers(mi *modInfo, vars map[string]*StateVar, runs *importRuns) {
 	if mi.mod == nil || mi.mod.File == nil || mi.mod.File.Module == nil {
 		return
 	}
-	s := &touchScan{u: u, mi: mi, vars: vars}
+	s := &touchScan{u: u, mi: mi, vars: vars, runs: runs}
 	for _, st := range mi.mod.File.Module.Body {
 		s.moduleStmt(st)
 	}
@@ -27,6 +27,7 @@ type touchScan struct {
 	u    *Unit
 	mi   *modInfo
 	vars map[string]*StateVar
+	runs *importRuns // the app functions code run at import calls (state_import.go)
 }
 
 // moduleStmt scans a statement run at import time.
@@ -38,6 +39,9 @@ func (s *touchScan) moduleStmt(st ast.Stmt) {
 	case *ast.ClassDef:
 		for _, e := range x.DecoratorList {
 			s.moduleNode(e, st)
+			if s.runs != nil {
+				s.runs.call(s.mi, e, s.mi.pos(st)) // called with the class
+			}
 		}
 		for _, e := range x.Bases {
 			s.moduleNode(e, st)
@@ -67,6 +71,9 @@ func (s *touchScan) moduleNode(n any, at ast.Stmt) {
 				v.Why = "code run at import (" + s.mi.pos(at).String() + ") uses it"
 			}
 		}
+		if c, ok := x.(*ast.Call); ok && s.runs != nil {
+			s.runs.call(s.mi, c.Func, s.mi.pos(at))
+		}
 		return true
 	})
 }
@@ -80,6 +87,9 @@ func (s *touchScan) def(st ast.Stmt) {
 	}
 	for _, e := range d.decos {
 		s.moduleNode(e, st)
+		if s.runs != nil {
+			s.runs.call(s.mi, e, s.mi.pos(st)) // a decorator is called with the function
+		}
 	}
 	if d.args != nil {
 		for _, e := range d.args.Defaults {
