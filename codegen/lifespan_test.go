@@ -24,7 +24,7 @@ func TestLifespanNative(t *testing.T) {
 			"if _, err := py_load(); err != nil {\n\t\t\t\treturn err\n\t\t\t}\n\t\t\tif _, err := py_second(); err != nil {",
 			"if _, err := py_down(); err != nil {"}},
 		// A bridged route: the workers run the lifespan, so the handlers and their state stay there.
-		{"bridged-route", "\n@app.get(\"/client\")\ndef client(request: Request):\n    return request.client\n", false, []string{"bridge.Start(ctx, *py)"}},
+		{"bridged-route", "\nimport os\n\n@app.get(\"/pid\")\ndef pid():\n    return os.getpid()\n", false, []string{"bridge.Start(ctx, *py)"}},
 		// A handler that does not translate keeps every handler in Python.
 		{"handler-refused", "\n@app.on_event(\"shutdown\")\ndef bye():\n    import os\n", false, []string{"bridge.Start(ctx, *py)"}},
 	}

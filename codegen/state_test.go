@@ -46,19 +46,13 @@ func TestPlanState(t *testing.T) {
 	}{
 		{"errors", "main.STOCK", false},
 		{"crud_memory", "", true},
-		{"bridge_special", "main.CLICKS,main.LINKS", false}, // record_click runs as a native background task
-		{"bridge_special", "main.EPOCH", true},              // EPOCH = datetime(..., tzinfo=timezone.utc), built at init
-		{"dependencies", "main.CALLS", true},
+		// record_click runs as a native background task; EPOCH (a timezone.utc datetime) is built at init
+		{"bridge_special", "main.CLICKS,main.EPOCH,main.LINKS", false},
+		{"dependencies", "main.CALLS,main.EVENTS", false}, // get_session is a native yield dependency
 		{"routers_pkg", "shop.db.ITEMS_DB", false},
 		{"openapi_meta", "main.INVOICES", false},
-		{"bridge_special", "", true},
-		{"dependencies", "main.CALLS,main.EVENTS", false},
-		{"routers_pkg", "", false},
-		{"openapi_meta", "", false},
 		{"nested_models_shop", "", true},
 		{"exception_handlers", "main.STOCK", false}, // OutOfStock is raised and handled in Go
-		{"background_tasks", "", true},
-		{"exception_handlers", "", true},
 		{"background_tasks", "main.LOG,main.OUTBOX", false},
 		{"streaming", "", false},
 		{"security_oauth2", "", true},
@@ -80,12 +74,7 @@ func TestPlanStateKept(t *testing.T) {
 	for _, tt := range []struct{ app, key, want string }{
 		{"crud_memory", "main.TODOS", "main.py:113:15: cannot translate model_dump() of TodoUpdate here (it holds Enum members: only spread with ** into a model construction)"},
 		{"crud_memory", "main._next_id", "main.py:60:5: cannot translate mutation of TODOS (not owned by the function)"},
-		{"dependencies", "main.EVENTS", "main.py:146:15: cannot translate call of FakeSession"},
-		// write_log translates (ping runs it natively as a background task), but the bridged
-		// fail_before adds it as a task too: it runs in CPython, so LOG stays there.
-		{"background_tasks", "main.LOG", "main.py:57:9: cannot translate import statement"},
-		{"bridge_async", "main.AUDIT", "main.py:45:11: cannot translate await of asyncio.sleep()"},
-		{"dependencies", "main.EVENTS", "main.py:164:37: cannot translate dependency with yield get_session"},
+		{"bridge_async", "main.AUDIT", "main.py:67:20: cannot translate await of asyncio.gather()"},
 	} {
 		in := loadCorpusApp(t, tt.app)
 		p := planState(in)

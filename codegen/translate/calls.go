@@ -453,9 +453,6 @@ func (f *fn) methodCall(c *ast.Call, at *ast.Attribute) val {
 	if v, ok := f.dumpJSONCall(c, at); ok { // dumpjson.go
 		return v
 	}
-	if v, ok := f.decodeReplace(c, at); ok { // dumpjson.go
-		return v
-	}
 	if v, ok := f.modelCopy(c, at); ok { // modelcopy.go
 		return v
 	}

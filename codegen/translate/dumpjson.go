@@ -1,10 +1,6 @@
 package translate
 
 import (
-	"strings"
-
-	"github.com/dave/jennifer/jen"
-
 	"github.com/covetpy/covetgen/parser/ast"
 )
 
@@ -24,39 +20,4 @@ func (f *fn) dumpJSONCall(c *ast.Call, at *ast.Attribute) (val, bool) {
 	}
 	f.checkDumpable(c, m)
 	return f.callVal(q("ModelDumpJSON").Call(recv.code), kindValue, strType), true
-}
-
-// decodeReplace compiles b.decode(encoding, errors="replace") (UTF-8 or ASCII, given
-// positionally or by keyword); ok false for decode calls without errors="replace".
-func (f *fn) decodeReplace(c *ast.Call, at *ast.Attribute) (val, bool) {
-	if at.Attr != "decode" {
-		return val{}, false
-	}
-	ps := reParams(c, []string{"encoding", "errors"}, "decode()", f.refuse)
-	errs, ok := ps["errors"]
-	if !ok {
-		return val{}, false
-	}
-	if s, isStr := constStr(errs); !isStr || s != "replace" {
-		return val{}, false
-	}
-	ascii := false
-	if e, ok := ps["encoding"]; ok {
-		s, isStr := constStr(e)
-		if !isStr || !knownEncoding(s) {
-			f.refuse(e, "decode() argument %s (only \"utf-8\" and \"ascii\")", exprName(e))
-		}
-		ascii = isASCIIName(s)
-	}
-	recv := f.value(at.Value)
-	return f.callVal(q("BytesDecodeReplace").Call(recv.code, jen.Lit(ascii)), kindValue, strType), true
-}
-
-// isASCIIName reports whether an encoding name knownEncoding accepts spells ASCII.
-func isASCIIName(name string) bool {
-	switch strings.NewReplacer("-", "_", " ", "_").Replace(strings.ToLower(name)) {
-	case "ascii", "us_ascii", "646":
-		return true
-	}
-	return false
 }

@@ -147,7 +147,8 @@ json.dump([[bytes.fromhex(h).decode("utf-8", errors="replace"), bytes.fromhex(h)
 `, hexes, &want)
 	for i, c := range cases {
 		for k, ascii := range []bool{false, true} {
-			got, err := BytesDecodeReplace(Bytes(c), ascii)
+			enc := map[bool]Value{false: Str("utf-8"), true: Str("ascii")}[ascii]
+			got, err := bytesDecode(c, []Value{enc, Str("replace")}, nil)
 			if err != nil || string(got.(Str)) != want[i][k] {
 				t.Errorf("decode %x (ascii %v) = %q, want %q", c, ascii, got, want[i][k])
 			}
