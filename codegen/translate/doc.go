@@ -174,7 +174,9 @@
 // Go's regexp/syntax program, run by pyval's code-point backtracker, gives CPython's
 // results: backreferences, lookaround of more than one character, atomic groups, possessive quantifiers, repeats of
 // subpatterns that match the empty string, inline flags after the start, re.LOCALE and
-// case-insensitive patterns with cased characters are refused, naming the construct;
+// case-insensitive patterns with non-ASCII cased characters (or sets mixing letters
+// with \d \s \w) are refused, naming the construct; ASCII letters under re.I match
+// what CPython's do (i also İ and ı, k the Kelvin sign, s ſ);
 // \d \s \w are CPython's Unicode classes (tables recorded from python3), $ \b \B
 // behave as CPython's. sub templates are constant strs checked at generation time.
 //
