@@ -160,7 +160,7 @@
 // hashlib.blake2b(...) / hmac.new(...); h.update(data); h.hexdigest(); h.digest()),
 // base64.b64decode(s, validate=) / standard_b64decode / urlsafe_b64decode (except
 // binascii.Error catches their errors, CPython's messages), b.decode(encoding,
-// errors="replace") for UTF-8 and ASCII, and model.model_dump_json() without arguments
+// errors="replace" / "ignore") for UTF-8 and ASCII, and model.model_dump_json() without arguments
 // (pydantic's JSON, by the model's encoder).
 //
 // Regular expressions (recall.go; runtime/pyval/re*.go): NAME = re.compile(pattern,

@@ -26,8 +26,8 @@ func (f *fn) dumpJSONCall(c *ast.Call, at *ast.Attribute) (val, bool) {
 	return f.callVal(q("ModelDumpJSON").Call(recv.code), kindValue, strType), true
 }
 
-// decodeReplace compiles b.decode(encoding, errors="replace") (UTF-8 or ASCII, given
-// positionally or by keyword); ok false for decode calls without errors="replace".
+// decodeReplace compiles b.decode(encoding, errors="replace" or "ignore") (UTF-8 or
+// ASCII, given positionally or by keyword); ok false for other decode calls.
 func (f *fn) decodeReplace(c *ast.Call, at *ast.Attribute) (val, bool) {
 	if at.Attr != "decode" {
 		return val{}, false
@@ -37,7 +37,8 @@ func (f *fn) decodeReplace(c *ast.Call, at *ast.Attribute) (val, bool) {
 	if !ok {
 		return val{}, false
 	}
-	if s, isStr := constStr(errs); !isStr || s != "replace" {
+	mode, isStr := constStr(errs)
+	if !isStr || mode != "replace" && mode != "ignore" {
 		return val{}, false
 	}
 	ascii := false
@@ -49,7 +50,11 @@ func (f *fn) decodeReplace(c *ast.Call, at *ast.Attribute) (val, bool) {
 		ascii = isASCIIName(s)
 	}
 	recv := f.value(at.Value)
-	return f.callVal(q("BytesDecodeReplace").Call(recv.code, jen.Lit(ascii)), kindValue, strType), true
+	fn := "BytesDecodeReplace"
+	if mode == "ignore" {
+		fn = "BytesDecodeIgnore"
+	}
+	return f.callVal(q(fn).Call(recv.code, jen.Lit(ascii)), kindValue, strType), true
 }
 
 // isASCIIName reports whether an encoding name knownEncoding accepts spells ASCII.

@@ -20,7 +20,7 @@ func TestHashExtRefusals(t *testing.T) {
 			"m.py:4:12: cannot translate call of method model_dump_json() on a value of unknown type"},
 		{"def f(b):\n    return b.decode('latin-1', errors='replace')\n",
 			"m.py:4:21: cannot translate decode() argument 'latin-1' (only \"utf-8\" and \"ascii\")"},
-		{"def f(b):\n    return b.decode('utf-8', errors='ignore')\n",
+		{"def f(b):\n    return b.decode('utf-8', errors='surrogateescape')\n",
 			"m.py:4:12: cannot translate decode() with keyword arguments"},
 		{"import base64\n\ndef f(s):\n    return base64.b64decode(s, b'-_')\n",
 			"m.py:6:12: cannot translate call of base64.b64decode() with 2 positional arguments"},

@@ -5,7 +5,13 @@ import "unicode/utf8"
 // BytesDecodeReplace is b.decode(encoding, errors="replace") for UTF-8 (ascii false) or
 // ASCII: each maximal ill-formed subsequence (each byte above 0x7f for ASCII) becomes
 // one U+FFFD, as CPython's decoders do.
-func BytesDecodeReplace(b Value, ascii bool) (Value, error) {
+func BytesDecodeReplace(b Value, ascii bool) (Value, error) { return bytesDecodeLax(b, ascii, true) }
+
+// BytesDecodeIgnore is b.decode(encoding, errors="ignore"): the ill-formed subsequences
+// BytesDecodeReplace replaces are dropped.
+func BytesDecodeIgnore(b Value, ascii bool) (Value, error) { return bytesDecodeLax(b, ascii, false) }
+
+func bytesDecodeLax(b Value, ascii, replace bool) (Value, error) {
 	x, ok := b.(Bytes)
 	if !ok {
 		return nil, attrError(b, "decode")
@@ -20,7 +26,9 @@ func BytesDecodeReplace(b Value, ascii bool) (Value, error) {
 			continue
 		}
 		if ascii {
-			out = utf8.AppendRune(out, utf8.RuneError)
+			if replace {
+				out = utf8.AppendRune(out, utf8.RuneError)
+			}
 			i++
 			continue
 		}
@@ -30,7 +38,9 @@ func BytesDecodeReplace(b Value, ascii bool) (Value, error) {
 			i += n
 			continue
 		}
-		out = utf8.AppendRune(out, utf8.RuneError)
+		if replace {
+			out = utf8.AppendRune(out, utf8.RuneError)
+		}
 		i += utf8MaximalSubpart(s[i:])
 	}
 	return Str(out), nil

@@ -18,7 +18,7 @@
 // JSONDecodeError messages (JSONDumps, JSONLoads; jsonmod.go), hmac digests
 // (HmacDigest), hash objects fed by update() (HashObj: HashNew, Blake2bNew, HmacNew,
 // HashUpdate, HashObjDigest), BLAKE2b (Blake2bDigest, RFC 7693), base64 decoding with binascii.Error
-// and CPython's messages (B64Decode), decode(errors="replace") (BytesDecodeReplace) and
+// and CPython's messages (B64Decode), decode(errors="replace" / "ignore") (BytesDecodeReplace, BytesDecodeIgnore) and
 // model_dump_json() (ModelDumpJSON). No reflection.
 //
 // Regular expressions (re*.go): ConvertRe checks a Python str pattern and converts it to
