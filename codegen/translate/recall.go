@@ -125,8 +125,12 @@ func (u *Unit) reCompileCode(p *rePattern) jen.Code {
 	if name, ok := u.kconsts[key]; ok {
 		return jen.Id(name)
 	}
-	name := u.goIdent("pyre_"+itoa(len(u.kconsts)+1), key)
+	if u.rePatterns == nil {
+		u.rePatterns = map[string]*rePattern{}
+	}
+	name := u.goIdent("pyre_"+itoa(len(u.rePatterns)+1), key)
 	u.kconsts[key] = name
+	u.rePatterns[name] = p
 	u.decls = append(u.decls, jen.Commentf("%s is re.compile(%q, %d).", name, p.src, p.flags),
 		jen.Var().Id(name).Op("=").Add(call))
 	return jen.Id(name)

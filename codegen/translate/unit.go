@@ -59,7 +59,7 @@ type Unit struct {
 
 	respBuilt bool // a body built a response object (reqresp.go)
 
-	rePatterns map[string]*rePattern // module-level compiled patterns by Go name (recall.go)
+	rePatterns map[string]*rePattern // compiled patterns by Go name (recall.go)
 }
 
 type constInfo struct {
