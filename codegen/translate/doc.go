@@ -178,7 +178,8 @@
 // with \d \s \w) are refused, naming the construct; ASCII letters under re.I match
 // what CPython's do (i also İ and ı, k the Kelvin sign, s ſ);
 // \d \s \w are CPython's Unicode classes (tables recorded from python3), $ \b \B
-// behave as CPython's. sub templates are constant strs checked at generation time.
+// behave as CPython's. sub / subn replacements are constant strs (templates checked at
+// generation time) or lambdas of one parameter (a match object).
 //
 // Request and response objects (reqresp.go, reqobj.go): a body may build Response,
 // JSONResponse, HTMLResponse, PlainTextResponse and RedirectResponse objects (content,
@@ -283,7 +284,7 @@
 // Refused: sets and set comprehensions, generator expressions elsewhere, lambdas
 // elsewhere, async for, except* and except clauses for other classes, with,
 // global (but of module state living in Go), nonlocal, imports and the rest of the standard library (re.compile
-// inside a function, callable sub replacements, finditer, re.escape...), nested def/class, walrus,
+// inside a function, named functions as sub replacements, re.escape...), nested def/class, walrus,
 // del of slices and attributes, match, yield, attribute assignment, calls of other functions and methods, dataclass and
 // RootModel construction, models with validators, recursion, mutation of values the
 // function does not own, module state that is mutated or rebound anywhere in the app and

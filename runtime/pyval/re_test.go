@@ -323,3 +323,16 @@ func TestReLargeInput(t *testing.T) {
 		}
 	}
 }
+
+// TestReSubFunc checks a callable replacement's None and type error as CPython's.
+func TestReSubFunc(t *testing.T) {
+	p, _ := ReCompile("a", 0)
+	v, err := ReSubFunc(p, func(Value) (Value, error) { return None, nil }, Str("xay"), IntOf(0), false)
+	if err != nil || v != Str("xy") {
+		t.Errorf("None replacement: %v %v", v, err)
+	}
+	_, err = ReSubFunc(p, func(Value) (Value, error) { return IntOf(1), nil }, Str("xay"), IntOf(0), false)
+	if e, ok := err.(*Exception); !ok || e.Class != "TypeError" || e.Msg != "sequence item 1: expected str instance, int found" {
+		t.Errorf("int replacement: %v", err)
+	}
+}
