@@ -185,7 +185,7 @@
 // hashlib.blake2b(...) / hmac.new(...); h.update(data); h.hexdigest(); h.digest()),
 // base64.b64decode(s, validate=) / standard_b64decode / urlsafe_b64decode (except
 // binascii.Error catches their errors, CPython's messages), b.decode(encoding,
-// errors="replace") for UTF-8 and ASCII, and model.model_dump_json() without arguments
+// errors="replace" / "ignore") for UTF-8 and ASCII, and model.model_dump_json() without arguments
 // (pydantic's JSON, by the model's encoder).
 //
 // Regular expressions (recall.go; runtime/pyval/re*.go): NAME = re.compile(pattern,
@@ -199,9 +199,12 @@
 // Go's regexp/syntax program, run by pyval's code-point backtracker, gives CPython's
 // results: backreferences, lookaround of more than one character, atomic groups, possessive quantifiers, repeats of
 // subpatterns that match the empty string, inline flags after the start, re.LOCALE and
-// case-insensitive patterns with cased characters are refused, naming the construct;
+// case-insensitive patterns with non-ASCII cased characters (or sets mixing letters
+// with \d \s \w) are refused, naming the construct; ASCII letters under re.I match
+// what CPython's do (i also İ and ı, k the Kelvin sign, s ſ);
 // \d \s \w are CPython's Unicode classes (tables recorded from python3), $ \b \B
-// behave as CPython's. sub templates are constant strs checked at generation time.
+// behave as CPython's. sub / subn replacements are constant strs (templates checked at
+// generation time) or lambdas of one parameter (a match object).
 //
 // Request and response objects (reqresp.go, reqobj.go): a body may build Response,
 // JSONResponse, HTMLResponse, PlainTextResponse and RedirectResponse objects (content,
@@ -391,7 +394,7 @@
 // global (but of module state living in Go), nonlocal, imports (but `from M import A` of a
 // framework package or of a module imported with the app, every use following it in its
 // block: localimport.go) and the rest of the standard library (re.compile inside a
-// function, callable sub replacements, finditer, re.escape...), nested def/class, walrus,
+// function, named functions as sub replacements, re.escape...), nested def/class, walrus,
 // del of slices and attributes, match, yield (but in GenFunc), attribute assignment, calls of other functions and methods, dataclass and
 // RootModel construction, models with validators, recursion, mutation of values the
 // function does not own, module state that is mutated or rebound anywhere in the app and

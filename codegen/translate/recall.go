@@ -125,8 +125,12 @@ func (u *Unit) reCompileCode(p *rePattern) jen.Code {
 	if name, ok := u.kconsts[key]; ok {
 		return jen.Id(name)
 	}
-	name := u.goIdent("pyre_"+itoa(len(u.kconsts)+1), key)
+	if u.rePatterns == nil {
+		u.rePatterns = map[string]*rePattern{}
+	}
+	name := u.goIdent("pyre_"+itoa(len(u.rePatterns)+1), key)
 	u.kconsts[key] = name
+	u.rePatterns[name] = p
 	u.decls = append(u.decls, jen.Commentf("%s is re.compile(%q, %d).", name, p.src, p.flags),
 		jen.Var().Id(name).Op("=").Add(call))
 	return jen.Id(name)
@@ -312,11 +316,15 @@ func (f *fn) isReMatchCall(e ast.Expr) bool {
 // reApply compiles a pattern operation on pat (Go code of the compiled pattern) with the
 // arguments ps.
 func (f *fn) reApply(c *ast.Call, name string, pat jen.Code, p *rePattern, ps map[string]ast.Expr) val {
-	if repl, ok := ps["repl"]; ok {
+	var replFunc jen.Code // a lambda replacement, called with each match object
+	if lam, ok := ps["repl"].(*ast.Lambda); ok {
+		replFunc = f.keyFunc(lam, reMatchType)
+		delete(ps, "repl")
+	} else if repl, ok := ps["repl"]; ok {
 		v, isConst := constEval(repl, f.constLookup)
 		s, isStr := v.(pyval.Str)
 		if !isConst || !isStr {
-			f.refuse(repl, "replacement of %s() that is not a constant str", name)
+			f.refuse(repl, "replacement of %s() that is not a constant str or a lambda", name)
 		}
 		if _, err := pyval.ParseReTemplate(string(s), p.groups, p.index); err != nil {
 			f.refuse(repl, "replacement template of %s() (%s: %s)", name, err.(*pyval.Exception).Class, err.(*pyval.Exception).Msg)
@@ -354,6 +362,9 @@ func (f *fn) reApply(c *ast.Call, name string, pat jen.Code, p *rePattern, ps ma
 		t := strType
 		if name == "subn" {
 			t = tupleType
+		}
+		if replFunc != nil {
+			return f.callVal(q("ReSubFunc").Call(pat, replFunc, arg["string"], arg["count"], jen.Lit(name == "subn")), kindValue, t)
 		}
 		return f.callVal(q("ReSub").Call(pat, arg["repl"], arg["string"], arg["count"], jen.Lit(name == "subn")), kindValue, t)
 	}

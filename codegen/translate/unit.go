@@ -61,7 +61,7 @@ type Unit struct {
 
 	excs       map[string]*excInfo   // app exception classes by module.QualName (exc_class.go)
 	excGate    *excGate              // the app's exception handlers (exc_handlers.go)
-	rePatterns map[string]*rePattern // module-level compiled patterns by Go name (recall.go)
+	rePatterns map[string]*rePattern // compiled patterns by Go name (recall.go)
 }
 
 type constInfo struct {

@@ -140,17 +140,18 @@ func TestBytesDecodeReplaceDifferential(t *testing.T) {
 	for _, c := range cases {
 		hexes = append(hexes, hex.EncodeToString([]byte(c)))
 	}
-	var want [][2]string
+	var want [][4]string
 	pyOracle(t, `
 import json, sys
-json.dump([[bytes.fromhex(h).decode("utf-8", errors="replace"), bytes.fromhex(h).decode("ascii", "replace")] for h in json.load(sys.stdin)], sys.stdout)
+json.dump([[bytes.fromhex(h).decode(enc, errors=err) for err in ("replace", "ignore") for enc in ("utf-8", "ascii")] for h in json.load(sys.stdin)], sys.stdout)
 `, hexes, &want)
 	for i, c := range cases {
-		for k, ascii := range []bool{false, true} {
-			enc := map[bool]Value{false: Str("utf-8"), true: Str("ascii")}[ascii]
-			got, err := bytesDecode(c, []Value{enc, Str("replace")}, nil)
-			if err != nil || string(got.(Str)) != want[i][k] {
-				t.Errorf("decode %x (ascii %v) = %q, want %q", c, ascii, got, want[i][k])
+		for k, errs := range []string{"replace", "ignore"} {
+			for a, enc := range []string{"utf-8", "ascii"} {
+				got, err := bytesDecode(c, []Value{Str(enc), Str(errs)}, nil)
+				if err != nil || string(got.(Str)) != want[i][2*k+a] {
+					t.Errorf("decode %x (%s, %s) = %q, want %q", c, enc, errs, got, want[i][2*k+a])
+				}
 			}
 		}
 	}

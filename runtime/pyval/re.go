@@ -534,3 +534,60 @@ func ReFinditer(p, s Value) (Value, error) {
 	})
 	return out, nil
 }
+
+// ReSubFunc is pattern.sub(fn, s, count) (n false) or subn with a callable replacement:
+// fn is called with each match object in order; None stands for "", another non-str
+// result is the TypeError CPython's join raises once every match was replaced.
+func ReSubFunc(p Value, fn func(Value) (Value, error), s, count Value, n bool) (Value, error) {
+	pat, err := asPattern(p)
+	if err != nil {
+		return nil, err
+	}
+	str, in, offs, err := reSubject(s)
+	if err != nil {
+		return nil, err
+	}
+	limit, err := reCount(count)
+	if err != nil {
+		return nil, err
+	}
+	var items []Value // CPython's list of pieces, joined at the end
+	last, done := 0, int64(0)
+	var ferr error
+	if limit >= 0 {
+		reEach(pat, in, func(caps []int) bool {
+			if last < caps[0] {
+				items = append(items, Str(str[offs[last]:offs[caps[0]]]))
+			}
+			v, err := fn(&ReMatch{pat: pat, s: str, offs: offs, caps: caps})
+			if err != nil {
+				ferr = err
+				return false
+			}
+			if v != None {
+				items = append(items, v)
+			}
+			last = caps[1]
+			done++
+			return limit == 0 || done < limit
+		})
+	}
+	if ferr != nil {
+		return nil, ferr
+	}
+	if last < len(in) {
+		items = append(items, Str(str[offs[last]:]))
+	}
+	var b strings.Builder
+	for i, it := range items {
+		s, ok := it.(Str)
+		if !ok {
+			return nil, typeError(fmt.Sprintf("sequence item %d: expected str instance, %%s found", i), it.TypeName())
+		}
+		b.WriteString(string(s))
+	}
+	if n {
+		return Tuple{Str(b.String()), IntOf(done)}, nil
+	}
+	return Str(b.String()), nil
+}

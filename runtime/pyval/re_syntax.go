@@ -90,6 +90,8 @@ type reParser struct {
 	index   map[string]int
 	open    map[int]bool
 	asserts []reAssert
+	// casedClass: the set being parsed holds a cased character (under re.IGNORECASE)
+	casedClass bool
 }
 
 // reRefusal is a construct the converter refuses: why names it.
@@ -321,9 +323,26 @@ func atoiCapped(s string) int {
 
 func (p *reParser) lit(r rune) *reNode {
 	if p.flags&ReIgnoreCase != 0 && reCased(r) {
-		p.refuse("case-insensitive regular expression with the cased character %q (Python's and Go's case folding differ)", r)
+		return &reNode{op: reClass, ranges: normRanges(p.fold(r))}
 	}
 	return &reNode{op: reLit, r: r}
+}
+
+// fold is what the cased character r matches under re.IGNORECASE: an ASCII letter
+// matches what CPython's tables say (reFoldASCII: i also matches İ and ı, k the Kelvin
+// sign, s ſ), or only its two cases under re.ASCII; other cased characters are refused.
+func (p *reParser) fold(r rune) []reRange {
+	lower := unicode.ToLower(r)
+	if r >= 128 || lower >= 128 || !unicode.IsLetter(r) {
+		p.refuse("case-insensitive regular expression with the non-ASCII cased character %q (Python's and Go's case folding differ)", r)
+	}
+	rs := []reRange{{lower, lower}, {unicode.ToUpper(r), unicode.ToUpper(r)}}
+	if p.flags&ReASCII == 0 {
+		for _, c := range reFoldASCII[lower] {
+			rs = append(rs, reRange{c, c})
+		}
+	}
+	return rs
 }
 
 // reCased reports whether case-insensitive matching may change what r matches.
@@ -625,6 +644,8 @@ func (p *reParser) class() *reNode {
 	negate := p.match('^')
 	var rs []reRange
 	first := true
+	p.casedClass = false
+	hasCat := false
 	for {
 		c, ok := p.peek()
 		if !ok {
@@ -636,6 +657,7 @@ func (p *reParser) class() *reNode {
 		}
 		first = false
 		lo, single, cat := p.classItem(c)
+		hasCat = hasCat || cat != nil
 		if p.pos+1 < len(p.src) && p.src[p.pos] == '-' && p.src[p.pos+1] == ']' {
 			p.pos += 2
 			rs = append(rs, cat...)
@@ -663,6 +685,10 @@ func (p *reParser) class() *reNode {
 		if single {
 			rs = append(rs, p.classRange(lo, lo)...)
 		}
+	}
+	if p.casedClass && hasCat {
+		// CPython then tests \d \s \w on the lowercased character
+		p.refuse("case-insensitive character set mixing letters with \\d, \\s or \\w in a regular expression")
 	}
 	rs = normRanges(rs)
 	if negate {
@@ -695,14 +721,16 @@ func (p *reParser) classItem(c rune) (r rune, single bool, cat []reRange) {
 }
 
 func (p *reParser) classRange(lo, hi rune) []reRange {
+	rs := []reRange{{lo, hi}}
 	if p.flags&ReIgnoreCase != 0 {
 		for r := lo; r <= hi; r++ {
 			if reCased(r) {
-				p.refuse("case-insensitive regular expression with the cased character %q (Python's and Go's case folding differ)", r)
+				rs = append(rs, p.fold(r)...)
+				p.casedClass = true
 			}
 		}
 	}
-	return []reRange{{lo, hi}}
+	return rs
 }
 
 // normRanges sorts and merges ranges.

@@ -36,13 +36,16 @@ var reDiffPatterns = []struct {
 	{`((a)|b)+`, 0}, {`(a|b)*c`, 0}, {`(?:ab)+?`, 0}, {`\s$`, 0}, {`a|`, 0}, {`()`, 0}, {`(|a)`, 0},
 	{`(?<!\w)#(\w{2,30})`, 0}, {`a(?=b)`, 0}, {`a(?!b)`, 0}, {`(?<=a)b`, 0}, {`(?<![\d.])\d+(?![\d.])`, 0},
 	{`(?<=.)x`, ReDotAll}, {`(?=.)`, 0}, {`(a)(?<!\s)(b)?`, 0}, {`(?!\s)\w+(?<=\d)`, 0}, {`(?i)(?<!\d)\d`, 0},
+	{`abc`, ReIgnoreCase}, {`[a-z]+`, ReIgnoreCase}, {`[^a-z]+`, ReIgnoreCase}, {`K+`, ReIgnoreCase}, {`(?i)s+`, 0},
+	{`i`, ReIgnoreCase | ReASCII}, {`[h-k]`, ReIgnoreCase}, {`[^i]`, ReIgnoreCase}, {`^bearer\s+(\S+)$`, ReIgnoreCase},
+	{`[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}`, ReIgnoreCase}, {`[!-~]+`, ReIgnoreCase},
 	{`[^\d\s]+`, 0}, {`[\W\d]`, 0}, {`(a)(?:x|(b))*`, 0}, {`\b|x`, 0}, {`(?a)\w\b`, 0}, {`\Bb`, 0},
 }
 
 // reDiffInputs are the subjects every pattern runs on.
 var reDiffInputs = []string{
 	"", "abc", "abcd", "aab", "a\n", "\n", "x\ny\n", "abc\n", "foo bar_baz 42", "héllo wörld ٣٤ ¹²",
-	"  tabs\tand\u00a0nbsp\u2028 ", "ǅ Ⅻ ² ½", "a1_b2-c3", "İstanbul ſ K", "@user123 #tag @x #a1 x#bc ##dd", "2024-01-02",
+	"  tabs\tand\u00a0nbsp\u2028 ", "ǅ Ⅻ ² ½", "a1_b2-c3", "İstanbul ſ K", "\u212aelvin ıi İI Bearer tok", "BEARER  x.y", "@user123 #tag @x #a1 x#bc ##dd", "2024-01-02",
 	"v1.2.3-beta.1", "1.2.3", "01.2.3", "a.b@example.com", "A.B@Example.COM\n", "abcabc", "x]a\\-", "a{2}a{,}",
 	`127.0.0.1 - - [10/Oct/2000:13:55:36 -0700] "GET /a.gif HTTP/1.0" 200 2326`, "4111 1111-1111 1111 x",
 	"a  ,b,  c", "aaa", "ba", "$5.00 and $7", "Ab\u00e9\u00e0\u00ff", "\u00e9\u00e9", "\x00A",
@@ -247,8 +250,11 @@ func TestConvertReRefusals(t *testing.T) {
 		{`^*`, 0, "nothing to repeat"},
 		{`(?i:a)`, 0, "inline flags"},
 		{`a(?i)`, 0, "inline flags"},
-		{`abc`, ReIgnoreCase, "cased character"},
-		{`[a-z]`, ReIgnoreCase, "cased character"},
+		{`é`, ReIgnoreCase, "non-ASCII cased character"},
+		{`[a-é]`, ReIgnoreCase, "non-ASCII cased character"},
+		{`\u212a`, ReIgnoreCase, "non-ASCII cased character"},
+		{`[\wa]`, ReIgnoreCase, "mixing letters"},
+		{`[^\da-f]`, ReIgnoreCase, "mixing letters"},
 		{`\N{EM DASH}`, 0, "named character"},
 		{`\q`, 0, "bad escape"},
 		{`(a`, 0, "missing )"},
@@ -315,5 +321,18 @@ func TestReLargeInput(t *testing.T) {
 		if len(l.Items) != 1 || !reflect.DeepEqual(rePlain(l.Items[0]), []any{"bob", "example"}) {
 			t.Errorf("findall on %d chars: %v", len(s), rePlain(got))
 		}
+	}
+}
+
+// TestReSubFunc checks a callable replacement's None and type error as CPython's.
+func TestReSubFunc(t *testing.T) {
+	p, _ := ReCompile("a", 0)
+	v, err := ReSubFunc(p, func(Value) (Value, error) { return None, nil }, Str("xay"), IntOf(0), false)
+	if err != nil || v != Str("xy") {
+		t.Errorf("None replacement: %v %v", v, err)
+	}
+	_, err = ReSubFunc(p, func(Value) (Value, error) { return IntOf(1), nil }, Str("xay"), IntOf(0), false)
+	if e, ok := err.(*Exception); !ok || e.Class != "TypeError" || e.Msg != "sequence item 1: expected str instance, int found" {
+		t.Errorf("int replacement: %v", err)
 	}
 }

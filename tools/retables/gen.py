@@ -5,6 +5,7 @@ them (CI's python3, Unicode 14 for CPython 3.11). Run from the repository root:
     python3 tools/retables/gen.py > runtime/pyval/re_tables.go && gofmt -w runtime/pyval/re_tables.go
 """
 import re
+import string
 import sys
 import unicodedata
 
@@ -42,3 +43,19 @@ print()
 emit("reDigit", "is what \\d matches in a str pattern.", ranges(r"\d"))
 emit("reSpace", "is what \\s matches in a str pattern.", ranges(r"\s"))
 emit("reWord", "is what \\w matches in a str pattern (also \\b's word characters).", ranges(r"\w"))
+
+# What each ASCII letter matches under re.IGNORECASE (Unicode mode; an uppercase letter
+# matches what its lowercase does): one pass over the
+# code points with an alternation of the letters, each in its group.
+letters = string.ascii_lowercase
+alt = re.compile("|".join("(%s)" % c for c in letters), re.IGNORECASE)
+fold = {c: [] for c in letters}
+for cp in range(0x110000):
+    m = alt.fullmatch(chr(cp))
+    if m:
+        fold[letters[m.lastindex - 1]].append(cp)
+print("// reFoldASCII is what each lowercase ASCII letter (and its uppercase) matches under\n// re.IGNORECASE in a str pattern.")
+print("var reFoldASCII = map[rune][]rune{")
+for c in letters:
+    print("\t%r: {%s}," % (c, ", ".join("0x%X" % cp for cp in fold[c])))
+print("}")
