@@ -48,7 +48,6 @@ func appendB(dst []byte, v Value, depth int) ([]byte, error) {
 	if depth > maxDepth {
 		return dst, recursion()
 	}
-	var err error
 	switch x := v.(type) {
 	case NoneType:
 		return append(dst, "null"...), nil
@@ -97,7 +96,10 @@ func appendB(dst []byte, v Value, depth int) ([]byte, error) {
 	case *Caught:
 		return appendCaught(dst, x, depth) // exc_app.go
 	}
-	return dst, err
+	// A value the translator should have kept from a response (a pattern, a hash object,
+	// a request object...): fail, as jsonable_encoder does for an object it cannot turn
+	// into a dict, rather than write nothing.
+	return dst, raise("ValueError", "cannot encode a value of type '"+v.TypeName()+"'")
 }
 
 func appendBSeq(dst []byte, items []Value, depth int) ([]byte, error) {
