@@ -2,7 +2,6 @@ package pyval
 
 import (
 	"encoding/binary"
-	"encoding/hex"
 	"math/bits"
 )
 
@@ -121,18 +120,11 @@ func Blake2bDigest(data, size, key Value, hexOut bool) (Value, error) {
 	}
 	var msg []byte
 	if data != nil {
-		switch x := data.(type) {
-		case Bytes:
-			msg = []byte(x)
-		case Str:
-			return nil, typeError("Strings must be encoded before hashing")
-		default:
-			return nil, typeError("object supporting the buffer API required")
+		b, err := hashData(data)
+		if err != nil {
+			return nil, err
 		}
+		msg = b
 	}
-	sum := blake2b(msg, k, int(n))
-	if hexOut {
-		return Str(hex.EncodeToString(sum)), nil
-	}
-	return Bytes(sum), nil
+	return digestValue(blake2b(msg, k, int(n)), hexOut), nil
 }
