@@ -199,8 +199,7 @@ func (u *Unit) translateHelper(g global, app *ir.App, vars map[string]Var) (code
 	defer func() {
 		if r := recover(); r != nil {
 			code = nil
-			if rf, ok := r.(refusal); ok {
-				diag = &ir.Diagnostic{Pos: rf.pos, Msg: "cannot translate " + rf.what}
+			if diag = refusalDiag(r); diag != nil {
 				return
 			}
 			diag = &ir.Diagnostic{Pos: g.mi.pos(nodeOfDef(g.def)), Msg: fmt.Sprintf("cannot translate function: internal error: %v", r)}
