@@ -56,8 +56,8 @@ func translateDef(fn ast.Stmt, scope *Scope, gen *genInfo) (code []jen.Code, dia
 	defer func() {
 		if r := recover(); r != nil {
 			code = nil
-			if rf, ok := r.(refusal); ok {
-				diags = []ir.Diagnostic{{Pos: rf.pos, Msg: "cannot translate " + rf.what}}
+			if d := refusalDiag(r); d != nil {
+				diags = []ir.Diagnostic{*d}
 				return
 			}
 			diags = []ir.Diagnostic{{Pos: ir.Pos{File: u.fileOf(scope.Module)}, Msg: fmt.Sprintf("cannot translate function: internal error: %v", r)}}
@@ -88,6 +88,16 @@ func translateDef(fn ast.Stmt, scope *Scope, gen *genInfo) (code []jen.Code, dia
 type refusal struct {
 	pos  ir.Pos
 	what string
+}
+
+// refusalDiag is the diagnostic of r, a value recovered from a panic, when it is a
+// refusal (nil otherwise).
+func refusalDiag(r any) *ir.Diagnostic {
+	rf, ok := r.(refusal)
+	if !ok {
+		return nil
+	}
+	return &ir.Diagnostic{Pos: rf.pos, Msg: "cannot translate " + rf.what}
 }
 
 // funcDef is the common view of def / async def.

@@ -80,20 +80,7 @@ func (f *fn) excInitCall(k *excInfo, self jen.Code, c *ast.Call, vs []val) *jen.
 		}
 		args[idx] = vs[len(c.Args)+j].code
 	}
-	for i, p := range ps {
-		if args[i] != nil {
-			continue
-		}
-		def := defaultOf(d, i+1)
-		if def == nil {
-			f.refuse(c, "call of %s (missing argument %s)", g.name, p.Arg)
-		}
-		v, ok := constEval(def, f.u.constLookup(g.mi, f.app))
-		if !ok {
-			f.refuse(c, "call of %s (default of %s not a constant)", g.name, p.Arg)
-		}
-		args[i] = f.constVal(v).code
-	}
+	f.fillDefaults(g, c, ps, args, 1)
 	goName := f.u.helper(g, f.app, c, f)
 	if f.u.helpers[g.module+"."+g.def.name].state {
 		f.useState()

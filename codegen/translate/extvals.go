@@ -56,25 +56,7 @@ func (f *fn) extOK(n ast.Expr) bool {
 			m[e] = true
 		}
 	}
-	var display func(e ast.Expr)
-	display = func(e ast.Expr) {
-		switch x := e.(type) {
-		case *ast.Name, *ast.Attribute:
-			mark(x)
-		case *ast.Dict:
-			for _, v := range x.Values {
-				display(v)
-			}
-		case *ast.List:
-			for _, v := range x.Elts {
-				display(v)
-			}
-		case *ast.Tuple:
-			for _, v := range x.Elts {
-				display(v)
-			}
-		}
-	}
+	display := func(e ast.Expr) { displayItems(e, mark) }
 	walkStmts(f.def.body, func(st ast.Stmt) {
 		if r, ok := st.(*ast.Return); ok && r.Value != nil && response {
 			display(r.Value)

@@ -10,14 +10,7 @@ import (
 // hashCall compiles hashlib.<algo>(data).hexdigest() / .digest(); ok false when c is not
 // of that shape.
 func (f *fn) hashCall(c *ast.Call, at *ast.Attribute) (val, bool) {
-	if at.Attr != "hexdigest" && at.Attr != "digest" {
-		return val{}, false
-	}
-	inner, ok := at.Value.(*ast.Call)
-	if !ok {
-		return val{}, false
-	}
-	ctor, ok := inner.Func.(*ast.Attribute)
+	inner, ctor, ok := digestOf(at)
 	if !ok {
 		return val{}, false
 	}
@@ -41,4 +34,19 @@ func (f *fn) hashCall(c *ast.Call, at *ast.Attribute) (val, bool) {
 		t = nil
 	}
 	return f.callVal(q("HashDigest").Call(jen.Lit(ctor.Attr), data, jen.Lit(at.Attr == "hexdigest")), kindValue, t), true
+}
+
+// digestOf matches at, the callee of <x>.<ctor>(...).hexdigest() or .digest(): the
+// constructor call and its attribute; ok false for another shape.
+func digestOf(at *ast.Attribute) (inner *ast.Call, ctor *ast.Attribute, ok bool) {
+	if at.Attr != "hexdigest" && at.Attr != "digest" {
+		return nil, nil, false
+	}
+	if inner, ok = at.Value.(*ast.Call); !ok {
+		return nil, nil, false
+	}
+	if ctor, ok = inner.Func.(*ast.Attribute); !ok {
+		return nil, nil, false
+	}
+	return inner, ctor, true
 }

@@ -15,14 +15,7 @@ func (f *fn) hashExtCall(c *ast.Call, at *ast.Attribute) (val, bool) {
 	if v, ok := f.hashObjMethod(c, at); ok {
 		return v, true
 	}
-	if at.Attr != "hexdigest" && at.Attr != "digest" {
-		return val{}, false
-	}
-	inner, ok := at.Value.(*ast.Call)
-	if !ok {
-		return val{}, false
-	}
-	ctor, ok := inner.Func.(*ast.Attribute)
+	inner, ctor, ok := digestOf(at)
 	if !ok {
 		return val{}, false
 	}

@@ -98,11 +98,18 @@ func (f *fn) helperArgs(g global, c *ast.Call, await bool) (string, []jen.Code) 
 	for i, v := range vs {
 		args[slot[i]] = v.code
 	}
+	f.fillDefaults(g, c, ps, args, 0)
+	return goName, args
+}
+
+// fillDefaults sets each argument c left out (nil in args) to the constant default of
+// its parameter: ps are the parameters of g's def from the skip-th on.
+func (f *fn) fillDefaults(g global, c *ast.Call, ps []*ast.Arg, args []jen.Code, skip int) {
 	for i, p := range ps {
 		if args[i] != nil {
 			continue
 		}
-		def := defaultOf(d, i)
+		def := defaultOf(g.def, i+skip)
 		if def == nil {
 			f.refuse(c, "call of %s (missing argument %s)", g.name, p.Arg)
 		}
@@ -112,7 +119,6 @@ func (f *fn) helperArgs(g global, c *ast.Call, await bool) (string, []jen.Code) 
 		}
 		args[i] = f.constVal(v).code
 	}
-	return goName, args
 }
 
 // defaultOf returns the default of parameter i (nil when it has none).
@@ -193,8 +199,7 @@ func (u *Unit) translateHelper(g global, app *ir.App, vars map[string]Var) (code
 	defer func() {
 		if r := recover(); r != nil {
 			code = nil
-			if rf, ok := r.(refusal); ok {
-				diag = &ir.Diagnostic{Pos: rf.pos, Msg: "cannot translate " + rf.what}
+			if diag = refusalDiag(r); diag != nil {
 				return
 			}
 			diag = &ir.Diagnostic{Pos: g.mi.pos(nodeOfDef(g.def)), Msg: fmt.Sprintf("cannot translate function: internal error: %v", r)}

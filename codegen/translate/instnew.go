@@ -126,11 +126,9 @@ func (u *Unit) translateCtor(g global, app *ir.App, vars map[string]Var) (code [
 	defer func() {
 		if r := recover(); r != nil {
 			code = nil
-			if rf, ok := r.(refusal); ok {
-				diag = &ir.Diagnostic{Pos: rf.pos, Msg: "cannot translate " + rf.what}
-				return
+			if diag = refusalDiag(r); diag == nil {
+				panic(r)
 			}
-			panic(r)
 		}
 	}()
 	hf := newFn(u, g.mi, app, g.def, vars, true)

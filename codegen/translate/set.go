@@ -50,28 +50,14 @@ func (f *fn) setPositions() map[ast.Expr]bool {
 			}
 		}
 	}
-	var display func(e ast.Expr)
-	display = func(e ast.Expr) {
-		switch x := e.(type) {
-		case *ast.Set:
-			if len(x.Elts) == 1 {
+	display := func(e ast.Expr) {
+		displayItems(e, func(e ast.Expr) {
+			if x, ok := e.(*ast.Set); ok && len(x.Elts) == 1 {
 				if _, star := x.Elts[0].(*ast.Starred); !star {
 					m[x] = true
 				}
 			}
-		case *ast.Dict:
-			for _, v := range x.Values {
-				display(v)
-			}
-		case *ast.List:
-			for _, v := range x.Elts {
-				display(v)
-			}
-		case *ast.Tuple:
-			for _, v := range x.Elts {
-				display(v)
-			}
-		}
+		})
 	}
 	walkStmts(f.def.body, func(st ast.Stmt) {
 		if r, ok := st.(*ast.Return); ok && r.Value != nil {

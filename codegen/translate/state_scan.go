@@ -1,7 +1,6 @@
 package translate
 
 import (
-	"reflect"
 	"sort"
 	"strings"
 
@@ -256,39 +255,10 @@ func (u *Unit) stateKeyIn(mi *modInfo, name string, depth int) string {
 	return ""
 }
 
-var astNodeType = reflect.TypeOf((*ast.Node)(nil)).Elem()
-
 // eachNode calls fn for every AST node reachable from n (n included), depth first;
 // fn returning false skips a node's children.
 func eachNode(n any, fn func(any) bool) {
-	var walk func(v reflect.Value)
-	walk = func(v reflect.Value) {
-		switch v.Kind() {
-		case reflect.Interface:
-			if !v.IsNil() {
-				walk(v.Elem())
-			}
-		case reflect.Pointer:
-			if v.IsNil() {
-				return
-			}
-			if v.Type().Implements(astNodeType) && !fn(v.Interface()) {
-				return
-			}
-			if v.Elem().Kind() == reflect.Struct {
-				walk(v.Elem())
-			}
-		case reflect.Struct:
-			for i := 0; i < v.NumField(); i++ {
-				walk(v.Field(i))
-			}
-		case reflect.Slice:
-			for i := 0; i < v.Len(); i++ {
-				walk(v.Index(i))
-			}
-		}
-	}
-	walk(reflect.ValueOf(n))
+	ast.Inspect(n, func(x ast.Node) bool { return fn(x) })
 }
 
 // escape marks the values stored into a container (x[k] = v, x.a = v) as mutated: the

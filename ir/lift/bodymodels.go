@@ -1,7 +1,6 @@
 package lift
 
 import (
-	"reflect"
 	"sort"
 
 	"github.com/covetpy/covetgen/parser/ast"
@@ -70,45 +69,12 @@ func (in *interp) liftCalledModel(ms *modState, name string) {
 // calledNames calls fn with the name of every call of a plain name in n (nested defs
 // included).
 func calledNames(n ast.Node, fn func(string)) {
-	walkNode(n, func(x ast.Node) {
+	ast.Inspect(n, func(x ast.Node) bool {
 		if c, ok := x.(*ast.Call); ok {
 			if nm, ok := c.Func.(*ast.Name); ok {
 				fn(nm.Id)
 			}
 		}
+		return true
 	})
-}
-
-var liftNodeType = reflect.TypeOf((*ast.Node)(nil)).Elem()
-
-// walkNode calls fn for every AST node reachable from n, n included.
-func walkNode(n any, fn func(ast.Node)) {
-	var walk func(v reflect.Value)
-	walk = func(v reflect.Value) {
-		switch v.Kind() {
-		case reflect.Interface:
-			if !v.IsNil() {
-				walk(v.Elem())
-			}
-		case reflect.Pointer:
-			if v.IsNil() {
-				return
-			}
-			if v.Type().Implements(liftNodeType) {
-				fn(v.Interface().(ast.Node))
-			}
-			if v.Elem().Kind() == reflect.Struct {
-				walk(v.Elem())
-			}
-		case reflect.Struct:
-			for i := 0; i < v.NumField(); i++ {
-				walk(v.Field(i))
-			}
-		case reflect.Slice:
-			for i := 0; i < v.Len(); i++ {
-				walk(v.Index(i))
-			}
-		}
-	}
-	walk(reflect.ValueOf(n))
 }

@@ -1,7 +1,7 @@
 // Package ast declares the syntax tree of Python 3.13 source in the shape of CPython's ast
 // module: the same node classes, field names and field order (generated from python3.13's
 // own ast metadata by gen_nodes.py), and CPython's position attributes. A dumper prints a
-// tree exactly as python3.13's ast.dump does.
+// tree exactly as python3.13's ast.dump does; Inspect walks every node of a tree.
 package ast
 
 //go:generate sh -c "PYENV_VERSION=3.13.0 python3 gen_nodes.py > nodes_gen.go && gofmt -w nodes_gen.go"

@@ -23,18 +23,20 @@ func IsHashAlgorithm(name string) bool { return hashNew[name] != nil }
 func HashDigest(algo string, data Value, hexOut bool) (Value, error) {
 	h := hashNew[algo]()
 	if data != nil {
-		switch x := data.(type) {
-		case Bytes:
-			h.Write([]byte(x))
-		case Str:
-			return nil, typeError("Strings must be encoded before hashing")
-		default:
-			return nil, typeError("object supporting the buffer API required")
+		b, err := hashData(data)
+		if err != nil {
+			return nil, err
 		}
+		h.Write(b)
 	}
-	sum := h.Sum(nil)
+	return digestValue(h.Sum(nil), hexOut), nil
+}
+
+// digestValue is a digest as hexdigest() (hexOut: its hex str) or digest() (bytes)
+// returns it.
+func digestValue(sum []byte, hexOut bool) Value {
 	if hexOut {
-		return Str(hex.EncodeToString(sum)), nil
+		return Str(hex.EncodeToString(sum))
 	}
-	return Bytes(sum), nil
+	return Bytes(sum)
 }

@@ -2,7 +2,6 @@ package pyval
 
 import (
 	"encoding/binary"
-	"encoding/hex"
 	"math/bits"
 )
 
@@ -14,7 +13,8 @@ var blake2bIV = [8]uint64{
 	0x510e527fade682d1, 0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179,
 }
 
-var blake2bSigma = [12][16]byte{
+// blake2bSigma is the message schedule: round r uses row r mod 10.
+var blake2bSigma = [10][16]byte{
 	{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15},
 	{14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
 	{11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4},
@@ -25,8 +25,6 @@ var blake2bSigma = [12][16]byte{
 	{13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10},
 	{6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5},
 	{10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0},
-	{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15},
-	{14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
 }
 
 func blake2bCompress(h *[8]uint64, block []byte, t uint64, last bool) {
@@ -52,7 +50,7 @@ func blake2bCompress(h *[8]uint64, block []byte, t uint64, last bool) {
 		v[b] = bits.RotateLeft64(v[b]^v[c], -63)
 	}
 	for r := 0; r < 12; r++ {
-		s := &blake2bSigma[r]
+		s := &blake2bSigma[r%10]
 		g(0, 4, 8, 12, m[s[0]], m[s[1]])
 		g(1, 5, 9, 13, m[s[2]], m[s[3]])
 		g(2, 6, 10, 14, m[s[4]], m[s[5]])
@@ -121,18 +119,11 @@ func Blake2bDigest(data, size, key Value, hexOut bool) (Value, error) {
 	}
 	var msg []byte
 	if data != nil {
-		switch x := data.(type) {
-		case Bytes:
-			msg = []byte(x)
-		case Str:
-			return nil, typeError("Strings must be encoded before hashing")
-		default:
-			return nil, typeError("object supporting the buffer API required")
+		b, err := hashData(data)
+		if err != nil {
+			return nil, err
 		}
+		msg = b
 	}
-	sum := blake2b(msg, k, int(n))
-	if hexOut {
-		return Str(hex.EncodeToString(sum)), nil
-	}
-	return Bytes(sum), nil
+	return digestValue(blake2b(msg, k, int(n)), hexOut), nil
 }

@@ -2,7 +2,6 @@ package pyval
 
 import (
 	"crypto/hmac"
-	"encoding/hex"
 )
 
 // HmacDigest is hmac.new(key, msg, digestmod).hexdigest() (hexOut) or .digest(), algo
@@ -14,18 +13,11 @@ func HmacDigest(algo string, key, msg Value, hexOut bool) (Value, error) {
 	}
 	h := hmac.New(hashNew[algo], []byte(k))
 	if msg != nil && msg != None {
-		switch x := msg.(type) {
-		case Bytes:
-			h.Write([]byte(x))
-		case Str:
-			return nil, typeError("Strings must be encoded before hashing")
-		default:
-			return nil, typeError("object supporting the buffer API required")
+		b, err := hashData(msg)
+		if err != nil {
+			return nil, err
 		}
+		h.Write(b)
 	}
-	sum := h.Sum(nil)
-	if hexOut {
-		return Str(hex.EncodeToString(sum)), nil
-	}
-	return Bytes(sum), nil
+	return digestValue(h.Sum(nil), hexOut), nil
 }

@@ -2,7 +2,6 @@ package pyval
 
 import (
 	"crypto/hmac"
-	"encoding/hex"
 )
 
 // HashObj is a hashlib or hmac object fed by update(): it keeps the data and digests it
@@ -127,8 +126,5 @@ func HashObjDigest(h Value, hexOut bool) (Value, error) {
 		d.Write(x.data)
 		sum = d.Sum(nil)
 	}
-	if hexOut {
-		return Str(hex.EncodeToString(sum)), nil
-	}
-	return Bytes(sum), nil
+	return digestValue(sum, hexOut), nil
 }

@@ -40,12 +40,20 @@ func ReCompile(src string, flags int) (*RePattern, error) {
 	return &RePattern{src: src, flags: flags, syn: syn, prog: prog}, nil
 }
 
-// reSubject decodes the string argument of a pattern method: its code points and their
-// byte offsets.
-func reSubject(s Value) (string, []rune, []int, error) {
+// reSubj is a pattern method's pattern and its decoded subject: the string, its code
+// points and their byte offsets (and len(str)).
+type reSubj struct {
+	pat  *RePattern
+	str  string
+	in   []rune
+	offs []int
+}
+
+// reSubject decodes the string argument s of a method of pat.
+func reSubject(pat *RePattern, s Value) (*reSubj, error) {
 	str, ok := s.(Str)
 	if !ok {
-		return "", nil, nil, typeError("expected string or bytes-like object, got '%s'", s.TypeName())
+		return nil, typeError("expected string or bytes-like object, got '%s'", s.TypeName())
 	}
 	in := make([]rune, 0, len(str))
 	offs := make([]int, 0, len(str)+1)
@@ -56,7 +64,44 @@ func reSubject(s Value) (string, []rune, []int, error) {
 		i += n
 	}
 	offs = append(offs, len(str))
-	return string(str), in, offs, nil
+	return &reSubj{pat: pat, str: string(str), in: in, offs: offs}, nil
+}
+
+// reArgs reads the receiver p and subject s of a pattern method.
+func reArgs(p, s Value) (*reSubj, error) {
+	pat, err := asPattern(p)
+	if err != nil {
+		return nil, err
+	}
+	return reSubject(pat, s)
+}
+
+// match is the match object of caps in the subject.
+func (x *reSubj) match(caps []int) *ReMatch {
+	return &ReMatch{pat: x.pat, s: x.str, offs: x.offs, caps: caps}
+}
+
+// text is the subject between code points a and b.
+func (x *reSubj) text(a, b int) string { return x.str[x.offs[a]:x.offs[b]] }
+
+// eachLimited calls fn(last, caps) for the matches sub and split replace or split at,
+// last the code point where the previous one ended: all when limit is 0, none when it is
+// negative, else the first limit, until fn returns false. It returns where the last
+// match ended and how many matches fn accepted.
+func (x *reSubj) eachLimited(limit int64, fn func(last int, caps []int) bool) (int, int64) {
+	last, done := 0, int64(0)
+	if limit < 0 {
+		return last, done
+	}
+	reEach(x.pat, x.in, func(caps []int) bool {
+		if !fn(last, caps) {
+			return false
+		}
+		last = caps[1]
+		done++
+		return limit == 0 || done < limit
+	})
+	return last, done
 }
 
 func asPattern(p Value) (*RePattern, error) {
@@ -70,19 +115,15 @@ func asPattern(p Value) (*RePattern, error) {
 // ReSearch is pattern.search(s) (mode 0), pattern.match(s) (1) or pattern.fullmatch(s)
 // (2): a *ReMatch or None.
 func ReSearch(p, s Value, mode int) (Value, error) {
-	pat, err := asPattern(p)
+	x, err := reArgs(p, s)
 	if err != nil {
 		return nil, err
 	}
-	str, in, offs, err := reSubject(s)
-	if err != nil {
-		return nil, err
-	}
-	caps := pat.prog.newExec(in).search(0, reMode(mode), false)
+	caps := x.pat.prog.newExec(x.in).search(0, reMode(mode), false)
 	if caps == nil {
 		return None, nil
 	}
-	return &ReMatch{pat: pat, s: str, offs: offs, caps: caps}, nil
+	return x.match(caps), nil
 }
 
 // reEach calls fn for each match CPython's finditer gives, in order, until fn returns
@@ -102,18 +143,14 @@ func reEach(pat *RePattern, in []rune, fn func(caps []int) bool) {
 
 // ReFindall is pattern.findall(s).
 func ReFindall(p, s Value) (Value, error) {
-	pat, err := asPattern(p)
-	if err != nil {
-		return nil, err
-	}
-	str, in, offs, err := reSubject(s)
+	x, err := reArgs(p, s)
 	if err != nil {
 		return nil, err
 	}
 	out := &List{}
-	g := pat.syn.groups
-	reEach(pat, in, func(caps []int) bool {
-		m := &ReMatch{pat: pat, s: str, offs: offs, caps: caps}
+	g := x.pat.syn.groups
+	reEach(x.pat, x.in, func(caps []int) bool {
+		m := x.match(caps)
 		switch g {
 		case 0:
 			out.Items = append(out.Items, m.text(0, Str("")))
@@ -164,7 +201,7 @@ func ReSub(p, repl, s, count Value, n bool) (Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	str, in, offs, err := reSubject(s)
+	x, err := reSubject(pat, s)
 	if err != nil {
 		return nil, err
 	}
@@ -173,24 +210,19 @@ func ReSub(p, repl, s, count Value, n bool) (Value, error) {
 		return nil, err
 	}
 	var b strings.Builder
-	last, done := 0, int64(0)
-	if limit >= 0 {
-		reEach(pat, in, func(caps []int) bool {
-			m := &ReMatch{pat: pat, s: str, offs: offs, caps: caps}
-			b.WriteString(str[offs[last]:offs[caps[0]]])
-			for _, part := range parts {
-				if part.group < 0 {
-					b.WriteString(part.lit)
-				} else if t, ok := m.text(part.group, Str("")).(Str); ok {
-					b.WriteString(string(t))
-				}
+	last, done := x.eachLimited(limit, func(last int, caps []int) bool {
+		m := x.match(caps)
+		b.WriteString(x.text(last, caps[0]))
+		for _, part := range parts {
+			if part.group < 0 {
+				b.WriteString(part.lit)
+			} else if t, ok := m.text(part.group, Str("")).(Str); ok {
+				b.WriteString(string(t))
 			}
-			last = caps[1]
-			done++
-			return limit == 0 || done < limit
-		})
-	}
-	b.WriteString(str[offs[last]:])
+		}
+		return true
+	})
+	b.WriteString(x.text(last, len(x.in)))
 	if n {
 		return Tuple{Str(b.String()), IntOf(done)}, nil
 	}
@@ -199,11 +231,7 @@ func ReSub(p, repl, s, count Value, n bool) (Value, error) {
 
 // ReSplit is pattern.split(s, maxsplit).
 func ReSplit(p, s, maxsplit Value) (Value, error) {
-	pat, err := asPattern(p)
-	if err != nil {
-		return nil, err
-	}
-	str, in, offs, err := reSubject(s)
+	x, err := reArgs(p, s)
 	if err != nil {
 		return nil, err
 	}
@@ -212,20 +240,15 @@ func ReSplit(p, s, maxsplit Value) (Value, error) {
 		return nil, err
 	}
 	out := &List{}
-	last, done := 0, int64(0)
-	if limit >= 0 {
-		reEach(pat, in, func(caps []int) bool {
-			m := &ReMatch{pat: pat, s: str, offs: offs, caps: caps}
-			out.Items = append(out.Items, Str(str[offs[last]:offs[caps[0]]]))
-			for g := 1; g <= pat.syn.groups; g++ {
-				out.Items = append(out.Items, m.text(g, None))
-			}
-			last = caps[1]
-			done++
-			return limit == 0 || done < limit
-		})
-	}
-	out.Items = append(out.Items, Str(str[offs[last]:]))
+	last, _ := x.eachLimited(limit, func(last int, caps []int) bool {
+		m := x.match(caps)
+		out.Items = append(out.Items, Str(x.text(last, caps[0])))
+		for g := 1; g <= x.pat.syn.groups; g++ {
+			out.Items = append(out.Items, m.text(g, None))
+		}
+		return true
+	})
+	out.Items = append(out.Items, Str(x.text(last, len(x.in))))
 	return out, nil
 }
 
@@ -519,17 +542,13 @@ func ReGroupCount(src string, flags int) (int, map[string]int, error) {
 // ReFinditer is pattern.finditer(s), collected: a list of the match objects (the subject
 // is an immutable str, so collecting first changes nothing a loop over them sees).
 func ReFinditer(p, s Value) (Value, error) {
-	pat, err := asPattern(p)
-	if err != nil {
-		return nil, err
-	}
-	str, in, offs, err := reSubject(s)
+	x, err := reArgs(p, s)
 	if err != nil {
 		return nil, err
 	}
 	out := &List{}
-	reEach(pat, in, func(caps []int) bool {
-		out.Items = append(out.Items, &ReMatch{pat: pat, s: str, offs: offs, caps: append([]int(nil), caps...)})
+	reEach(x.pat, x.in, func(caps []int) bool {
+		out.Items = append(out.Items, x.match(append([]int(nil), caps...)))
 		return true
 	})
 	return out, nil
@@ -539,11 +558,7 @@ func ReFinditer(p, s Value) (Value, error) {
 // fn is called with each match object in order; None stands for "", another non-str
 // result is the TypeError CPython's join raises once every match was replaced.
 func ReSubFunc(p Value, fn func(Value) (Value, error), s, count Value, n bool) (Value, error) {
-	pat, err := asPattern(p)
-	if err != nil {
-		return nil, err
-	}
-	str, in, offs, err := reSubject(s)
+	x, err := reArgs(p, s)
 	if err != nil {
 		return nil, err
 	}
@@ -552,31 +567,26 @@ func ReSubFunc(p Value, fn func(Value) (Value, error), s, count Value, n bool) (
 		return nil, err
 	}
 	var items []Value // CPython's list of pieces, joined at the end
-	last, done := 0, int64(0)
 	var ferr error
-	if limit >= 0 {
-		reEach(pat, in, func(caps []int) bool {
-			if last < caps[0] {
-				items = append(items, Str(str[offs[last]:offs[caps[0]]]))
-			}
-			v, err := fn(&ReMatch{pat: pat, s: str, offs: offs, caps: caps})
-			if err != nil {
-				ferr = err
-				return false
-			}
-			if v != None {
-				items = append(items, v)
-			}
-			last = caps[1]
-			done++
-			return limit == 0 || done < limit
-		})
-	}
+	last, done := x.eachLimited(limit, func(last int, caps []int) bool {
+		if last < caps[0] {
+			items = append(items, Str(x.text(last, caps[0])))
+		}
+		v, err := fn(x.match(caps))
+		if err != nil {
+			ferr = err
+			return false
+		}
+		if v != None {
+			items = append(items, v)
+		}
+		return true
+	})
 	if ferr != nil {
 		return nil, ferr
 	}
-	if last < len(in) {
-		items = append(items, Str(str[offs[last]:]))
+	if last < len(x.in) {
+		items = append(items, Str(x.text(last, len(x.in))))
 	}
 	var b strings.Builder
 	for i, it := range items {

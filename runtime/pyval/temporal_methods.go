@@ -106,17 +106,7 @@ func dateReplace(v, year, month, day Value) (Value, error) {
 		return nil, noTemporalAttr(v, "replace")
 	}
 	f := []int64{int64(d.Year), int64(d.Month), int64(d.Day)}
-	for i, a := range []Value{year, month, day} {
-		if a == nil {
-			continue
-		}
-		n, err := intArg(a, 0)
-		if err != nil {
-			return nil, err
-		}
-		f[i] = n
-	}
-	if err := checkDate(f[0], f[1], f[2]); err != nil {
+	if err := dateArgs(f, year, month, day); err != nil {
 		return nil, err
 	}
 	nd := validate.Date{Year: int(f[0]), Month: int(f[1]), Day: int(f[2])}

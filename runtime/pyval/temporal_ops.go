@@ -173,17 +173,23 @@ func checkDate(y, m, d int64) error {
 	return nil
 }
 
-// DateOf is date(year, month, day).
-func DateOf(year, month, day Value) (Value, error) {
-	var f [3]int64
-	for i, v := range []Value{year, month, day} {
-		n, err := intArg(v, 0)
+// dateArgs reads the int arguments vs into f, in order (a nil one leaves its field as
+// it is), and checks the date f[0], f[1], f[2] holds then.
+func dateArgs(f []int64, vs ...Value) error {
+	for i, v := range vs {
+		n, err := intArg(v, f[i])
 		if err != nil {
-			return nil, err
+			return err
 		}
 		f[i] = n
 	}
-	if err := checkDate(f[0], f[1], f[2]); err != nil {
+	return checkDate(f[0], f[1], f[2])
+}
+
+// DateOf is date(year, month, day).
+func DateOf(year, month, day Value) (Value, error) {
+	var f [3]int64
+	if err := dateArgs(f[:], year, month, day); err != nil {
 		return nil, err
 	}
 	return Date{Year: int(f[0]), Month: int(f[1]), Day: int(f[2])}, nil
@@ -193,14 +199,7 @@ func DateOf(year, month, day Value) (Value, error) {
 // nil components after the day are 0).
 func DateTimeOf(year, month, day, hour, minute, second, microsecond Value) (Value, error) {
 	var f [7]int64
-	for i, v := range []Value{year, month, day, hour, minute, second, microsecond} {
-		n, err := intArg(v, 0)
-		if err != nil {
-			return nil, err
-		}
-		f[i] = n
-	}
-	if err := checkDate(f[0], f[1], f[2]); err != nil {
+	if err := dateArgs(f[:], year, month, day, hour, minute, second, microsecond); err != nil {
 		return nil, err
 	}
 	switch {
