@@ -335,6 +335,9 @@ func (f *fn) augAssign(s *ast.AugAssign) {
 		f.checkStateStore(t.Value, base.typ, &key, &r) // statetype.go
 		f.errOnly(jen.Qual(pyvalPkg, "SetItem").Call(base.code, key.code, r.code))
 	default:
+		if f.instAugAssign(s) { // instances_aug.go
+			return
+		}
 		f.refuse(s.Target, "augmented assignment to %s", exprName(s.Target))
 	}
 }
