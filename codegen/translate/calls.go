@@ -44,6 +44,9 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 	if v, ok := f.asyncioCall(c, await); ok { // asyncio_gather.go
 		return v
 	}
+	if v, ok := f.taskResultCall(c); ok { // asyncio_taskgroup.go
+		return v
+	}
 	if v, ok := f.asyncSleep(c, await); ok { // background_sleep.go
 		return v
 	}

@@ -124,6 +124,8 @@ func (f *fn) stmt(st ast.Stmt) {
 		f.globalStmt(s)
 	case *ast.ImportFrom:
 		f.localImportStmt(s) // localimport.go
+	case *ast.AsyncWith:
+		f.taskGroup(s) // asyncio_taskgroup.go
 	default:
 		f.refuse(st, "%s", stmtName(st))
 	}
