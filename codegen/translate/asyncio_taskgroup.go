@@ -23,7 +23,9 @@ import (
 // taskType is the static type of an asyncio.Task made in a TaskGroup block.
 var taskType = &ir.Type{Kind: ir.KindClass, Name: "asyncio.Task"}
 
-func isTaskType(t *ir.Type) bool { return t != nil && t.Kind == ir.KindClass && t.Name == taskType.Name }
+func isTaskType(t *ir.Type) bool {
+	return t != nil && t.Kind == ir.KindClass && t.Name == taskType.Name
+}
 
 // taskGroup compiles an async with statement over asyncio.TaskGroup().
 func (f *fn) taskGroup(s *ast.AsyncWith) {
