@@ -25,6 +25,7 @@ package translate
 
 import (
 	"math"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -63,7 +64,7 @@ func (f *fn) coroProfile(g global) (delay float64, sleeps bool, ok bool) {
 	if len(body) > 0 {
 		if es, isExpr := body[0].(*ast.ExprStmt); isExpr {
 			if aw, isAw := es.Value.(*ast.Await); isAw {
-				if d, isSleep := f.sleepConst(g.mi, aw.Value); isSleep {
+				if d, isSleep := f.sleepConst(g.mi, g.def, aw.Value); isSleep {
 					delay, sleeps, body = d, true, body[1:]
 				}
 			}
@@ -100,8 +101,10 @@ func isDocstring(s ast.Stmt) bool {
 	return ok
 }
 
-// sleepConst recognizes asyncio.sleep(<constant delay>) without a result, in module mi.
-func (f *fn) sleepConst(mi *modInfo, e ast.Expr) (float64, bool) {
+// sleepConst recognizes asyncio.sleep(<constant delay>) without a result in the body of
+// def d of module mi: `asyncio` must name the module there (resolved at module level, and
+// bound by no parameter, assignment or import of d).
+func (f *fn) sleepConst(mi *modInfo, d *funcDef, e ast.Expr) (float64, bool) {
 	c, ok := e.(*ast.Call)
 	if !ok || len(c.Args) != 1 || len(c.Keywords) != 0 {
 		return 0, false
@@ -110,14 +113,54 @@ func (f *fn) sleepConst(mi *modInfo, e ast.Expr) (float64, bool) {
 	if !ok || at.Attr != "sleep" {
 		return 0, false
 	}
-	saved := f.mi
-	f.mi = mi
-	mod := f.stdlibModuleOf(at.Value)
-	f.mi = saved
-	if mod != "asyncio" {
+	n, ok := at.Value.(*ast.Name)
+	if !ok || bindsName(d, n.Id) {
+		return 0, false
+	}
+	if g := f.u.resolveGlobal(mi, n.Id, f.app, 0); g.kind != gStdlibModule || g.name != "asyncio" {
 		return 0, false
 	}
 	return constDelay(c.Args[0])
+}
+
+// bindsName reports whether def d binds name locally: a parameter, an assignment target,
+// an import, a for / with / except target, a nested def or class.
+func bindsName(d *funcDef, name string) bool {
+	for _, p := range params(d) {
+		if p != nil && p.Arg == name {
+			return true
+		}
+	}
+	if a := d.args; a != nil && (a.Vararg != nil && a.Vararg.Arg == name || a.Kwarg != nil && a.Kwarg.Arg == name) {
+		return true
+	}
+	found := false
+	for _, st := range d.body {
+		eachNode(st, func(n any) bool {
+			switch x := n.(type) {
+			case *ast.Name:
+				found = found || x.Id == name && x.Ctx != ast.Load
+			case *ast.Alias:
+				bound := x.Name
+				if x.Asname != nil {
+					bound = *x.Asname
+				} else if i := strings.IndexByte(bound, '.'); i >= 0 {
+					bound = bound[:i]
+				}
+				found = found || bound == name
+			case *ast.FunctionDef:
+				found = found || x.Name == name
+			case *ast.AsyncFunctionDef:
+				found = found || x.Name == name
+			case *ast.ClassDef:
+				found = found || x.Name == name
+			case *ast.ExceptHandler:
+				found = found || x.Name != nil && *x.Name == name
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // asyncHelper resolves a call of an async app function with a simple profile.

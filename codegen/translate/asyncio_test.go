@@ -12,6 +12,8 @@ func TestAsyncioRefusals(t *testing.T) {
 			"m.py:17:39: cannot translate asyncio.gather() of coroutines that suspend differently (their interleaving would show)"},
 		{sleepy + "async def c(x):\n    y = await a(x)\n    return y\n\nasync def f(x):\n    return await asyncio.gather(c(x))\n",
 			"m.py:17:33: cannot translate asyncio.gather() of c (it suspends elsewhere than at a first await asyncio.sleep(<constant>))"},
+		{sleepy + "async def c(asyncio):\n    await asyncio.sleep(0.01)\n    return 1\n\nasync def f(x):\n    return await asyncio.gather(c(x))\n",
+			"m.py:17:33: cannot translate asyncio.gather() of c (it suspends elsewhere than at a first await asyncio.sleep(<constant>))"},
 		{sleepy + "async def f(x):\n    return await asyncio.gather(a(x), return_exceptions=True)\n",
 			"m.py:13:18: cannot translate asyncio.gather() with keyword arguments other than return_exceptions=False"},
 		{sleepy + "async def f(x):\n    t = asyncio.gather(a(x))\n    return await t\n",
