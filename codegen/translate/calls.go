@@ -13,6 +13,7 @@ var builtinFuncs = map[string]bool{
 	"len": true, "str": true, "repr": true, "ascii": true, "int": true, "float": true,
 	"bool": true, "abs": true, "min": true, "max": true, "sum": true, "round": true,
 	"isinstance": true, "list": true, "tuple": true, "dict": true, "divmod": true,
+	"ord": true, "map": true, // builtin_mapord.go
 }
 
 // builtinTypes are the classes isinstance accepts, by their type name.
@@ -38,6 +39,12 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 		return v
 	}
 	if v, ok := f.instMethodCall(c, await); ok { // instances.go
+		return v
+	}
+	if v, ok := f.asyncioCall(c, await); ok { // asyncio_gather.go
+		return v
+	}
+	if v, ok := f.taskResultCall(c); ok { // asyncio_taskgroup.go
 		return v
 	}
 	if v, ok := f.asyncSleep(c, await); ok { // background_sleep.go
@@ -160,6 +167,9 @@ func (f *fn) builtinCall(name string, c *ast.Call) val {
 		want(1, 1)
 		as, _ := f.args(c, name)
 		return f.callVal(q(fname).Call(as[0].code), kindValue, typ)
+	}
+	if v, ok := f.mapOrdCall(name, c); ok { // builtin_mapord.go
+		return v
 	}
 	if v, ok := f.iterBuiltin(name, c); ok {
 		return v

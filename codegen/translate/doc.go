@@ -325,7 +325,24 @@
 // BackgroundTask(fn, ...) and give them (or the parameter, or None) as background= of a
 // response object it builds: they then replace the parameter's tasks, as in FastAPI.
 // `await asyncio.sleep(delay)` with an int or float
-// literal delay sleeps (not at all for zero or less). Unit.PythonReach lists the app
+// literal delay sleeps (not at all for zero or less).
+//
+// asyncio (asyncio_gather.go, asyncio_taskgroup.go): `await asyncio.gather(...)` of
+// asyncio.sleep(delay, result=r) and of calls (or one starred generator of calls) of
+// async app functions with one suspension profile — none, or only a first statement
+// `await asyncio.sleep(<constant>)`, the same for all — runs the coroutines one after the
+// other in argument order (their arguments evaluated first), which is asyncio's order for
+// that profile; the result is the list of results, the first exception raised after all
+// ran; `await asyncio.wait_for(h(...), timeout)` with h of that profile and timeout None
+// or a constant above twice its sleep is `await h(...)`; `async with asyncio.TaskGroup()
+// as g:` whose block only makes g.create_task(h(names or constants)) (alone, assigned,
+// or in a list comprehension over a local list) runs the tasks at the block's end, an
+// ExceptionGroup when some raised, and task.result() reads them (pyval.TaskGroup). App
+// function parameters annotated with an app model (helper_modelparams.go) are read as
+// that model, every call passing a value statically of that model. ord(c), and map(fn,
+// it) as the argument of sum min max any all sorted list tuple (builtin_mapord.go);
+// inst.attr += number on an owned plain-class instance (instances_aug.go).
+// Unit.PythonReach lists the app
 // functions a function may run, for the code generator's state plan: those a bridged
 // route runs (its tasks, its helpers) run in CPython.
 //

@@ -94,6 +94,7 @@ func (f *fn) helperArgs(g global, c *ast.Call, await bool) (string, []jen.Code) 
 		f.useState() // the helper touches module state (state.go)
 	}
 	vs := f.seq(exprs, f.value)
+	f.checkModelArgs(g, c, vs, slot) // helper_modelparams.go
 	args := make([]jen.Code, len(ps))
 	for i, v := range vs {
 		args[slot[i]] = v.code
@@ -161,8 +162,9 @@ func (u *Unit) helper(g global, app *ir.App, c *ast.Call, caller *fn) string {
 	u.hOrder = append(u.hOrder, h)
 	vars := map[string]Var{}
 	ps := params(g.def)
+	pt := u.helperParamTypes(g, app) // helper_modelparams.go
 	for i, p := range ps {
-		vars[p.Arg] = Var{Go: jen.Id(GoName(p.Arg))}
+		vars[p.Arg] = Var{Go: jen.Id(GoName(p.Arg)), Type: pt[i]}
 		if i == 0 && g.self != nil {
 			vars[p.Arg] = Var{Go: jen.Id(GoName(p.Arg)), Type: g.self} // a method (instances.go)
 		}

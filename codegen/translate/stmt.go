@@ -124,6 +124,8 @@ func (f *fn) stmt(st ast.Stmt) {
 		f.globalStmt(s)
 	case *ast.ImportFrom:
 		f.localImportStmt(s) // localimport.go
+	case *ast.AsyncWith:
+		f.taskGroup(s) // asyncio_taskgroup.go
 	default:
 		f.refuse(st, "%s", stmtName(st))
 	}
@@ -335,6 +337,9 @@ func (f *fn) augAssign(s *ast.AugAssign) {
 		f.checkStateStore(t.Value, base.typ, &key, &r) // statetype.go
 		f.errOnly(jen.Qual(pyvalPkg, "SetItem").Call(base.code, key.code, r.code))
 	default:
+		if f.instAugAssign(s) { // instances_aug.go
+			return
+		}
 		f.refuse(s.Target, "augmented assignment to %s", exprName(s.Target))
 	}
 }

@@ -58,11 +58,9 @@ def outcome(fn):
     try:
         r = fn()
         if hasattr(r, "__await__"):
-            try:
-                r.send(None)
-                raise RuntimeError("coroutine suspended")
-            except StopIteration as stop:
-                r = stop.value
+            import asyncio
+
+            r = asyncio.run(r)  # under an event loop: asyncio.sleep, gather, wait_for
     except HTTPException as e:
         try:
             body = dumps({"detail": e.detail})
