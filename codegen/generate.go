@@ -118,6 +118,8 @@ type gen struct {
 	lifespan bool
 	// appExc are the handlers of the app's own exception classes (exchandler.go).
 	appExc *appExcHandlers
+	// modelVals are the models' validators as Go runs them (validators.go).
+	modelVals map[*ir.Model]*modelValidators
 }
 
 func newGen(in Input) *gen {
