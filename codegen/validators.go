@@ -85,6 +85,9 @@ func (g *gen) analyzeValidators(m *ir.Model) *modelValidators {
 		if fn == nil {
 			return opaque(v, "its definition was not found")
 		}
+		if name := shadowsBuiltinExc(mod.File.Module.Body); name != "" {
+			return opaque(v, "module %s binds %s", mod.Rel, name)
+		}
 		if why := validatorDecorators(fn); why != "" {
 			return opaque(v, "%s", why)
 		}
