@@ -44,6 +44,13 @@ func TestValidatorModels(t *testing.T) {
 		{"int field", "class M(BaseModel):\n    n: int\n    @field_validator('n')\n    @classmethod\n    def f(cls, v):\n        return v\n", false, ""},
 		{"transform", "class M(BaseModel):\n    name: str\n    @field_validator('name')\n    @classmethod\n    def f(cls, v):\n        return v.lower()\n", false, ""},
 	}
+	construct := "class M(BaseModel):\n    name: str\n    @field_validator('name')\n    @classmethod\n    def f(cls, v):\n        if v.startswith('_'):\n            raise ValueError('private')\n        return v\n"
+	t.Run("construction", func(t *testing.T) {
+		out, rs := generate(t, head+construct+"@app.get('/')\ndef g(q: str):\n    return M(name=q).model_dump()\n")
+		if out == nil || out.Bridged != 0 {
+			t.Fatalf("construction of a model with native validators is not native: %v", rs)
+		}
+	})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out, rs := generate(t, head+tt.model+route)

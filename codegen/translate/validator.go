@@ -238,3 +238,8 @@ func strLit(e ast.Expr) (string, bool) {
 
 // pkgValidateRT is runtime/validate, whose errors translated validators return.
 const pkgValidateRT = "github.com/covetpy/covetgen/runtime/validate"
+
+// validatorsNative reports whether m's validators run in its generated decoder.
+func (u *Unit) validatorsNative(m *ir.Model) bool {
+	return u.names.ValidatorsNative != nil && u.names.ValidatorsNative(m)
+}
