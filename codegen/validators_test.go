@@ -42,7 +42,8 @@ func TestValidatorModels(t *testing.T) {
 		{"before validator", "class M(BaseModel):\n    name: str\n    @field_validator('name', mode='before')\n    @classmethod\n    def f(cls, v):\n        return v\n", false, ""},
 		{"model validator", "class M(BaseModel):\n    name: str\n    @model_validator(mode='after')\n    def f(self):\n        return self\n", false, ""},
 		{"int field", "class M(BaseModel):\n    n: int\n    @field_validator('n')\n    @classmethod\n    def f(cls, v):\n        return v\n", false, ""},
-		{"transform", "class M(BaseModel):\n    name: str\n    @field_validator('name')\n    @classmethod\n    def f(cls, v):\n        return v.lower()\n", false, ""},
+		{"transform", "class M(BaseModel):\n    name: str\n    @field_validator('name')\n    @classmethod\n    def f(cls, v):\n        return v.lower()\n", true, "validate.RunAfter(&o.Name, mF)"},
+		{"other transform", "class M(BaseModel):\n    name: str\n    @field_validator('name')\n    @classmethod\n    def f(cls, v):\n        return v.title()\n", false, ""},
 	}
 	construct := "class M(BaseModel):\n    name: str\n    @field_validator('name')\n    @classmethod\n    def f(cls, v):\n        if v.startswith('_'):\n            raise ValueError('private')\n        return v\n"
 	t.Run("construction", func(t *testing.T) {

@@ -18,6 +18,9 @@ import (
 //	if <cond>: raise ValueError("message")            -> value_error
 //	if <cond>: raise AssertionError("message")        -> assertion_error
 //	return v                                          (the last statement)
+//	return v.lower()  (a chain of str methods with str literal arguments: lower, upper,
+//	                  strip, lstrip, rstrip, replace, removeprefix, removesuffix, run by
+//	                  runtime/pyval with Python's semantics)
 //
 // where <cond> is `"lit" in v`, `"lit" not in v`, `v == "lit"`, `v != "lit"`,
 // `v.startswith("lit")`, `v.endswith("lit")`, `v` (truthiness), and not/and/or of
@@ -53,9 +56,14 @@ func StrFieldValidator(fn *ast.FunctionDef, pos func(ast.Node) ir.Pos) ([]jen.Co
 	for i, st := range body {
 		if i == len(body)-1 {
 			r, ok := st.(*ast.Return)
-			if !ok || !vt.isParam(r.Value) {
+			if !ok || r.Value == nil {
 				return nil, vt.refuse(st, "validator statement (only `return %s` ends a translated validator)", vt.param)
 			}
+			tr, err := vt.transform(r.Value)
+			if err != nil {
+				return nil, err
+			}
+			code = append(code, tr...)
 			code = append(code, jen.Return(jen.Id("v"), jen.Nil()))
 			break
 		}
@@ -66,6 +74,48 @@ func StrFieldValidator(fn *ast.FunctionDef, pos func(ast.Node) ir.Pos) ([]jen.Co
 		code = append(code, c)
 	}
 	return code, nil
+}
+
+// strTransforms are the str methods a returned value may apply, with their number of
+// str literal arguments (min, max). None of them raises with such arguments.
+var strTransforms = map[string][2]int{
+	"lower": {0, 0}, "upper": {0, 0}, "strip": {0, 1}, "lstrip": {0, 1}, "rstrip": {0, 1},
+	"replace": {2, 2}, "removeprefix": {1, 1}, "removesuffix": {1, 1},
+}
+
+// transform is the statements that set v to the returned expression: v itself or a
+// chain of strTransforms calls on it.
+func (vt *valTr) transform(e ast.Expr) ([]jen.Code, error) {
+	if vt.isParam(e) {
+		return nil, nil
+	}
+	c, ok := e.(*ast.Call)
+	if !ok {
+		return nil, vt.refuse(e, "validator result (only %s or str methods of it)", vt.param)
+	}
+	at, ok := c.Func.(*ast.Attribute)
+	n, known := strTransforms[at.Attr]
+	if !ok || !known || len(c.Keywords) > 0 || len(c.Args) < n[0] || len(c.Args) > n[1] {
+		return nil, vt.refuse(e, "validator result (only %s or str methods of it)", vt.param)
+	}
+	args := []jen.Code{jen.Qual(pyvalPkg, "Str").Call(jen.Id("v")), jen.Lit(at.Attr)}
+	for _, a := range c.Args {
+		lit, ok := strLit(a)
+		if !ok {
+			return nil, vt.refuse(a, "argument of %s other than a string literal", at.Attr)
+		}
+		args = append(args, jen.Qual(pyvalPkg, "Str").Call(jen.Lit(lit)))
+	}
+	inner, err := vt.transform(at.Value)
+	if err != nil {
+		return nil, err
+	}
+	// The methods cannot fail with str literal arguments; r is always a Str.
+	return append(inner, jen.If(jen.List(jen.Id("r"), jen.Err()).Op(":=").Qual(pyvalPkg, "CallMethod").Call(args...), jen.Err().Op("==").Nil()).Block(
+		jen.If(jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Id("r").Assert(jen.Qual(pyvalPkg, "Str")), jen.Id("ok")).Block(
+			jen.Id("v").Op("=").String().Call(jen.Id("s")),
+		),
+	)), nil
 }
 
 // valTr translates one validator body.

@@ -33,6 +33,12 @@ var validatorCases = []struct {
         """Docstring."""
         assert v
         return v`},
+	{"transforms", `
+    @field_validator("x")
+    @classmethod
+    def check(cls, v):
+        assert "x" not in v, "no x"
+        return v.strip().replace(" ", "").upper().removeprefix("A").lower().rstrip("-").lstrip()`},
 	{"raise ValueError", `
     @field_validator("x")
     @classmethod
@@ -48,10 +54,11 @@ var validatorCases = []struct {
         return value`},
 }
 
-var validatorInputs = []string{"", "a", "a/b", "a@b", "-a@b", "a@b-", "root@x", "é@x", "ok@example.com", "\u00e9/\u4e2d"}
+var validatorInputs = []string{"", "a", "a/b", "a@b", "-a@b", "a@b-", "root@x", "é@x", "ok@example.com", "\u00e9/\u4e2d",
+	"  straße ΣΑΣ ", "\u2003a b\u00a0", "Abc--", "İx", "ǅ ﬁ"}
 
 // TestStrFieldValidatorDifferential runs each validator in pydantic (python3) and, translated,
-// in Go, and compares the error type and message of every input.
+// in Go, and compares the error type and message, or the resulting value, of every input.
 func TestStrFieldValidatorDifferential(t *testing.T) {
 	if _, err := exec.LookPath("python3"); err != nil {
 		t.Fatal("python3 is needed: it computes the expected results")
@@ -62,7 +69,7 @@ func TestStrFieldValidatorDifferential(t *testing.T) {
 	inputs, _ := json.Marshal(validatorInputs)
 	for i, c := range validatorCases {
 		fmt.Fprintf(&py, "class M%d(BaseModel):\n    x: str\n%s\n", i, c.src)
-		fmt.Fprintf(&py, "for s in json.loads(%q):\n    try:\n        M%d.model_validate_json(json.dumps({'x': s}))\n        res.append(None)\n"+
+		fmt.Fprintf(&py, "for s in json.loads(%q):\n    try:\n        res.append(['ok', M%d.model_validate_json(json.dumps({'x': s})).x])\n"+
 			"    except ValidationError as e:\n        er = e.errors()[0]\n        res.append([er['type'], er['msg'], er['input']])\n", string(inputs), i)
 	}
 	py.WriteString("print(json.dumps(res))\n")
@@ -101,7 +108,7 @@ func TestStrFieldValidatorDifferential(t *testing.T) {
 				jen.Id("v").Op(":=").Id("s"),
 				jen.If(jen.Id("e").Op(":=").Qual(pkgValidateRT, "RunAfter").Call(jen.Op("&").Id("v"), jen.Id("f")), jen.Id("e").Op("!=").Nil()).Block(
 					jen.Id("res").Op("=").Append(jen.Id("res"), jen.Index().Any().Values(jen.Id("e").Dot("Type"), jen.Id("e").Dot("Msg"), jen.Id("s"))),
-				).Else().Block(jen.Id("res").Op("=").Append(jen.Id("res"), jen.Nil())),
+				).Else().Block(jen.Id("res").Op("=").Append(jen.Id("res"), jen.Index().Any().Values(jen.Lit("ok"), jen.Id("v")))),
 			),
 		),
 		jen.List(jen.Id("b"), jen.Id("_")).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("res")),
@@ -154,7 +161,8 @@ func parseValidator(t *testing.T, src string) *ast.FunctionDef {
 // their position.
 func TestStrFieldValidatorRefusals(t *testing.T) {
 	for _, tc := range []struct{ name, src, want string }{
-		{"transform", "    def f(cls, v):\n        return v.lower()\n", "only `return v`"},
+		{"transform", "    def f(cls, v):\n        return v.title()\n", "validator result"},
+		{"transform argument", "    def f(cls, v):\n        return v.strip(v)\n", "argument of strip"},
 		{"info parameter", "    def f(cls, v, info):\n        return v\n", "parameters other than (cls, value)"},
 		{"uses cls", "    def f(cls, v):\n        assert cls.x in v\n        return v\n", "validator condition"},
 		{"other exception", "    def f(cls, v):\n        if v:\n            raise TypeError('x')\n        return v\n", "raise in a validator"},
