@@ -52,6 +52,17 @@ func TestValidatorModels(t *testing.T) {
 			t.Fatalf("construction of a model with native validators is not native: %v", rs)
 		}
 	})
+	t.Run("response of another class", func(t *testing.T) {
+		// FastAPI validates an N as M from its attributes: M's validators run, so the
+		// value goes through decodeM, not a typed copy.
+		out, rs := generate(t, head+construct+"class N(BaseModel):\n    name: str\n@app.get('/', response_model=M)\ndef g(q: str):\n    return N(name=q)\n")
+		if out == nil || out.Bridged != 0 {
+			t.Fatalf("not native: %v", rs)
+		}
+		if strings.Contains(string(out.Files["models.go"]), "convNToM") {
+			t.Errorf("models.go converts N to M without M's validators")
+		}
+	})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out, rs := generate(t, head+tt.model+route)
