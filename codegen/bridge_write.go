@@ -203,8 +203,12 @@ func (g *gen) writeBridge() {
 }
 
 // bridgeRebuildable reports a model whose fields can be looked up by a single input key
-// (no AliasPath / AliasChoices validation aliases).
+// (no AliasPath / AliasChoices validation aliases) and without validators, which
+// rebuilding would run again on values Python already validated (validators.go).
 func bridgeRebuildable(mi *modelInfo) bool {
+	if len(mi.m.Validators) > 0 {
+		return false
+	}
 	for _, fi := range mi.fields {
 		if len(fi.f.Info.ValidationAliasPaths) > 0 || len(fi.keys) == 0 {
 			return false

@@ -118,6 +118,8 @@ type gen struct {
 	lifespan bool
 	// appExc are the handlers of the app's own exception classes (exchandler.go).
 	appExc *appExcHandlers
+	// modelVals are the models' validators as Go runs them (validators.go).
+	modelVals map[*ir.Model]*modelValidators
 }
 
 func newGen(in Input) *gen {
@@ -127,7 +129,8 @@ func newGen(in Input) *gen {
 	g.unit = translate.NewUnit(in.Prog, translate.Names{ModelNew: func(m *ir.Model) jen.Code {
 		mi, _ := g.models.get(m, m.Pos)
 		return jen.Id(mi.newName)
-	}, ResponseClass: func(name string) (jen.Code, string, string, bool) { return g.bodyResponseClass(name) }})
+	}, ResponseClass: func(name string) (jen.Code, string, string, bool) { return g.bodyResponseClass(name) },
+		ValidatorsNative: func(m *ir.Model) bool { return g.validatorsOf(m).why == "" }})
 	g.models = newModelSet(g)
 	g.refuse.at = in.App.Pos
 	if len(in.state) > 0 {

@@ -75,7 +75,7 @@ func (ms *modelSet) generate(mi *modelInfo) bool {
 	if m.Unresolved {
 		return refuse("model %s, which the lifter could not resolve", m.Name)
 	}
-	if why := ownOpaque(m); why != "" {
+	if why := g.ownOpaque(m); why != "" {
 		// Values of the model are validated and serialized by pydantic in the bridge
 		// worker (opaque.go): routes touching it are bridged.
 		return refuse("%s", why)
@@ -90,6 +90,7 @@ func (ms *modelSet) generate(mi *modelInfo) bool {
 		fields = append(fields, fi)
 	}
 	mi.fields = fields
+	ms.writeFieldValidators(mi)
 	ms.writeStruct(mi, fields)
 	ms.writeDecoder(mi, fields)
 	ms.writeModelMethods(mi, fields)
@@ -144,6 +145,9 @@ func (ms *modelSet) field(m *ir.Model, f *ir.Field, local *names) (*fieldInfo, b
 			return nil, false
 		}
 		fi.def, fi.isDef = def, isDef
+		if _, none := f.Info.Default.(ir.None); ti.ptr && none {
+			fi.isDef = ti.isNone
+		}
 	}
 	return fi, true
 }
@@ -209,7 +213,7 @@ func (ms *modelSet) writeDecoder(mi *modelInfo, fields []*fieldInfo) {
 			return append(out,
 				jen.Id("s").Dot("PushKey").Call(key),
 				jen.If(fi.ti.decode(jen.Id("s"), jen.Id("in").Index(sl), jen.Op("&").Id("o").Dot(fi.goName))).Block(
-					jen.Id("o").Dot("Set").Dot("Add").Call(jen.Lit(i))),
+					ms.validatedField(mi, fi, jen.Id("in").Index(sl), []jen.Code{jen.Id("o").Dot("Set").Dot("Add").Call(jen.Lit(i))})...),
 				jen.Id("s").Dot("Pop").Call(),
 			)
 		}

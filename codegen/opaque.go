@@ -20,17 +20,17 @@ import (
 // worker ("model Booking has validators (main.py:74)"), or "" when Go handles every
 // type t contains.
 func (g *gen) opaqueWhy(t *ir.Type) string {
-	return opaqueType(t, map[*ir.Model]bool{})
+	return g.opaqueType(t, map[*ir.Model]bool{})
 }
 
-func opaqueType(t *ir.Type, seen map[*ir.Model]bool) string {
+func (g *gen) opaqueType(t *ir.Type, seen map[*ir.Model]bool) string {
 	if t == nil {
 		return ""
 	}
 	switch t.Kind {
 	case ir.KindModel:
 		if t.Model != nil {
-			return opaqueModel(t.Model, seen)
+			return g.opaqueModel(t.Model, seen)
 		}
 	case ir.KindUnion:
 		if why := opaqueUnion(t); why != "" {
@@ -38,7 +38,7 @@ func opaqueType(t *ir.Type, seen map[*ir.Model]bool) string {
 		}
 	}
 	for _, a := range t.Args {
-		if why := opaqueType(a, seen); why != "" {
+		if why := g.opaqueType(a, seen); why != "" {
 			return why
 		}
 	}
@@ -64,16 +64,16 @@ func opaqueUnion(t *ir.Type) string {
 }
 
 // opaqueModel is the reason m is not generated (see ownOpaque), or that of a field.
-func opaqueModel(m *ir.Model, seen map[*ir.Model]bool) string {
+func (g *gen) opaqueModel(m *ir.Model, seen map[*ir.Model]bool) string {
 	if seen[m] || m.Unresolved {
 		return ""
 	}
 	seen[m] = true
-	if why := ownOpaque(m); why != "" {
+	if why := g.ownOpaque(m); why != "" {
 		return why
 	}
 	for _, f := range m.Fields {
-		if why := opaqueType(f.Type, seen); why != "" {
+		if why := g.opaqueType(f.Type, seen); why != "" {
 			return why
 		}
 	}
@@ -82,7 +82,7 @@ func opaqueModel(m *ir.Model, seen map[*ir.Model]bool) string {
 
 // ownOpaque is why the model m itself (its config, decorators, field options) is not
 // generated in Go, or "".
-func ownOpaque(m *ir.Model) string {
+func (g *gen) ownOpaque(m *ir.Model) string {
 	at := shortPos(m.Pos)
 	switch {
 	case m.Kind == ir.Dataclass && m.DataclassWhy != "":
@@ -91,8 +91,9 @@ func ownOpaque(m *ir.Model) string {
 		return fmt.Sprintf("%s %s (%s)", modelKindName(m.Kind), m.Name, at)
 	case m.Root:
 		return fmt.Sprintf("RootModel %s (%s)", m.Name, at)
-	case len(m.Validators) > 0:
-		return fmt.Sprintf("model %s has validators (%s: %s %s)", m.Name, at, m.Validators[0].Kind, m.Validators[0].Func)
+	case len(m.Validators) > 0 && g.validatorsOf(m).why != "":
+		// Validators that all translate run in the generated decoder (validators.go).
+		return g.validatorsOf(m).why
 	case len(m.Computed) > 0:
 		return fmt.Sprintf("model %s has a computed field %s (%s)", m.Name, m.Computed[0].Name, at)
 	case len(m.TypeParams) > 0 || m.GenericOrigin != nil:

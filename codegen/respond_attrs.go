@@ -110,6 +110,9 @@ func (c *attrConv) model(src, dst *modelInfo) bool {
 	if isSubclass(src.m, dst.m) {
 		return instanceFields(src, dst) != nil
 	}
+	if len(dst.m.Validators) > 0 {
+		return false // its validators run in its decoder (validators.go): the generic path
+	}
 	if dst.m.Config.Extra == "forbid" {
 		// Every attribute of src must be the one a field of dst takes (no extra).
 		used := map[string]bool{}

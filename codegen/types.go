@@ -21,6 +21,8 @@ type typeInfo struct {
 	encode func(e, v jen.Code) []jen.Code
 	// isNone reports a None value (for exclude_none); nil: never None.
 	isNone func(v jen.Code) jen.Code
+	// ptr marks an optional model held by pointer, nil for None (types_recursive.go).
+	ptr bool
 }
 
 // typeOf returns the typeInfo of t with the constraints c (of a field: they apply to t
@@ -105,6 +107,9 @@ func (g *gen) typeOf(t *ir.Type, c ir.Constraints, pos ir.Pos, what string) (*ty
 		nn := t.NonNone()
 		if !t.IsOptional() {
 			return g.unionTypeOf(t, c, pos, what)
+		}
+		if ti, ok := g.recursiveOpt(t, c); ok {
+			return ti, true
 		}
 		var inner *typeInfo
 		if len(nn) == 1 {

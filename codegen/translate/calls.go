@@ -407,7 +407,7 @@ func (f *fn) modelCall(m *ir.Model, c *ast.Call, typedDict bool) val {
 		f.refuse(c, "construction of %s (a RootModel)", m.Name)
 	case m.Unresolved:
 		f.refuse(c, "construction of %s (a model not fully resolved)", m.Name)
-	case len(m.Validators) > 0:
+	case len(m.Validators) > 0 && !f.u.validatorsNative(m):
 		f.refuse(c, "construction of %s (a model with validators)", m.Name)
 	case len(m.TypeParams) > 0:
 		f.refuse(c, "construction of %s (a generic model)", m.Name)
@@ -571,7 +571,7 @@ func (f *fn) checkDumpable(c *ast.Call, m *ir.Model) {
 		f.refuse(c, "model_dump() of %s (a dataclass has no such method)", m.Name)
 	case len(m.Computed) > 0:
 		f.refuse(c, "model_dump() of %s (computed fields)", m.Name)
-	case len(m.Validators) > 0:
+	case len(m.Validators) > 0 && !f.u.validatorsNative(m):
 		f.refuse(c, "model_dump() of %s (validators or serializers)", m.Name)
 	case m.Root:
 		f.refuse(c, "model_dump() of %s (a RootModel)", m.Name)

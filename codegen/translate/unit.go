@@ -13,6 +13,10 @@ import (
 
 // Names names the generated Go entities translated code refers to but does not emit.
 type Names struct {
+	// ValidatorsNative, when set, reports whether the validators of model m run in its Go
+	// decoder (codegen/validators.go): its construction and model_dump are then translated
+	// like those of a model without validators. Nil: no validators run in Go.
+	ValidatorsNative func(m *ir.Model) bool
 	// ModelNew returns the Go expression of the constructor of model m, a
 	// func(kw *pyval.Dict) (pyval.Value, error) validating m(**kw) in python mode.
 	ModelNew func(m *ir.Model) jen.Code

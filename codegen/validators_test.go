@@ -1,0 +1,80 @@
+package codegen
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/covetpy/covetgen/parser"
+)
+
+func TestShadowsBuiltinExc(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"import os\nx = 1\n", ""},
+		{"ValueError = KeyError\n", "ValueError"},
+		{"from errors import AssertionError\n", "AssertionError"},
+		{"from errors import *\n", "*"},
+		{"class ValueError(Exception):\n    pass\n", "ValueError"},
+		{"import errors as ValueError\n", "ValueError"},
+		{"def f():\n    ValueError = 1\n", ""},
+	} {
+		f, err := parser.ParseFile("m.py", []byte(tc.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := shadowsBuiltinExc(f.Module.Body); got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}
+
+// TestValidatorModels checks which models with validators are generated in Go (their
+// validators run in the decoder) and which stay with pydantic in the bridge worker.
+func TestValidatorModels(t *testing.T) {
+	const head = "from typing import Optional\nfrom fastapi import FastAPI\nfrom pydantic import BaseModel, field_validator, model_validator\napp = FastAPI()\n"
+	const route = "@app.post('/')\ndef f(m: M) -> M:\n    return m\n"
+	tests := []struct {
+		name, model string
+		native      bool
+		want        string // in models.go when native
+	}{
+		{"after str validator", "class M(BaseModel):\n    name: str\n    parent: Optional['M'] = None\n    @field_validator('name')\n    @classmethod\n    def no_slash(cls, v):\n        assert '/' not in v, 'no slash'\n        return v\n",
+			true, "validate.RunAfter(&o.Name, mNoSlash)"},
+		{"before validator", "class M(BaseModel):\n    name: str\n    @field_validator('name', mode='before')\n    @classmethod\n    def f(cls, v):\n        return v\n", false, ""},
+		{"model validator", "class M(BaseModel):\n    name: str\n    @model_validator(mode='after')\n    def f(self):\n        return self\n", false, ""},
+		{"int field", "class M(BaseModel):\n    n: int\n    @field_validator('n')\n    @classmethod\n    def f(cls, v):\n        return v\n", false, ""},
+		{"transform", "class M(BaseModel):\n    name: str\n    @field_validator('name')\n    @classmethod\n    def f(cls, v):\n        return v.lower()\n", true, "validate.RunAfter(&o.Name, mF)"},
+		{"other transform", "class M(BaseModel):\n    name: str\n    @field_validator('name')\n    @classmethod\n    def f(cls, v):\n        return v.title()\n", false, ""},
+	}
+	construct := "class M(BaseModel):\n    name: str\n    @field_validator('name')\n    @classmethod\n    def f(cls, v):\n        if v.startswith('_'):\n            raise ValueError('private')\n        return v\n"
+	t.Run("construction", func(t *testing.T) {
+		out, rs := generate(t, head+construct+"@app.get('/')\ndef g(q: str):\n    return M(name=q).model_dump()\n")
+		if out == nil || out.Bridged != 0 {
+			t.Fatalf("construction of a model with native validators is not native: %v", rs)
+		}
+	})
+	t.Run("response of another class", func(t *testing.T) {
+		// FastAPI validates an N as M from its attributes: M's validators run, so the
+		// value goes through decodeM, not a typed copy.
+		out, rs := generate(t, head+construct+"class N(BaseModel):\n    name: str\n@app.get('/', response_model=M)\ndef g(q: str):\n    return N(name=q)\n")
+		if out == nil || out.Bridged != 0 {
+			t.Fatalf("not native: %v", rs)
+		}
+		if strings.Contains(string(out.Files["models.go"]), "convNToM") {
+			t.Errorf("models.go converts N to M without M's validators")
+		}
+	})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, rs := generate(t, head+tt.model+route)
+			if out == nil {
+				t.Fatalf("refused: %v", rs)
+			}
+			if native := out.Bridged == 0; native != tt.native {
+				t.Fatalf("native = %v, want %v", native, tt.native)
+			}
+			if tt.want != "" && !strings.Contains(string(out.Files["models.go"]), tt.want) {
+				t.Errorf("models.go lacks %q:\n%s", tt.want, out.Files["models.go"])
+			}
+		})
+	}
+}
