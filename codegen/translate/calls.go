@@ -384,6 +384,9 @@ func (f *fn) kwDict(c *ast.Call, what string) val {
 
 // modelCall is Model(field=..., **kw): pydantic validation in the generated constructor.
 func (f *fn) modelCall(m *ir.Model, c *ast.Call, typedDict bool) val {
+	if m.Kind == ir.Dataclass && !typedDict {
+		return f.dataclassCall(m, c) // unvalidated_dataclass.go
+	}
 	if len(c.Args) > 0 {
 		f.refuse(c, "positional arguments to %s", m.Name)
 	}
