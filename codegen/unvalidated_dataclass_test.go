@@ -37,8 +37,51 @@ func TestDataclassConstruction(t *testing.T) {
 			if out == nil {
 				t.Fatalf("refused: %v", rs)
 			}
-			if out.Routes != 0 || out.Bridged != 1 {
-				t.Fatalf("%d native, %d bridged; want bridged", out.Routes, out.Bridged)
+			if out.Bridged != 1 {
+				t.Fatalf("%d native, %d bridged; want one bridged", out.Routes, out.Bridged)
+			}
+			if src := string(out.Files["main_py.go"]); !strings.Contains(src, tt.why) {
+				t.Errorf("the bridged route's reasons lack %q", tt.why)
+			}
+		})
+	}
+}
+
+// TestDataclassReturnedToPathA checks that `return D(...)` in an endpoint whose response
+// model is D may give a float field a value that is a float or the int 0 (sum() of
+// floats): pydantic passes the instance through and its float serializer writes 0 as
+// 0.0, as the generated constructor's validation makes it. Anywhere else (path B, a
+// local variable, response_model_* options) the construction stays refused.
+func TestDataclassReturnedToPathA(t *testing.T) {
+	const head = "from dataclasses import dataclass\nfrom typing import List, Optional\nfrom fastapi import FastAPI\napp = FastAPI()\n" +
+		"@dataclass\nclass S:\n    total: float\n    minutes: int = 0\n"
+	native := []struct{ name, route string }{
+		{"sum of floats", "@app.post('/', response_model=S)\ndef f(xs: List[float], ms: List[Optional[int]]):\n    return S(total=sum(x for x in xs), minutes=sum(m or 0 for m in ms))\n"},
+		{"float", "@app.get('/')\ndef f(b: bool) -> S:\n    if b:\n        return S(0.0)\n    return S(1.5, 2)\n"},
+	}
+	for _, tt := range native {
+		t.Run(tt.name, func(t *testing.T) {
+			out, rs := generate(t, head+tt.route)
+			if out == nil || out.Routes != 1 {
+				t.Fatalf("not native: %v", rs)
+			}
+		})
+	}
+	refused := []struct{ name, route, why string }{
+		{"path B", "@app.post('/')\ndef f(xs: List[float]):\n    return S(total=sum(x for x in xs))\n@app.get('/s', response_model=S)\ndef g():\n    return S(1.5)\n", "field total given a value that may not be a float"},
+		{"local", "@app.post('/', response_model=S)\ndef f(xs: List[float]):\n    s = S(total=sum(x for x in xs))\n    return s\n", "field total given a value that may not be a float"},
+		{"exclude_none", "@app.post('/', response_model=S, response_model_exclude_none=True)\ndef f(xs: List[float]):\n    return S(total=sum(x for x in xs))\n", "field total given a value that may not be a float"},
+		{"int param", "@app.get('/', response_model=S)\ndef f(n: int):\n    return S(n)\n", "field total given a value that may not be a float (dataclass __init__ stores it unvalidated): it is a int"},
+		{"float for int", "@app.get('/', response_model=S)\ndef f(n: float):\n    return S(n, n)\n", "field minutes given a value that may not be a int"},
+	}
+	for _, tt := range refused {
+		t.Run(tt.name, func(t *testing.T) {
+			out, rs := generate(t, head+tt.route)
+			if out == nil {
+				t.Fatalf("refused: %v", rs)
+			}
+			if out.Bridged != 1 {
+				t.Fatalf("%d native, %d bridged; want one bridged", out.Routes, out.Bridged)
 			}
 			if src := string(out.Files["main_py.go"]); !strings.Contains(src, tt.why) {
 				t.Errorf("the bridged route's reasons lack %q", tt.why)

@@ -14,8 +14,18 @@ package translate
 // and no constraint on any field. An argument that may hold another
 // type (sum() of floats is the int 0 when empty; pydantic would make it 0.0) is refused:
 // the instance would then hold an unvalidated value the typed model cannot carry.
+//
+// One exception: `return D(...)` in an endpoint whose result goes straight to path A
+// with D as response model (Scope.ReturnModel). FastAPI validates the instance, which
+// pydantic passes through as is, then its float serializer writes an int as the float it
+// converts to, exactly what validating the int as a float gives (0 is written 0.0 either
+// way). Nothing else sees the instance, so a float field may be given a float or a small
+// int literal (sum() of floats: a float, or 0 when empty).
 
 import (
+	"math/big"
+	"sync"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/covetpy/covetgen/ir"
@@ -76,6 +86,7 @@ func (f *fn) dataclassCall(m *ir.Model, c *ast.Call) val {
 			f.refuse(c, "construction of %s without field %s (its default may not be a %s: dataclass __init__ stores it as is)", m.Name, fd.Name, fd.Type)
 		}
 	}
+	direct := f.returnsToModel(c, m)
 	vs := f.seq(exprs, f.value)
 	var items []jen.Code
 	for i, fd := range fields {
@@ -84,8 +95,8 @@ func (f *fn) dataclassCall(m *ir.Model, c *ast.Call) val {
 			// the typed instance holds a copy
 			f.refuse(exprs[i], "construction of %s with a list for field %s (dataclass __init__ stores it by reference)", m.Name, fd.Name)
 		}
-		if !copyFits(vs[i].typ, fd.Type) {
-			f.refuse(exprs[i], "construction of %s: field %s given a value that may not be a %s (dataclass __init__ stores it unvalidated)", m.Name, fd.Name, fd.Type)
+		if !copyFits(vs[i].typ, fd.Type) && !(direct && floatSerialFits(vs[i].typ, fd.Type)) {
+			f.refuse(exprs[i], "construction of %s: field %s given a value that may not be a %s (dataclass __init__ stores it unvalidated)%s", m.Name, fd.Name, fd.Type, typeNote(vs[i].typ))
 		}
 		items = append(items, q("Str").Call(jen.Lit(fd.Name)), vs[i].code)
 	}
@@ -146,6 +157,116 @@ func hasList(t *ir.Type) bool {
 		if hasList(a) {
 			return true
 		}
+	}
+	return false
+}
+
+// sumType is the static type of sum() of a generator (no start) whose items have the
+// static types elts: int when they are all ints, a float or the start value 0 (the empty
+// sum) when they are all floats, nil (unknown) otherwise.
+func sumType(elts []*ir.Type) *ir.Type {
+	if len(elts) == 0 {
+		return nil
+	}
+	k := elts[0]
+	for _, t := range elts {
+		if t == nil || !sameType(t, k) || t.Kind != ir.KindInt && t.Kind != ir.KindFloat || !t.Constraints.IsZero() {
+			return nil
+		}
+	}
+	if k.Kind == ir.KindInt {
+		return intType
+	}
+	return &ir.Type{Kind: ir.KindUnion, Args: []*ir.Type{floatType, {Kind: ir.KindLiteral, Values: []ir.Value{ir.Int{V: big.NewInt(0)}}}}}
+}
+
+// typeNote is ": it is a T" for a value of known static type t ("" when t is unknown).
+func typeNote(t *ir.Type) string {
+	if t == nil {
+		return ""
+	}
+	return ": it is a " + t.String()
+}
+
+// orDefaultType reports whether `a or b` with a of static type at and b of static type bt
+// is statically a bt: at is Optional[bt] (a None or falsy a gives b, a truthy one is a
+// bt) for bt a str, int, float or bool.
+func orDefaultType(at, bt *ir.Type) bool {
+	if at == nil || bt == nil || !at.IsOptional() || !bt.Constraints.IsZero() {
+		return false
+	}
+	switch bt.Kind {
+	case ir.KindStr, ir.KindInt, ir.KindFloat, ir.KindBool:
+	default:
+		return false
+	}
+	rest := at.NonNone()
+	return len(rest) == 1 && sameType(rest[0], bt)
+}
+
+// returnModels maps a *fn to its Scope.ReturnModel.
+var returnModels sync.Map
+
+// returnsToModel reports whether the construction c of m is the value of a return
+// statement of the endpoint body f translates, whose result goes straight to path A with
+// response model m (Scope.ReturnModel).
+func (f *fn) returnsToModel(c *ast.Call, m *ir.Model) bool {
+	rm, ok := returnModels.Load(f)
+	if !ok || rm.(*ir.Model) != m || f.gen != nil {
+		return false
+	}
+	found := false
+	walkStmts(f.def.body, func(st ast.Stmt) {
+		if r, isRet := st.(*ast.Return); isRet && r.Value == ast.Expr(c) {
+			found = true
+		}
+	})
+	return found
+}
+
+// floatSerialFits reports whether a value of static type vt given to a field of type ft
+// is serialized by ft's serializer as validating it would make it: ft is float (or
+// Optional[float]) and vt a float, an int literal of magnitude at most 2**53 (converted
+// exactly) or a union of those.
+func floatSerialFits(vt, ft *ir.Type) bool {
+	if vt == nil || ft == nil || !ft.Constraints.IsZero() {
+		return false
+	}
+	if ft.IsOptional() {
+		rest := ft.NonNone()
+		if len(rest) != 1 {
+			return false
+		}
+		ft = rest[0]
+	}
+	if ft.Kind != ir.KindFloat || !ft.Constraints.IsZero() {
+		return false
+	}
+	return floatLike(vt)
+}
+
+// floatLike reports whether every value of static type t is a float or an int of
+// magnitude at most 2**53.
+func floatLike(t *ir.Type) bool {
+	switch t.Kind {
+	case ir.KindFloat:
+		return t.Constraints.IsZero()
+	case ir.KindLiteral:
+		limit := new(big.Int).Lsh(big.NewInt(1), 53)
+		for _, v := range t.Values {
+			n, isInt := v.(ir.Int)
+			if !isInt || n.V == nil || new(big.Int).Abs(n.V).Cmp(limit) > 0 {
+				return false
+			}
+		}
+		return len(t.Values) > 0
+	case ir.KindUnion:
+		for _, a := range t.Args {
+			if !floatLike(a) {
+				return false
+			}
+		}
+		return len(t.Args) > 0
 	}
 	return false
 }
