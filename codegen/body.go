@@ -29,9 +29,17 @@ func (g *gen) translated(c *ir.Callable, vars map[string]arg) *pyFunc {
 // translatedAs is translated; response marks an endpoint whose result is written by path B
 // as is (translate.Scope.Response).
 func (g *gen) translatedAs(c *ir.Callable, vars map[string]arg, response bool) *pyFunc {
+	return g.translatedIn(c, vars, response, nil)
+}
+
+// translatedIn is translatedAs; ret is translate.Scope.ReturnModel (unvalidated_return.go).
+func (g *gen) translatedIn(c *ir.Callable, vars map[string]arg, response bool, ret *ir.Model) *pyFunc {
 	cache := g.funcs
 	if response {
 		cache = g.respFuncs
+	}
+	if ret != nil {
+		cache = g.retCache(ret)
 	}
 	if pf, ok := cache[c]; ok {
 		return pf
@@ -70,7 +78,7 @@ func (g *gen) translatedAs(c *ir.Callable, vars map[string]arg, response bool) *
 			pf.params = append(pf.params, a.Arg)
 		}
 	}
-	scope := &translate.Scope{Vars: map[string]translate.Var{}, App: g.in.App, Module: c.Module, Unit: g.unit, Response: response}
+	scope := &translate.Scope{Vars: map[string]translate.Var{}, App: g.in.App, Module: c.Module, Unit: g.unit, Response: response, ReturnModel: ret}
 	var params []jen.Code
 	for _, p := range pf.params {
 		goName := translate.GoName(p)
@@ -112,7 +120,7 @@ func pySignature(name string, params []string, async bool) string {
 // endpointFunc translates the endpoint of r and returns the Go func to call with its
 // arguments, taken from vars (Python parameter name -> pyval.Value expression).
 func (g *gen) endpointFunc(r *ir.Route, d *ir.Dependant, vars map[string]arg) (string, []jen.Code, bool) {
-	pf := g.translatedAs(d.Call, vars, pathB(r))
+	pf := g.translatedIn(d.Call, vars, pathB(r), returnModel(r)) // unvalidated_return.go
 	if !pf.ok {
 		return "", nil, false
 	}

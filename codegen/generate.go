@@ -107,7 +107,9 @@ type gen struct {
 	funcs map[*ir.Callable]*pyFunc
 	// respFuncs are the endpoints translated with translate.Scope.Response.
 	respFuncs map[*ir.Callable]*pyFunc
-	unit      *translate.Unit
+	// retFuncs are the endpoints translated with translate.Scope.ReturnModel, per model.
+	retFuncs map[*ir.Model]map[*ir.Callable]*pyFunc
+	unit     *translate.Unit
 	// consts maps a constraints value's rendering to its package variable.
 	consts map[string]string
 	// plan is which routes are bridged (nil: none); exc the exception handlers Go calls

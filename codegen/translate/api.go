@@ -33,6 +33,11 @@ type Scope struct {
 	// Response marks an endpoint whose result goes straight to FastAPI's path-B encoding
 	// (no response model): only then may it return Enum members and UUIDs in displays.
 	Response bool
+	// ReturnModel is set for an endpoint whose result goes straight to FastAPI's path A
+	// with this response model (a plain dataclass) and the default response_model_*
+	// options: a return statement constructing it may give its float fields the int 0
+	// (unvalidated_dataclass.go).
+	ReturnModel *ir.Model
 }
 
 // Func translates fn's body (fn is an *ast.FunctionDef or *ast.AsyncFunctionDef) to the
@@ -75,6 +80,10 @@ func translateDef(fn ast.Stmt, scope *Scope, gen *genInfo) (code []jen.Code, dia
 	f := newFn(u, mi, scope.App, def, vars, true)
 	f.gen = gen
 	f.checkGen() // yield.go
+	if scope.ReturnModel != nil {
+		returnModels.Store(f, scope.ReturnModel) // unvalidated_dataclass.go
+		defer returnModels.Delete(f)
+	}
 	if scope.Response {
 		extResponse.Store(f, true)
 		defer extResponse.Delete(f)

@@ -394,6 +394,9 @@ func (f *fn) kwDict(c *ast.Call, what string) val {
 
 // modelCall is Model(field=..., **kw): pydantic validation in the generated constructor.
 func (f *fn) modelCall(m *ir.Model, c *ast.Call, typedDict bool) val {
+	if m.Kind == ir.Dataclass && !typedDict {
+		return f.dataclassCall(m, c) // unvalidated_dataclass.go
+	}
 	if len(c.Args) > 0 {
 		f.refuse(c, "positional arguments to %s", m.Name)
 	}
@@ -419,7 +422,7 @@ func (f *fn) modelCall(m *ir.Model, c *ast.Call, typedDict bool) val {
 }
 
 // Methods a body may call, with the keyword arguments they take.
-var strMethods = map[string][]string{"upper": nil, "lower": nil, "strip": nil, "lstrip": nil,
+var strMethods = map[string][]string{"upper": nil, "lower": nil, "title": nil, "strip": nil, "lstrip": nil,
 	"rstrip": nil, "startswith": nil, "endswith": nil, "replace": nil, "split": {"sep", "maxsplit"},
 	"join": nil, "format": {"*"}}
 
@@ -434,7 +437,7 @@ var moreMethods = map[string]*ir.Type{"find": intType, "rfind": intType, "index"
 	"partition": nil, "rpartition": nil, "zfill": strType, "ljust": strType, "rjust": strType,
 	"center": strType, "isdecimal": boolType, "isascii": boolType, "hex": strType}
 
-var methodResult = map[string]*ir.Type{"upper": strType, "lower": strType, "strip": strType,
+var methodResult = map[string]*ir.Type{"upper": strType, "lower": strType, "title": strType, "strip": strType,
 	"lstrip": strType, "rstrip": strType, "replace": strType, "join": strType, "format": strType,
 	"split": {Kind: ir.KindList, Args: []*ir.Type{strType}}, "model_dump": dictType, "dict": dictType,
 	"find": intType, "rfind": intType, "rindex": intType, "removeprefix": strType,

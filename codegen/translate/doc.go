@@ -20,6 +20,9 @@
 //		Module string         // dotted name of the module defining the function
 //		Unit   *Unit          // shared by every body of one generated package (nil: only
 //		                      // parameters, literals and builtins resolve)
+//		Response    bool      // the endpoint's result goes to path B as is
+//		ReturnModel *ir.Model // the endpoint's result goes to path A with this plain
+//		                      // dataclass as response model (unvalidated_dataclass.go)
 //	}
 //
 //	// Func translates fn (*ast.FunctionDef or *ast.AsyncFunctionDef) to the statements

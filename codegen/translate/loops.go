@@ -638,11 +638,17 @@ func (f *fn) reduceGen(name string, c *ast.Call, g *ast.GeneratorExp) val {
 	}
 	itv := val{code: it.code, atomic: true, typ: first.typ}
 	f.firstIter = &itv
+	var elts []*ir.Type
 	f.compLoops(g.Generators, func(string) {
 		v := f.value(g.Elt)
+		elts = append(elts, v.typ)
 		f.errOnly(r.code.Clone().Dot("Push").Call(v.code))
 	})
-	return f.callVal(r.code.Clone().Dot("Result").Call(), kindValue, nil)
+	var rt *ir.Type
+	if name == "sum" && len(rest) == 0 {
+		rt = sumType(elts) // unvalidated_dataclass.go
+	}
+	return f.callVal(r.code.Clone().Dot("Result").Call(), kindValue, rt)
 }
 
 // iterItemType is the static type of the items iterating a value of type t yields.

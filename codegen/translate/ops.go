@@ -105,6 +105,9 @@ func (f *fn) boolOp(x *ast.BoolOp) val {
 	nest = func(i int) []jen.Code {
 		f.push()
 		v := f.value(x.Values[i])
+		if x.Op == ast.Or && len(x.Values) == 2 && orDefaultType(typ, v.typ) {
+			typ = v.typ // Optional[T] or T: a T either way (unvalidated_dataclass.go)
+		}
 		if !sameType(typ, v.typ) {
 			typ = nil
 		}

@@ -128,12 +128,15 @@ func strMethod(s, name string, args []Value, kw []KW) (Value, error) {
 		}
 	}
 	switch name {
-	case "upper", "lower":
+	case "upper", "lower", "title":
 		if err := argCount("str."+name, args, 0, 0); err != nil {
 			return nil, err
 		}
 		if name == "upper" {
 			return Str(strUpper(s)), nil
+		}
+		if name == "title" {
+			return Str(strTitle(s)), nil // str_title.go
 		}
 		return Str(strLower(s)), nil
 	case "strip", "lstrip", "rstrip":
