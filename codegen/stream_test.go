@@ -1,0 +1,56 @@
+package codegen
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestStreamEndpoint checks the generator endpoints generated natively (stream.go) and
+// the ones refused (bridged).
+func TestStreamEndpoint(t *testing.T) {
+	const head = "from collections.abc import AsyncIterable, Iterable\nfrom fastapi import Depends, FastAPI\n" +
+		"from fastapi.responses import StreamingResponse\nfrom fastapi.sse import EventSourceResponse\n" +
+		"from pydantic import BaseModel\nclass Item(BaseModel):\n    a: int\napp = FastAPI()\n"
+	for _, tt := range []struct {
+		name, src string
+		want      []string // in main_py.go; "refused: ..." for a refusal
+	}{
+		{"jsonl of a model", "@app.get('/', status_code=201)\nasync def f(n: int = 2) -> AsyncIterable[Item]:\n    for i in range(n):\n        yield Item(a=i)\n",
+			[]string{`out.Stream(201, "application/jsonl"`, "func streamItemF(dst []byte, item pyval.Value) ([]byte, error)", "pyval.Stream(w, func(yield"}},
+		{"jsonl untyped", "@app.get('/')\ndef f():\n    yield {'a': 1}\n    yield [1]\n",
+			[]string{`out.Stream(200, "application/jsonl"`, "pyval.StreamJSONDumps"}},
+		{"streaming response", "@app.get('/', response_class=StreamingResponse)\nasync def f(w: str = 'ab'):\n    for ch in w:\n        yield ch\n",
+			[]string{`out.Stream(200, ""`, "pyval.StreamChunk"}},
+		{"response model", "@app.get('/', response_model=list[int])\ndef f():\n    yield 1\n",
+			[]string{"refused: response model"}},
+		{"server-sent events", "@app.get('/', response_class=EventSourceResponse)\ndef f() -> Iterable[Item]:\n    yield Item(a=1)\n",
+			[]string{"refused: server-sent events endpoint f"}},
+		{"yield dependency", "def dep():\n    yield 1\n@app.get('/')\ndef f(d=Depends(dep)):\n    yield d\n",
+			[]string{"refused: generator endpoint f with yield dependencies"}},
+		{"module state", "seen = []\n@app.get('/')\ndef f():\n    seen.append(1)\n    yield len(seen)\n",
+			[]string{"refused: "}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out, rs := generateIn(t, head+tt.src, Input{})
+			src := ""
+			if out != nil {
+				src = string(out.Files["main_py.go"])
+			}
+			if r, refused := strings.CutPrefix(tt.want[0], "refused: "); refused {
+				if strings.Contains(src, "out.Stream(") || !strings.Contains(src+fmt.Sprint(rs), r) {
+					t.Errorf("not refused with %q: %v\n%s", r, rs, src)
+				}
+				return
+			}
+			if out == nil {
+				t.Fatalf("generation failed: %v", rs)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(src, w) {
+					t.Errorf("main_py.go lacks %q:\n%s", w, src)
+				}
+			}
+		})
+	}
+}
