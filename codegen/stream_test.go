@@ -2,6 +2,8 @@ package codegen
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -14,7 +16,7 @@ func TestStreamEndpoint(t *testing.T) {
 		"from pydantic import BaseModel\nclass Item(BaseModel):\n    a: int\napp = FastAPI()\n"
 	for _, tt := range []struct {
 		name, src string
-		want      []string // in main_py.go; "refused: ..." for a refusal
+		want      []string // in the generated Go files; "refused: ..." for a refusal
 	}{
 		{"jsonl of a model", "@app.get('/', status_code=201)\nasync def f(n: int = 2) -> AsyncIterable[Item]:\n    for i in range(n):\n        yield Item(a=i)\n",
 			[]string{`out.Stream(201, "application/jsonl"`, "func streamItemF(dst []byte, item pyval.Value) ([]byte, error)", "pyval.Stream(w, func(yield"}},
@@ -22,6 +24,14 @@ func TestStreamEndpoint(t *testing.T) {
 			[]string{`out.Stream(200, "application/jsonl"`, "pyval.StreamJSONDumps"}},
 		{"streaming response", "@app.get('/', response_class=StreamingResponse)\nasync def f(w: str = 'ab'):\n    for ch in w:\n        yield ch\n",
 			[]string{`out.Stream(200, ""`, "pyval.StreamChunk"}},
+		{"StreamingResponse of a generator", "def lines(n: int):\n    for i in range(n):\n        yield f'{i}\\n'\n" +
+			"@app.get('/')\ndef f(n: int = 3):\n    r = StreamingResponse(lines(n), media_type='text/plain', headers={'X-A': '1'})\n    n = 0\n    return r\n",
+			[]string{"func pyfn_gen_main_lines(yield func(pyval.Value) error, n pyval.Value) (pyval.Value, error)", "pyval.NewStreamingResponse(func(yield"}},
+		{"StreamingResponse of iter", "@app.get('/')\ndef f():\n    return StreamingResponse(iter([b'a', b'b']))\n",
+			[]string{"pyval.StreamIter(", "pyval.StreamIterable("}},
+		{"StreamingResponse of a generator touching module state", "seen = []\ndef lines():\n    seen.append(1)\n    yield 'x'\n" +
+			"@app.get('/')\ndef f():\n    return StreamingResponse(lines())\n",
+			[]string{"refused: touching module state"}},
 		{"response model", "@app.get('/', response_model=list[int])\ndef f():\n    yield 1\n",
 			[]string{"refused: response model"}},
 		{"server-sent events", "@app.get('/', response_class=EventSourceResponse)\ndef f() -> Iterable[Item]:\n    yield Item(a=1)\n",
@@ -35,7 +45,11 @@ func TestStreamEndpoint(t *testing.T) {
 			out, rs := generateIn(t, head+tt.src, Input{})
 			src := ""
 			if out != nil {
-				src = string(out.Files["main_py.go"])
+				for _, name := range slices.Sorted(maps.Keys(out.Files)) {
+					if strings.HasSuffix(name, ".go") {
+						src += string(out.Files[name])
+					}
+				}
 			}
 			if r, refused := strings.CutPrefix(tt.want[0], "refused: "); refused {
 				if strings.Contains(src, "out.Stream(") || !strings.Contains(src+fmt.Sprint(rs), r) {
@@ -48,7 +62,7 @@ func TestStreamEndpoint(t *testing.T) {
 			}
 			for _, w := range tt.want {
 				if !strings.Contains(src, w) {
-					t.Errorf("main_py.go lacks %q:\n%s", w, src)
+					t.Errorf("the generated code lacks %q:\n%s", w, src)
 				}
 			}
 		})

@@ -89,6 +89,9 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 		if v, ok := f.bgCall(g.name, c); ok { // background.go
 			return v
 		}
+		if v, ok := f.streamingRespCall(g.name, c); ok { // stream_resp.go
+			return v
+		}
 		if v, ok := f.respCall(g.name, c); ok {
 			return v
 		}

@@ -3,6 +3,8 @@ package pyval
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -92,4 +94,48 @@ func mustDict(kv ...Value) *Dict {
 		panic(err)
 	}
 	return d
+}
+
+func TestNewStreamingResponse(t *testing.T) {
+	hs := mustDict(Str("X-Stream"), Str("async"))
+	tests := []struct {
+		name        string
+		body        StreamBody
+		status      Value
+		headers     Value
+		media       Value
+		wantHeaders string
+		wantBody    string
+		wantErr     string
+	}{
+		{"generator, media type and headers", StreamIterable(NewList(Str("0,"), Bytes("done"))), nil, hs, Str("text/csv"),
+			"[{x-stream async} {content-type text/csv; charset=utf-8}]", "0,done", ""},
+		{"iterator, no media type", StreamIterable(NewList(Bytes("\x00\x01"), Bytes("\x02"))), IntOf(201), nil, nil,
+			"[]", "\x00\x01\x02", ""},
+		{"bytes content iterates ints", StreamIterable(Bytes("ab")), nil, nil, None, "[]", "", "'int' object has no attribute 'encode'"},
+		{"not iterable", StreamIterable(IntOf(3)), nil, nil, nil, "[]", "", "not iterable"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, err := NewStreamingResponse(tt.body, tt.status, tt.headers, tt.media)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := v.(*ResponseObj).Resp()
+			if got := fmt.Sprint(r.Headers); got != tt.wantHeaders {
+				t.Errorf("headers %s, want %s", got, tt.wantHeaders)
+			}
+			if tt.status != nil && r.Status != 201 {
+				t.Errorf("status %d", r.Status)
+			}
+			var w bytes.Buffer
+			err = r.Stream(&w)
+			if w.String() != tt.wantBody {
+				t.Errorf("body %q, want %q", w.String(), tt.wantBody)
+			}
+			if (err == nil) != (tt.wantErr == "") || (err != nil && !strings.Contains(err.Error(), tt.wantErr)) {
+				t.Errorf("err %v, want %q", err, tt.wantErr)
+			}
+		})
+	}
 }
