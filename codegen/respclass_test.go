@@ -26,7 +26,7 @@ func TestClassResponds(t *testing.T) {
 		{"jsonl", "app = FastAPI()\n@app.get('/')\nasync def f() -> AsyncIterable[Item]:\n    yield Item(a=1)\n",
 			"", []string{`Stream: bridge.StreamJSONL`, `ByAlias:  true`, `"fastapi.responses:JSONResponse"`}},
 		{"sse", "app = FastAPI()\n@app.get('/', response_class=EventSourceResponse)\ndef f() -> Iterable[ServerSentEvent]:\n    yield ServerSentEvent(data=1)\n",
-			"server-sent events endpoint f", []string{`Stream: bridge.StreamSSE`, `"fastapi.sse:EventSourceResponse"`}},
+			"", []string{`Stream: bridge.StreamSSE`, `"fastapi.sse:EventSourceResponse"`}},
 		{"raw generator", "app = FastAPI()\n@app.get('/', response_class=StreamingResponse)\nasync def f():\n    yield 'a'\n",
 			"", []string{`Stream: bridge.StreamRaw`, `"fastapi.responses:StreamingResponse"`}},
 		{"function-scope yield dependency", "from fastapi import Depends\napp = FastAPI()\ndef conn():\n    yield 1\n" +

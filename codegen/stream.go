@@ -16,6 +16,9 @@ import (
 //     annotation's item type and serialized by pydantic (dump_json, the response_model_*
 //     options applying), or, without an item type, json.dumps(jsonable_encoder(item));
 //     then "\n". Media type application/jsonl;
+//   - server-sent events (response_class=EventSourceResponse): a ServerSentEvent item as
+//     its fields say, any other item as the data field, serialized as for JSON Lines;
+//     keep-alive comments after 15 seconds of silence (pyval.StreamSSE);
 //   - a StreamingResponse given the generator (response_class=StreamingResponse): each
 //     chunk as Starlette writes it (bytes, or str in UTF-8), no media type.
 //
@@ -49,20 +52,23 @@ func (h *handler) streamEndpoint(d *ir.Dependant, vars map[string]arg) bool {
 	case h.gens != "":
 		h.refuse(r.Endpoint.Pos, "generator endpoint %s with yield dependencies", r.Endpoint.Name)
 		return false
-	case kind == "StreamSSE":
-		h.refuse(r.Endpoint.Pos, "server-sent events endpoint %s", r.Endpoint.Name)
-		return false
 	}
 	var mediaType string
 	var enc jen.Code
 	switch kind {
 	case "StreamJSONL":
 		mediaType = "application/jsonl"
-		e, ok := h.jsonlEncoder()
+		e, ok := h.itemEncoder(true)
 		if !ok {
 			return false
 		}
 		enc = e
+	case "StreamSSE":
+		e, ok := h.itemEncoder(false)
+		if !ok {
+			return false
+		}
+		enc = jen.Qual(pkgPyval, "SSEEncoder").Call(e)
 	case "StreamRaw":
 		name := ""
 		if r.ResponseClass != nil {
@@ -79,7 +85,7 @@ func (h *handler) streamEndpoint(d *ir.Dependant, vars map[string]arg) bool {
 		h.refuse(r.Endpoint.Pos, "streaming endpoint %s", r.Endpoint.Name)
 		return false
 	}
-	pf := h.g.translatedStream(d.Call, vars, kind == "StreamJSONL" && r.StreamItem == nil)
+	pf := h.g.translatedStream(d.Call, vars, kind != "StreamRaw" && streamItem(r) == nil)
 	if !pf.ok {
 		return false
 	}
@@ -100,6 +106,13 @@ func (h *handler) streamEndpoint(d *ir.Dependant, vars map[string]arg) bool {
 		jen.List(jen.Id("_"), jen.Err()).Op(":=").Id(pf.name).Call(args...),
 		jen.Return(jen.Err()),
 	)
+	if kind == "StreamSSE" {
+		h.add(jen.Return(jen.Id("out").Dot("StreamSSE").Call(jen.Lit(h.status()),
+			jen.Func().Params(jen.Id("w").Qual("io", "Writer")).Error().Block(
+				jen.Return(jen.Qual(pkgPyval, "StreamSSE").Call(jen.Id("w"), body, enc, jen.Qual(pkgPyval, "SSEPing"))),
+			))))
+		return true
+	}
 	h.add(jen.Return(jen.Id("out").Dot("Stream").Call(jen.Lit(h.status()), jen.Lit(mediaType),
 		jen.Func().Params(jen.Id("w").Qual("io", "Writer")).Error().Block(
 			jen.Return(jen.Qual(pkgPyval, "Stream").Call(jen.Id("w"), body, enc)),
@@ -107,13 +120,27 @@ func (h *handler) streamEndpoint(d *ir.Dependant, vars map[string]arg) bool {
 	return true
 }
 
-// jsonlEncoder is the pyval.StreamEncoder of the route's JSON Lines items: a generated
-// func validating and serializing the item type, or json.dumps(jsonable_encoder(item)).
-func (h *handler) jsonlEncoder() (jen.Code, bool) {
-	r := h.r
+// streamItem is the item type of the generator endpoint r FastAPI validates its items
+// as (nil: none; ServerSentEvent is not one).
+func streamItem(r *ir.Route) *ir.Type {
 	t := r.StreamItem
-	if t == nil {
+	if t != nil && t.Kind == ir.KindClass && strings.HasSuffix(t.Name, "ServerSentEvent") {
+		return nil
+	}
+	return t
+}
+
+// itemEncoder is the pyval.StreamEncoder of the route's items: a generated func
+// validating and serializing the item type, or json.dumps(jsonable_encoder(item)); each
+// followed by a newline with lines (JSON Lines).
+func (h *handler) itemEncoder(lines bool) (jen.Code, bool) {
+	r := h.r
+	t := streamItem(r)
+	if t == nil && lines {
 		return jen.Qual(pkgPyval, "StreamJSONDumps"), true
+	}
+	if t == nil {
+		return jen.Qual(pkgPyval, "SSEDumps"), true
 	}
 	if why := h.g.opaqueWhy(t); why != "" {
 		h.refuse(r.Pos, "stream item type %s: %s", t, why)
@@ -160,10 +187,14 @@ func (h *handler) jsonlEncoder() (jen.Code, bool) {
 	code = append(code, ti.encode(jen.Id("e"), jen.Id("m"))...)
 	code = append(code,
 		jen.If(jen.Id("e").Dot("Err").Op("!=").Nil()).Block(jen.Return(jen.Id("dst"), jen.Id("e").Dot("Err"))),
-		jen.Return(jen.Append(jen.Id("e").Dot("Buf"), jen.LitRune('\n')), jen.Nil()),
 	)
+	if lines {
+		code = append(code, jen.Return(jen.Append(jen.Id("e").Dot("Buf"), jen.LitRune('\n')), jen.Nil()))
+	} else {
+		code = append(code, jen.Return(jen.Id("e").Dot("Buf"), jen.Nil()))
+	}
 	f := h.g.file(moduleFile(r.Endpoint.Module))
-	f.Commentf("%s writes one JSON Lines item of %s: validated as %s, serialized by pydantic, then a newline.", name, r.Endpoint.Name, t)
+	f.Commentf("%s serializes one item of %s: validated as %s, serialized by pydantic (then a newline for JSON Lines).", name, r.Endpoint.Name, t)
 	f.Func().Id(name).Params(jen.Id("dst").Index().Byte(), jen.Id("item").Qual(pkgPyval, "Value")).
 		Params(jen.Index().Byte(), jen.Error()).Block(code...)
 	return jen.Id(name), true

@@ -34,8 +34,17 @@ func TestStreamEndpoint(t *testing.T) {
 			[]string{"refused: touching module state"}},
 		{"response model", "@app.get('/', response_model=list[int])\ndef f():\n    yield 1\n",
 			[]string{"refused: response model"}},
-		{"server-sent events", "@app.get('/', response_class=EventSourceResponse)\ndef f() -> Iterable[Item]:\n    yield Item(a=1)\n",
-			[]string{"refused: server-sent events endpoint f"}},
+		{"server-sent events of a model", "@app.get('/', response_class=EventSourceResponse)\ndef f() -> Iterable[Item]:\n    yield Item(a=1)\n",
+			[]string{"out.StreamSSE(200, func(w io.Writer) error", "pyval.SSEEncoder(streamItemF)", "pyval.SSEPing"}},
+		{"server-sent events", "from fastapi.sse import ServerSentEvent\n@app.get('/', response_class=EventSourceResponse)\nasync def f(n: int = 1):\n" +
+			"    yield ServerSentEvent(data={'n': n}, event='e', id=str(n), retry=10)\n    yield ServerSentEvent(raw_data='x', comment='c')\n    yield [1]\n",
+			[]string{"pyval.NewServerSentEvent(", "pyval.SSEEncoder(pyval.SSEDumps)"}},
+		{"ServerSentEvent not yielded", "from fastapi.sse import ServerSentEvent\n@app.get('/', response_class=EventSourceResponse)\nasync def f():\n" +
+			"    e = ServerSentEvent(data=1)\n    yield e\n",
+			[]string{"refused: ServerSentEvent other than yielded"}},
+		{"ServerSentEvent event not a str", "from fastapi.sse import ServerSentEvent\n@app.get('/', response_class=EventSourceResponse)\nasync def f(n: int = 1):\n" +
+			"    yield ServerSentEvent(event=n)\n",
+			[]string{"refused: ServerSentEvent event that may not be a str"}},
 		{"yield dependency", "def dep():\n    yield 1\n@app.get('/')\ndef f(d=Depends(dep)):\n    yield d\n",
 			[]string{"refused: generator endpoint f with yield dependencies"}},
 		{"module state", "seen = []\n@app.get('/')\ndef f():\n    seen.append(1)\n    yield len(seen)\n",

@@ -62,6 +62,9 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 	if await && g.kind != gFunc {
 		f.refuse(c, "await of %s", exprName(c))
 	}
+	if v, ok := f.sseEventCall(g, c); ok { // stream_sse.go
+		return v
+	}
 	switch g.kind {
 	case gBuiltin:
 		return f.builtinCall(g.name, c)
