@@ -10,9 +10,9 @@ import (
 
 func TestServerSentEventWire(t *testing.T) {
 	tests := []struct {
-		name                                    string
+		name                                     string
 		data, rawData, event, id, retry, comment Value
-		want, wantErr                           string
+		want, wantErr                            string
 	}{
 		// The wire formats of the corpus's recorded exchanges (testdata/fastapi_apps/streaming).
 		{"json data", mustDict(Str("n"), IntOf(0)), nil, Str("count"), Str("0"), nil, nil,
