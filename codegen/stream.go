@@ -204,11 +204,11 @@ func (h *handler) itemEncoder(lines bool) (jen.Code, bool) {
 // taking the yield callback first; response marks items written by FastAPI's path B
 // (translate.Scope.Response).
 func (g *gen) translatedStream(c *ir.Callable, vars map[string]arg, response bool) *pyFunc {
-	if pf, ok := g.funcs[c]; ok {
+	if pf, ok := g.streamFuncs[c]; ok {
 		return pf
 	}
 	pf := &pyFunc{}
-	g.funcs[c] = pf
+	g.streamFuncs[c] = pf
 	def := findDef(g.in.Prog, c)
 	args := defArgs(def)
 	if args == nil {
