@@ -110,6 +110,8 @@ type gen struct {
 	// retFuncs are the endpoints translated with translate.Scope.ReturnModel, per model.
 	retFuncs map[*ir.Model]map[*ir.Callable]*pyFunc
 	unit     *translate.Unit
+	// streamFuncs are the generator endpoints translated by translate.StreamFunc (stream.go).
+	streamFuncs map[*ir.Callable]*pyFunc
 	// consts maps a constraints value's rendering to its package variable.
 	consts map[string]string
 	// plan is which routes are bridged (nil: none); exc the exception handlers Go calls
@@ -127,7 +129,7 @@ type gen struct {
 func newGen(in Input) *gen {
 	reserved := append([]string{"main", "newApp", "openapiJSON", "init", "pyPool", "pyModels", "appExceptions", "appExceptionHandlers"}, goPkgNames...)
 	g := &gen{in: in, app0: in.App, pkg: newNames(reserved...), files: map[string]*jen.File{},
-		helpers: map[string]bool{}, imports: map[string]bool{}, funcs: map[*ir.Callable]*pyFunc{}, respFuncs: map[*ir.Callable]*pyFunc{}, consts: map[string]string{}}
+		helpers: map[string]bool{}, imports: map[string]bool{}, funcs: map[*ir.Callable]*pyFunc{}, respFuncs: map[*ir.Callable]*pyFunc{}, streamFuncs: map[*ir.Callable]*pyFunc{}, consts: map[string]string{}}
 	g.unit = translate.NewUnit(in.Prog, translate.Names{ModelNew: func(m *ir.Model) jen.Code {
 		mi, _ := g.models.get(m, m.Pos)
 		return jen.Id(mi.newName)

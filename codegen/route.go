@@ -70,9 +70,6 @@ func (g *gen) route(r *ir.Route) (string, bool) {
 		return "", false
 	}
 	h.tmpl = tmpl
-	if (r.IsJSONStream || r.IsSSEStream) && !h.py { // bridged: respclass.go
-		h.refuse(r.Endpoint.Pos, "streaming endpoint %s", r.Endpoint.Name)
-	}
 	name := g.pkg.get("handle" + camel(r.Name, true))
 	h.body()
 	if !h.ok {
@@ -134,6 +131,11 @@ func (h *handler) body() {
 			h.ok = false
 			return
 		}
+	} else if isGeneratorEndpoint(r) {
+		if !h.streamEndpoint(d, vars) { // stream.go
+			h.ok = false
+			return
+		}
 	} else {
 		fn, args, ok := h.g.endpointFunc(r, d, vars)
 		if !ok {
@@ -143,7 +145,9 @@ func (h *handler) body() {
 		h.add(jen.List(jen.Id("res"), jen.Err()).Op(":=").Id(fn).Call(args...))
 		h.add(jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
 	}
-	h.respond()
+	if h.py || !isGeneratorEndpoint(r) {
+		h.respond()
+	}
 	h.lockState(lockAt)
 	var pre []jen.Code
 	if validates {

@@ -17,7 +17,7 @@
 // the app's own dependencies at run time, and finds the app's sources at the absolute
 // ROOT given to Run (--app-dir overrides it). With Options.Forward, a route that a
 // handler call cannot serve either (a response class or a parameter type Go does not
-// reproduce, a streaming endpoint...) is served by request forwarding: the whole request
+// reproduce, a streaming endpoint it cannot translate...) is served by request forwarding: the whole request
 // runs in the app's own FastAPI route in a worker, which then needs FastAPI itself. When the generator refuses a construct
 // that neither way can serve, Run writes nothing and returns a *RefusedError listing
 // every reason as FILE:LINE:COL: cannot translate CONSTRUCT.

@@ -69,6 +69,9 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 	if await && g.kind != gFunc {
 		f.refuse(c, "await of %s", exprName(c))
 	}
+	if v, ok := f.sseEventCall(g, c); ok { // stream_sse.go
+		return v
+	}
 	switch g.kind {
 	case gBuiltin:
 		return f.builtinCall(g.name, c)
@@ -94,6 +97,9 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 		}
 	case gFramework:
 		if v, ok := f.bgCall(g.name, c); ok { // background.go
+			return v
+		}
+		if v, ok := f.streamingRespCall(g.name, c); ok { // stream_resp.go
 			return v
 		}
 		if v, ok := f.respCall(g.name, c); ok {

@@ -36,6 +36,10 @@
 //	// returns; yielded is the static type of the value yielded (yield.go).
 //	func GenFunc(fn ast.Stmt, scope *Scope, yield jen.Code) (code []jen.Code, yielded *ir.Type, diags []ir.Diagnostic)
 //
+//	// StreamFunc is Func for a generator endpoint FastAPI streams (stream.go): each yield
+//	// statement, anywhere, calls yield, which writes the item (runtime/pyval's Stream).
+//	func StreamFunc(fn ast.Stmt, scope *Scope, yield jen.Code) ([]jen.Code, []ir.Diagnostic)
+//
 //	func GoName(py string) string          // Go identifier of a Python parameter or local
 //	func Holdable(t *ir.Type) bool         // whether a pyval.Value can carry type t
 //
@@ -401,6 +405,20 @@
 // Handlers catching Exception or BaseException around the yield are refused (request
 // validation errors are thrown in too). A local holding an instance of a plain app class
 // may be yielded (the dependency's value then has the instance's type).
+//
+// Generator endpoints and streaming responses (stream.go, stream_resp.go, stream_sse.go):
+// StreamFunc translates a generator endpoint in continuation-passing style, `yield v`
+// (any number, anywhere a statement may be) calling the callback that encodes and writes
+// v; when the stream stops (the client went away, an item failed to encode) the callback
+// returns an error no except clause catches, so finally clauses run as for CPython's
+// GeneratorExit (handlers of a bare except, BaseException or GeneratorExit around a yield
+// are refused). StreamingResponse(gen(args), status_code=, headers=, media_type=) of an
+// app generator function translates it once as pyfn_gen_<module>_<name>(yield, params),
+// its arguments evaluated when the response is built; StreamingResponse(iter(x)) and of
+// other iterables iterate them when the response is sent. ServerSentEvent(...) is
+// accepted as the value of a yield statement of a generator endpoint (keyword arguments,
+// str fields statically str or None, retry an int). Generators touching module state are
+// refused (they run while the response is sent, after the handler's lock is released).
 //
 // Instances built in a body (instnew.go): Cls(args) of a plain app class runs its
 // __init__ translated once as a constructor helper pyfn_<module>_<Class>_new (self owned,

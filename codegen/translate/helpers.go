@@ -46,6 +46,15 @@ func (f *fn) helperCall(g global, c *ast.Call, await bool) val {
 // helperArgs translates the app function g called by c (once) and compiles the call's
 // arguments, in order, into the Go func's arguments (defaults filled in).
 func (f *fn) helperArgs(g global, c *ast.Call, await bool) (string, []jen.Code) {
+	return f.helperArgsVia(g, c, await, func() (string, bool) {
+		goName := f.u.helper(g, f.app, c, f)
+		return goName, f.u.helpers[g.module+"."+g.def.name].state
+	})
+}
+
+// helperArgsVia is helperArgs, translating the function with translate (its Go func's
+// name, and whether it touches module state).
+func (f *fn) helperArgsVia(g global, c *ast.Call, await bool, translate func() (string, bool)) (string, []jen.Code) {
 	d := g.def
 	switch {
 	case d.isAsync && !await:
@@ -89,8 +98,8 @@ func (f *fn) helperArgs(g global, c *ast.Call, await bool) (string, []jen.Code) 
 		}
 		exprs, slot = append(exprs, k.Value), append(slot, idx)
 	}
-	goName := f.u.helper(g, f.app, c, f)
-	if f.u.helpers[g.module+"."+g.def.name].state {
+	goName, state := translate()
+	if state {
 		f.useState() // the helper touches module state (state.go)
 	}
 	vs := f.seq(exprs, f.value)

@@ -21,7 +21,7 @@ import (
 // pointers identify them (read-only after init).
 var builtRespTypes = func() map[string]*ir.Type {
 	m := map[string]*ir.Type{}
-	for _, c := range []string{"Response", "JSONResponse", "HTMLResponse", "PlainTextResponse", "RedirectResponse"} {
+	for _, c := range []string{"Response", "JSONResponse", "HTMLResponse", "PlainTextResponse", "RedirectResponse", "StreamingResponse"} {
 		m[c] = &ir.Type{Kind: ir.KindClass, Name: "starlette.responses." + c}
 	}
 	return m

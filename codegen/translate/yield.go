@@ -37,6 +37,8 @@ type genInfo struct {
 	count int
 	// typ is the static type of the value yielded (nil: unknown).
 	typ *ir.Type
+	// stream marks a generator endpoint (stream.go): yields anywhere, any number.
+	stream bool
 }
 
 // GenFunc translates the generator function fn (a def or async def containing one
@@ -118,6 +120,10 @@ func or(where, other string) string {
 // GenFunc accepts it (see above); nothing for other functions.
 func (f *fn) checkGen() {
 	if f.gen == nil {
+		return
+	}
+	if f.gen.stream {
+		f.checkStream() // stream.go
 		return
 	}
 	for _, y := range f.gen.sites {

@@ -55,6 +55,7 @@ func TestGoldenStreamingFiles(t *testing.T) {
 		replay.Skip("StreamingResponse / generator / SSE / Response bodies: runtime/response (helper A), not files",
 			"sync-default", "sync-zero", "sync-too-many", "async-csv", "async-bad-n", "bytes-default-type",
 			"generator-endpoint", "jsonl-typed", "jsonl-typed-empty", "jsonl-sync", "jsonl-untyped", "jsonl-bad-n",
-			"sse-events", "sse-plain-models", "raw-bytes-png", "raw-xml", "raw-no-type", "raw-empty-204",
+			"sse-events", "sse-plain-models", "async-zero", "generator-endpoint-empty", "sse-events-none", "jsonl-sync-bad-n",
+			"raw-bytes-png", "raw-xml", "raw-no-type", "raw-empty-204",
 			"raw-text", "raw-text-error"))
 }
