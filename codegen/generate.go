@@ -109,9 +109,9 @@ type gen struct {
 	respFuncs map[*ir.Callable]*pyFunc
 	// retFuncs are the endpoints translated with translate.Scope.ReturnModel, per model.
 	retFuncs map[*ir.Model]map[*ir.Callable]*pyFunc
-	unit     *translate.Unit
 	// streamFuncs are the generator endpoints translated by translate.StreamFunc (stream.go).
 	streamFuncs map[*ir.Callable]*pyFunc
+	unit        *translate.Unit
 	// consts maps a constraints value's rendering to its package variable.
 	consts map[string]string
 	// plan is which routes are bridged (nil: none); exc the exception handlers Go calls
