@@ -74,7 +74,6 @@ func TestPlanStateKept(t *testing.T) {
 	for _, tt := range []struct{ app, key, want string }{
 		{"crud_memory", "main.TODOS", "main.py:113:15: cannot translate model_dump() of TodoUpdate here (it holds Enum members: only spread with ** into a model construction)"},
 		{"crud_memory", "main._next_id", "main.py:60:5: cannot translate mutation of TODOS (not owned by the function)"},
-		{"bridge_async", "main.AUDIT", "main.py:67:20: cannot translate await of asyncio.gather()"},
 	} {
 		in := loadCorpusApp(t, tt.app)
 		p := planState(in)
