@@ -359,7 +359,8 @@
 // Containers reached through x.get(k), x.setdefault(k, d) and x.pop(k) are checked as
 // x[k] is; an empty list or dict display stored as an item (ROOMS[k] = [],
 // ROOMS.setdefault(k, []).append(text)) has the item type, being a new container no
-// other name refers to (itemmut.go).
+// other name refers to; a local bound to such an item (row = ROOMS.get(k)) is checked
+// against the item type its bindings reach (itemmut.go).
 //
 // Module state computed at init by its translated expression (a display of model
 // constructions: `ITEMS_DB: dict[int, Item] = {1: Item(...)}`) has its annotation as

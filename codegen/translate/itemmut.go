@@ -63,8 +63,11 @@ func (f *fn) stateChainType(e ast.Expr) *ir.Type {
 		if _, comp := f.compVars[x.Id]; comp {
 			return nil
 		}
-		if f.locals[x.Id] != nil {
-			return f.types[x.Id]
+		if l := f.locals[x.Id]; l != nil {
+			if t := f.types[x.Id]; t != nil || !l.stateAlias {
+				return t
+			}
+			return f.aliasChainType(x)
 		}
 		if g, ok := f.lookupGlobal(x); ok && g.kind == gState {
 			return g.typ
@@ -93,4 +96,46 @@ func (f *fn) stateStoreType(base ast.Expr, bt *ir.Type) *ir.Type {
 		return t
 	}
 	return bt
+}
+
+// aliasChainType is the static type of the state a local aliasing it holds, found from
+// its bindings (row = ROOMS.get(k) compiles to a value of unknown static type, yet row is
+// the list ROOMS holds): the one type its bindings' values have along the state
+// (stateChainType), nil when none has one. Bindings of different static types make the
+// mutation refused: the store could not be checked against one type.
+func (f *fn) aliasChainType(n *ast.Name) *ir.Type {
+	if f.aliasBusy[n.Id] {
+		return nil // row = row[...]: the binding being followed
+	}
+	if f.aliasBusy == nil {
+		f.aliasBusy = map[string]bool{}
+	}
+	f.aliasBusy[n.Id] = true
+	defer delete(f.aliasBusy, n.Id)
+	var found *ir.Type
+	walkStmts(f.def.body, func(st ast.Stmt) {
+		var targets []ast.Expr
+		var value ast.Expr
+		switch s := st.(type) {
+		case *ast.Assign:
+			targets, value = s.Targets, s.Value
+		case *ast.AnnAssign:
+			targets, value = []ast.Expr{s.Target}, s.Value
+		}
+		for _, t := range targets {
+			tn, ok := t.(*ast.Name)
+			if !ok || tn.Id != n.Id || value == nil {
+				continue
+			}
+			vt := f.stateChainType(value)
+			if vt == nil {
+				continue
+			}
+			if found != nil && !sameType(found, vt) {
+				f.refuse(n, "mutation of %s (it holds items of module state of static types %s and %s)", n.Id, found, vt)
+			}
+			found = vt
+		}
+	})
+	return found
 }

@@ -25,6 +25,11 @@ func TestFreshEmptyStores(t *testing.T) {
 		{"    ROOMS.get(k)[0] = 1\n    return ROOMS\n", "m.py:5:5: cannot translate store into ROOMS.get() of a value that may not be a str (its static type is list[str])"},
 		{"    ROOMS.get(k)[0] += 1\n    return ROOMS\n", "m.py:5:5: cannot translate store into ROOMS.get() of a value that may not be a str (its static type is list[str])"},
 		{"    ROOMS.setdefault(k, []).extend([1])\n    return ROOMS\n", "m.py:5:5: cannot translate ROOMS.setdefault().extend() of values that may not have the static type list[str]"},
+		// locals aliasing items of typed state are checked as the state is
+		{"    row = ROOMS.get(k)\n    row.append(1)\n    return ROOMS\n", "m.py:6:5: cannot translate store into row of a value that may not be a str (its static type is list[str])"},
+		{"    row = ROOMS.setdefault(k, [])\n    row.append(1)\n    return ROOMS\n", "m.py:6:5: cannot translate store into row of a value that may not be a str (its static type is list[str])"},
+		{"    row = ROOMS.setdefault(k, [])\n    row.append(k)\n    row[0] = k\n    return ROOMS\n", ""},
+		{"    for row in ROOMS.values():\n        row.append(1)\n    return ROOMS\n", "m.py:6:9: cannot translate store into row of a value that may not be a str (its static type is list[str])"},
 		{"    ROOMS.get(k)[0] = k\n    return ROOMS\n", ""},
 		{"    ROOMS.setdefault(k).append(1)\n    return ROOMS\n", "m.py:5:5: cannot translate store into ROOMS of a value that may not be a list[str] (its static type is dict[str, list[str]])"},
 		{"    ROOMS[k] = {}\n    return ROOMS\n", "m.py:5:5: cannot translate store into ROOMS of a value that may not be a list[str] (its static type is dict[str, list[str]])"},
