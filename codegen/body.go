@@ -18,6 +18,8 @@ type pyFunc struct {
 	ok     bool
 	// yielded is the static type of what a yield dependency yields (deps_yield.go).
 	yielded *ir.Type
+	// result is the static type of what the function returns (translate.FuncResult).
+	result *ir.Type
 }
 
 // translated returns the Go func of the Python function c, translating it on first use;
@@ -88,7 +90,7 @@ func (g *gen) translatedIn(c *ir.Callable, vars map[string]arg, response bool, r
 	if len(params) > 0 {
 		params[len(params)-1] = jen.Add(params[len(params)-1]).Qual(pkgPyval, "Value")
 	}
-	code, diags := translate.Func(def, scope)
+	code, result, diags := translate.FuncResult(def, scope)
 	if len(diags) > 0 || code == nil {
 		for _, d := range diags {
 			g.refuse.add(d.Pos, "%s", strings.TrimPrefix(d.Msg, "cannot translate "))
@@ -98,6 +100,7 @@ func (g *gen) translatedIn(c *ir.Callable, vars map[string]arg, response bool, r
 		}
 		return pf
 	}
+	pf.result = result
 	// py_<name>: camel-cased handler locals never contain an underscore, so the two never
 	// meet; translate's own package-level names are pyfn_, pyc_ and pyk_.
 	pf.name = g.pkg.get("py_" + strings.NewReplacer("<", "", ">", "").Replace(c.Name)) // py_lambda for a lambda

@@ -101,6 +101,12 @@ func (h *handler) solveDep(d *ir.Dependant) arg {
 	if !ok {
 		return arg{}
 	}
+	if typ == nil && !h.py && c.Kind == ir.FunctionCallable {
+		// FastAPI passes the value as is: typed by what the dependency returns (translate's deptype.go).
+		if pf, found := h.g.funcs[c]; found && pf.ok {
+			typ = pf.result
+		}
+	}
 	if d.Name == "" && h.keyCount[cacheKey(d)] < 2 {
 		// dependencies=[Depends(...)]: called for its effects, the value unused.
 		h.add(jen.If(jen.Id("errs").Dot("Len").Call().Op("==").Id(mark)).Block(

@@ -44,12 +44,14 @@ type Scope struct {
 // statements of a Go function returning (pyval.Value, error). On refusal code is nil and
 // diags holds one diagnostic at the first construct that cannot be translated.
 func Func(fn ast.Stmt, scope *Scope) (code []jen.Code, diags []ir.Diagnostic) {
-	return translateDef(fn, scope, nil)
+	code, _, diags = translateDef(fn, scope, nil)
+	return code, diags
 }
 
 // translateDef is Func; gen is set for a generator translated as a yield dependency
 // (yield.go).
-func translateDef(fn ast.Stmt, scope *Scope, gen *genInfo) (code []jen.Code, diags []ir.Diagnostic) {
+// result is the static type of what the function returns (rettype.go; nil: unknown).
+func translateDef(fn ast.Stmt, scope *Scope, gen *genInfo) (code []jen.Code, result *ir.Type, diags []ir.Diagnostic) {
 	if scope == nil {
 		scope = &Scope{}
 	}
@@ -70,7 +72,7 @@ func translateDef(fn ast.Stmt, scope *Scope, gen *genInfo) (code []jen.Code, dia
 	}()
 	def := asDef(fn)
 	if def == nil {
-		return nil, []ir.Diagnostic{{Pos: ir.Pos{File: u.fileOf(scope.Module)}, Msg: "cannot translate statement: not a function definition"}}
+		return nil, nil, []ir.Diagnostic{{Pos: ir.Pos{File: u.fileOf(scope.Module)}, Msg: "cannot translate statement: not a function definition"}}
 	}
 	mi := u.module(scope.Module)
 	vars := map[string]Var{}
@@ -90,7 +92,7 @@ func translateDef(fn ast.Stmt, scope *Scope, gen *genInfo) (code []jen.Code, dia
 	}
 	code = f.translate()
 	u.translatedDef(DefKey(scope.Module, fn), f.usesState) // module state (state.go)
-	return code, nil
+	return code, f.resultType(), nil
 }
 
 // refusal is raised (panicked) inside the translator and turned into a diagnostic.

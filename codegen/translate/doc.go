@@ -40,6 +40,11 @@
 //	// statement, anywhere, calls yield, which writes the item (runtime/pyval's Stream).
 //	func StreamFunc(fn ast.Stmt, scope *Scope, yield jen.Code) ([]jen.Code, []ir.Diagnostic)
 //
+//	// FuncResult is Func that also returns the static type of the function's result:
+//	// the model every return yields (rettype.go), nil when unknown. The code generator
+//	// types a dependency's value with it: FastAPI passes that value unchanged (deptype.go).
+//	func FuncResult(fn ast.Stmt, scope *Scope) (code []jen.Code, result *ir.Type, diags []ir.Diagnostic)
+//
 //	func GoName(py string) string          // Go identifier of a Python parameter or local
 //	func Holdable(t *ir.Type) bool         // whether a pyval.Value can carry type t
 //
@@ -375,6 +380,11 @@
 // append, insert, setdefault; extend and update of a container of the same static type)
 // whose key or value may have another static type is refused. Its items are then typed
 // (TODOS[k].done, for t in TODOS.values(): t.priority).
+// Containers reached through x.get(k), x.setdefault(k, d) and x.pop(k) are checked as
+// x[k] is; an empty list or dict display stored as an item (ROOMS[k] = [],
+// ROOMS.setdefault(k, []).append(text)) has the item type, being a new container no
+// other name refers to; a local bound to such an item (row = ROOMS.get(k)) is checked
+// against the item type its bindings reach (itemmut.go).
 //
 // Module state computed at init by its translated expression (a display of model
 // constructions: `ITEMS_DB: dict[int, Item] = {1: Item(...)}`) has its annotation as

@@ -25,6 +25,8 @@ type fn struct {
 	assigned       map[string]bool     // definitely assigned here
 	types          map[string]*ir.Type // static types of locals here
 	noFreeze       bool                // constant displays must be fresh (their owner mutates them)
+	freshValue     ast.Expr            // the value of the single-target assignment being stored (itemmut.go)
+	aliasBusy      map[string]bool     // locals whose bindings aliasChainType is following (itemmut.go)
 	setPos         map[ast.Expr]bool   // set.go: positions where a set's order cannot show
 	dead           bool                // the current block has terminated
 	loops          []string            // labels of the enclosing loops, innermost last

@@ -294,7 +294,7 @@ func (f *fn) checkTypedStore(n ast.Node, what string, bt *ir.Type, k, v *val) {
 // of static type bt (checkTypedStore). Other containers are not checked here.
 func (f *fn) checkStateStore(base ast.Expr, bt *ir.Type, k, v *val) {
 	if f.isStateExpr(base) {
-		f.checkTypedStore(base, exprName(base), bt, k, v)
+		f.checkTypedStore(base, exprName(base), f.stateStoreType(base, bt), k, v) // itemmut.go
 	}
 }
 
@@ -302,8 +302,11 @@ func (f *fn) checkStateStore(base ast.Expr, bt *ir.Type, k, v *val) {
 // static item type (see checkTypedStore); extend and update must take a container of
 // the very same static type.
 func (f *fn) checkTypedMethod(c *ast.Call, at *ast.Attribute, name string, recv val, as []val, kw map[string]val) {
-	bt := recv.typ
-	if bt == nil || len(bt.Args) == 0 || bt.Kind != ir.KindDict && bt.Kind != ir.KindList || !f.isStateExpr(at.Value) {
+	if !f.isStateExpr(at.Value) {
+		return
+	}
+	bt := f.stateStoreType(at.Value, recv.typ) // itemmut.go
+	if bt == nil || len(bt.Args) == 0 || bt.Kind != ir.KindDict && bt.Kind != ir.KindList {
 		return
 	}
 	what := exprName(at.Value)
@@ -322,7 +325,11 @@ func (f *fn) checkTypedMethod(c *ast.Call, at *ast.Attribute, name string, recv 
 			none := val{typ: noneType}
 			f.checkTypedStore(c, what, bt, &as[0], &none)
 		case 2:
-			f.checkTypedStore(c, what, bt, &as[0], &as[1])
+			dflt := as[1]
+			if len(c.Args) == 2 {
+				dflt = emptyFit(c.Args[1], dflt, itemType(bt)) // itemmut.go
+			}
+			f.checkTypedStore(c, what, bt, &as[0], &dflt)
 		}
 	case "extend", "update":
 		if len(kw) > 0 || len(as) != 1 || !sameType(as[0].typ, bt) {

@@ -180,9 +180,13 @@ func (f *fn) assign(s *ast.Assign) {
 	if len(s.Targets) > 1 && !v.atomic {
 		v = f.hoist(v)
 	}
+	if len(s.Targets) == 1 {
+		f.freshValue = s.Value // itemmut.go
+	}
 	for _, t := range s.Targets {
 		f.store(t, v)
 	}
+	f.freshValue = nil
 }
 
 // hoist evaluates v into a temporary.
@@ -250,7 +254,9 @@ func (f *fn) store(t ast.Expr, v val) {
 		}
 		base := f.ownedBase(x.Value)
 		vals := f.seq([]ast.Expr{x.Slice}, f.value)
-		f.checkStateStore(x.Value, base.typ, &vals[0], &v) // statetype.go
+		fresh := f.freshItem(base.typ, v) // itemmut.go
+		f.freshValue = nil
+		f.checkStateStore(x.Value, base.typ, &vals[0], &fresh) // statetype.go
 		if !v.atomic {
 			v = f.hoist(v)
 		}

@@ -61,7 +61,7 @@ func GenFunc(fn ast.Stmt, scope *Scope, yield jen.Code) (code []jen.Code, yielde
 			}
 		})
 	}
-	code, diags = translateDef(fn, scope, info)
+	code, _, diags = translateDef(fn, scope, info)
 	if len(diags) > 0 {
 		return nil, nil, diags
 	}
