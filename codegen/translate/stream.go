@@ -29,7 +29,8 @@ func StreamFunc(fn ast.Stmt, scope *Scope, yield jen.Code) ([]jen.Code, []ir.Dia
 	if def := asDef(fn); def != nil {
 		info.scanStream(def.body, nil)
 	}
-	return translateDef(fn, scope, info)
+	code, _, diags := translateDef(fn, scope, info)
+	return code, diags
 }
 
 // scanStream records the yield statements of body with the try statements enclosing
