@@ -16,41 +16,50 @@ import (
 // choice. Aliases made by an alias_generator were computed by the lifter (ir/lift
 // aliasgen.go) and are plain keys here.
 
-// aliasPaths returns the choices of f's AliasChoices / AliasPath validation alias, each a
-// path whose first element is a key, or refuses the field.
-func (ms *modelSet) aliasPaths(m *ir.Model, f *ir.Field) ([][]ir.Value, bool) {
-	refuse := func(why string) ([][]ir.Value, bool) {
-		ms.g.refuse.add(f.Pos, "model %s: validation alias of field %s: %s", m.Name, f.Name, why)
-		return nil, false
+// aliasPathsWhy is why f's AliasChoices / AliasPath validation alias is not generated
+// (the model then stays with pydantic, opaque.go), or "".
+func aliasPathsWhy(m *ir.Model, f *ir.Field) string {
+	why := func(format string, args ...any) string {
+		return fmt.Sprintf("model %s: validation alias of field %s: ", m.Name, f.Name) + fmt.Sprintf(format, args...)
+	}
+	if len(f.Info.ValidationAliasPaths) == 0 {
+		return ""
 	}
 	if m.Config.Extra == "forbid" {
 		// Which input keys pydantic counts as used by a path is not modelled.
-		return refuse(`AliasChoices or AliasPath with extra="forbid"`)
+		return why(`AliasChoices or AliasPath with extra="forbid"`)
 	}
-	var out [][]ir.Value
 	for _, p := range f.Info.ValidationAliasPaths {
 		if len(p) == 0 {
-			return refuse("an empty alias path")
+			return why("an empty alias path")
 		}
 		if _, ok := p[0].(ir.Str); !ok {
-			return refuse(fmt.Sprintf("alias path starting with %s", p[0].Repr()))
+			return why("alias path starting with %s", p[0].Repr())
 		}
 		for _, x := range p[1:] {
 			switch v := x.(type) {
 			case ir.Str:
 			case ir.Int:
 				if v.V == nil || !v.V.IsInt64() || v.V.Int64() > 1<<30 || v.V.Int64() < -(1<<30) {
-					return refuse(fmt.Sprintf("alias path index %s", x.Repr()))
+					return why("alias path index %s", x.Repr())
 				}
 			default:
-				return refuse(fmt.Sprintf("alias path item %s", x.Repr()))
+				return why("alias path item %s", x.Repr())
 			}
 		}
-		out = append(out, p)
 	}
-	if len(out) == 0 {
-		return refuse("no alias choices")
+	return ""
+}
+
+// aliasPaths returns the choices of f's AliasChoices / AliasPath validation alias
+// (aliasPathsWhy is ""), each a path whose first element is a key; with populate_by_name
+// the field name is the last choice.
+func (ms *modelSet) aliasPaths(m *ir.Model, f *ir.Field) ([][]ir.Value, bool) {
+	if why := aliasPathsWhy(m, f); why != "" {
+		ms.g.refuse.add(f.Pos, "%s", why)
+		return nil, false
 	}
+	out := append([][]ir.Value{}, f.Info.ValidationAliasPaths...)
 	if m.Config.PopulateByName {
 		out = append(out, []ir.Value{ir.Str(f.Name)})
 	}
