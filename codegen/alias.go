@@ -124,19 +124,3 @@ func aliasPathField(m *ir.Model) *ir.Field {
 	}
 	return nil
 }
-
-// unvalidatedURLDefault reports a URL field (HttpUrl, AnyUrl, optional or not) whose
-// default is a str: pydantic keeps the str unvalidated (validate_default is off), which
-// a Go URL value does not reproduce, so the model stays with pydantic (opaque.go).
-func unvalidatedURLDefault(f *ir.Field) bool {
-	if _, ok := f.Info.Default.(ir.Str); !ok {
-		return false
-	}
-	t := f.Type
-	if t != nil && t.Kind == ir.KindUnion {
-		if nn := t.NonNone(); len(nn) == 1 {
-			t = nn[0]
-		}
-	}
-	return t != nil && t.Kind == ir.KindURL
-}

@@ -117,8 +117,6 @@ func ownOpaque(m *ir.Model) string {
 			return fmt.Sprintf("model %s has Field options of field %s (%s)", m.Name, f.Name, shortPos(f.Pos))
 		case aliasPathsWhy(m, f) != "":
 			return fmt.Sprintf("%s (%s)", aliasPathsWhy(m, f), shortPos(f.Pos))
-		case unvalidatedURLDefault(f):
-			return fmt.Sprintf("model %s has a str default for URL field %s, kept unvalidated (%s)", m.Name, f.Name, shortPos(f.Pos))
 		}
 	}
 	return ""
