@@ -2,7 +2,7 @@
 from typing import Annotated, Literal, Optional, Union
 
 from fastapi import FastAPI
-from pydantic import AliasChoices, AliasPath, BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, AliasPath, AnyUrl, BaseModel, ConfigDict, Field, HttpUrl
 from pydantic.alias_generators import to_pascal, to_snake
 
 app = FastAPI(title="Aliases and unions")
@@ -116,3 +116,26 @@ def snake(item: Snake):
 @app.post("/upper")
 def upper(item: Upper):
     return {"code": item.code, "count": item.item_count}
+
+
+class Site(BaseModel):
+    model_config = ConfigDict(alias_generator=to_pascal, populate_by_name=True)
+
+    name: str
+    home_page: HttpUrl = "https://example.com"
+    mirror: Optional[AnyUrl] = "ftp://Mirror.example.com/pub"
+
+
+@app.post("/sites", response_model=Site, response_model_exclude_defaults=True)
+def site_exclude_defaults(site: Site):
+    return site
+
+
+@app.post("/sites/full")
+def site_full(site: Site) -> Site:
+    return site
+
+
+@app.post("/sites/compare")
+def site_compare(site: Site):
+    return {"home": str(site.home_page), "same": site.home_page == "https://example.com"}
