@@ -15,12 +15,15 @@ import (
 // unions) stay with pydantic (opaque.go).
 
 // discriminatedWhy is why the discriminated union t is not generated, or "".
+// An Optional one is too: None is accepted before the tag is looked up (types.go
+// validates the members other than None as the union).
 func discriminatedWhy(t *ir.Type) string {
-	if len(t.Args) < 2 {
+	nn := t.NonNone()
+	if len(nn) < 2 {
 		return fmt.Sprintf("discriminated union %s", t)
 	}
 	seen := map[string]bool{}
-	for _, m := range t.Args {
+	for _, m := range nn {
 		if m.Kind != ir.KindModel || m.Model == nil || m.Model.Unresolved {
 			return fmt.Sprintf("discriminated union %s (member %s)", t, m)
 		}
@@ -65,7 +68,7 @@ func discriminatorTags(m *ir.Model, disc string) ([]string, string) {
 // taggedUnionTypeOf is typeOf for a discriminated union (discriminatedWhy is ""): an
 // anonymous struct of Which, the member the tag selected, and one slot per member.
 func (g *gen) taggedUnionTypeOf(t *ir.Type, c ir.Constraints, pos ir.Pos, what string) (*typeInfo, bool) {
-	if why := discriminatedWhy(t); why != "" || !c.IsZero() {
+	if why := discriminatedWhy(t); why != "" || !c.IsZero() || t.IsOptional() {
 		if why == "" {
 			why = fmt.Sprintf("constraints on %s", t)
 		}

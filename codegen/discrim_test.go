@@ -35,7 +35,8 @@ func TestDiscriminatedWhy(t *testing.T) {
 		{"aliased", union(a, member("L", lit(ir.Str("l")), ir.FieldInfo{Alias: &alias})), "has an alias"},
 		{"duplicate tag", union(a, member("A2", lit(ir.Str("a")), ir.FieldInfo{})), `tag "a" of two members`},
 		{"no field", union(a, &ir.Type{Kind: ir.KindModel, Model: &ir.Model{Kind: ir.BaseModel, Name: "N"}}), "has no field kind"},
-		{"optional", union(a, b, &ir.Type{Kind: ir.KindNone}), "member None"},
+		{"optional", union(a, b, &ir.Type{Kind: ir.KindNone}), ""},
+		{"optional one member", union(a, &ir.Type{Kind: ir.KindNone}), "discriminated union"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got := discriminatedWhy(tt.t)

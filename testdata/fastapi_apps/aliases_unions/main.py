@@ -33,6 +33,8 @@ class Drawing(BaseModel):
     main: Shape
     layers: list[Shape] = []
     note: Optional[str] = None
+    extra: Optional[Shape] = None
+    alt: Optional[Union[Circle, Rect]] = Field(None, discriminator="type")
 
 
 class Located(BaseModel):
