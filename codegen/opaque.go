@@ -10,7 +10,8 @@ import (
 // Opaque types. A model covetgen does not generate in Go (a model with validators or
 // computed fields, a generic model, a dataclass, a RootModel, a model config Go does not
 // reproduce, or a model with a field of such a type), and a union Go does not validate
-// (a union of models, a discriminated union), is opaque: a route touching one (as a body
+// (a union of models without a discriminator, a discriminated union discrim.go does not
+// generate), is opaque: a route touching one (as a body
 // parameter, anywhere inside a body type, or as its response model) is bridged, and
 // pydantic itself validates the body value and serializes the response in the bridge
 // worker (runtime/bridge BodyValidation and ResponseField). Natively, such a route is
