@@ -149,6 +149,10 @@ func (h *handler) rawBodyError(p *ir.Param, v string) ([]jen.Code, bool) {
 			return dataclassTypeErr(t.Model, jen.Id("body").Dot("Raw")), true // models_dataclass.go
 		}
 		return typeErr("model_attributes_type", "Input should be a valid dictionary or object to extract fields from"), true
+	case ir.KindUnion:
+		if t.Discriminator != "" { // discrim.go: a non-dict input has no tag
+			return typeErr("model_attributes_type", "Input should be a valid dictionary or object to extract fields from"), true
+		}
 	case ir.KindDict:
 		return typeErr("dict_type", "Input should be a valid dictionary"), true
 	case ir.KindList:

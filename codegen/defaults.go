@@ -281,6 +281,8 @@ func (g *gen) fieldDefault(t *ir.Type, fi ir.FieldInfo) (jen.Code, func(v jen.Co
 		}
 	case ir.KindDateTime, ir.KindTime, ir.KindDecimal:
 		return temporalFieldDefault(t, def)
+	case ir.KindURL:
+		return urlStrDefault(t, def) // url_default.go
 	case ir.KindBytes:
 		if b, ok := def.(ir.Bytes); ok {
 			return jen.Index().Byte().Call(jen.Lit(string(b))), func(v jen.Code) jen.Code { return jen.String().Call(v).Op("==").Lit(string(b)) }, true

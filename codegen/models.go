@@ -58,9 +58,10 @@ type fieldInfo struct {
 	f       *ir.Field
 	goName  string
 	ti      *typeInfo
-	keys    []string // lookup keys, alias first (populate_by_name adds the name)
-	alias   string   // serialization alias ("" for the name)
-	def     jen.Code // the default's typed Go value (nil: required or zero value)
+	keys    []string     // lookup keys, alias first (populate_by_name adds the name)
+	paths   [][]ir.Value // AliasChoices / AliasPath choices (alias.go); keys is nil then
+	alias   string       // serialization alias ("" for the name)
+	def     jen.Code     // the default's typed Go value (nil: required or zero value)
 	isDef   func(v jen.Code) jen.Code
 	missing string // the key a missing error names
 }
@@ -113,7 +114,7 @@ func modelKindName(k ir.ModelKind) string {
 func (ms *modelSet) field(m *ir.Model, f *ir.Field, local *names) (*fieldInfo, bool) {
 	g := ms.g
 	what := m.Name + "." + f.Name
-	if f.Info.Exclude || f.Info.Discriminator != "" || f.Info.Constraints.Strict {
+	if f.Info.Exclude || fieldDiscriminatorOpaque(f) || f.Info.Constraints.Strict {
 		g.refuse.add(f.Pos, "model %s has Field options of field %s (%s)", m.Name, f.Name, shortPos(f.Pos))
 		return nil, false
 	}
@@ -122,6 +123,11 @@ func (ms *modelSet) field(m *ir.Model, f *ir.Field, local *names) (*fieldInfo, b
 		return nil, false
 	}
 	fi := &fieldInfo{f: f, goName: local.get(camel(f.Name, true)), ti: ti}
+	if len(f.Info.ValidationAliasPaths) > 0 {
+		if fi.paths, ok = ms.aliasPaths(m, f); !ok {
+			return nil, false
+		}
+	}
 	key := f.Name
 	if f.Info.ValidationAlias != nil {
 		key = *f.Info.ValidationAlias
@@ -130,7 +136,9 @@ func (ms *modelSet) field(m *ir.Model, f *ir.Field, local *names) (*fieldInfo, b
 	}
 	fi.keys = []string{key}
 	fi.missing = key
-	if key != f.Name && m.Config.PopulateByName {
+	if fi.paths != nil {
+		fi.keys = nil
+	} else if key != f.Name && m.Config.PopulateByName {
 		fi.keys = append(fi.keys, f.Name)
 	}
 	if f.Info.SerializationAlias != nil {
@@ -170,15 +178,26 @@ func (ms *modelSet) writeDecoder(mi *modelInfo, fields []*fieldInfo) {
 	g := ms.g
 	f := g.file("models.go")
 	m := mi.m
-	// The lookup: one slot per key.
+	// The lookup: one slot per key (fields reading the same key share its slot).
 	var cases []jen.Code
 	slot := 0
 	slots := make([][]int, len(fields))
+	slotOf := map[string]int{}
+	keySlot := func(k string) int {
+		if sl, ok := slotOf[k]; ok {
+			return sl
+		}
+		cases = append(cases, jen.Case(jen.Lit(k)).Block(jen.Return(jen.Lit(slot))))
+		slotOf[k] = slot
+		slot++
+		return slot - 1
+	}
 	for i, fi := range fields {
 		for _, k := range fi.keys {
-			cases = append(cases, jen.Case(jen.Lit(k)).Block(jen.Return(jen.Lit(slot))))
-			slots[i] = append(slots[i], slot)
-			slot++
+			slots[i] = append(slots[i], keySlot(k))
+		}
+		for _, p := range fi.paths {
+			keySlot(string(p[0].(ir.Str)))
 		}
 	}
 	lookup := g.pkg.get(lowerFirst(mi.goName) + "Key")
@@ -205,6 +224,10 @@ func (ms *modelSet) writeDecoder(mi *modelInfo, fields []*fieldInfo) {
 	}
 	body = append(body, jen.Qual(pkgValidate, "Collect").Call(jen.Id("v"), jen.Id("in").Index(jen.Empty(), jen.Empty()), jen.Id(lookup)))
 	for i, fi := range fields {
+		if fi.paths != nil {
+			body = append(body, ms.aliasDecode(mi, fi, i, slotOf, forbid)...)
+			continue
+		}
 		present := func(sl jen.Code, key jen.Code) []jen.Code {
 			var out []jen.Code
 			if forbid {

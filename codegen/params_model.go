@@ -24,6 +24,10 @@ func (h *handler) paramModel(p *ir.Param, v string) ([]jen.Code, bool) {
 		h.refuse(p.Pos, "options of the %s model parameter %s", p.In, p.Name)
 		return nil, false
 	}
+	if f := aliasPathField(m); f != nil {
+		h.refuse(f.Pos, "AliasChoices or AliasPath validation alias of %s.%s in a %s model", m.Name, f.Name, p.In)
+		return nil, false
+	}
 	mi, ok := h.g.models.get(m, p.Pos)
 	if !ok {
 		h.ok = false

@@ -115,7 +115,7 @@ func (g *gen) typeOf(t *ir.Type, c ir.Constraints, pos ir.Pos, what string) (*ty
 		if len(nn) == 1 {
 			inner, ok = g.typeOf(nn[0], c, pos, what)
 		} else {
-			inner, ok = g.unionTypeOf(&ir.Type{Kind: ir.KindUnion, Args: nn, Pos: t.Pos}, c, pos, what)
+			inner, ok = g.unionTypeOf(&ir.Type{Kind: ir.KindUnion, Args: nn, Pos: t.Pos, Discriminator: t.Discriminator}, c, pos, what)
 		}
 		if !ok {
 			return nil, false

@@ -130,8 +130,11 @@ var unionTags = map[ir.Kind]string{ir.KindStr: "str", ir.KindInt: "int", ir.Kind
 // constraints) in pydantic's smart mode: an anonymous struct of the members' slots and
 // Which, the member that won (validate.Union).
 func (g *gen) unionTypeOf(t *ir.Type, c ir.Constraints, pos ir.Pos, what string) (*typeInfo, bool) {
+	if t.Discriminator != "" {
+		return g.taggedUnionTypeOf(t, c, pos, what)
+	}
 	members := t.Args
-	if !c.IsZero() || t.Discriminator != "" || len(members) < 2 {
+	if !c.IsZero() || len(members) < 2 {
 		g.refuse.add(pos, "%s of type %s", what, t)
 		return nil, false
 	}

@@ -31,7 +31,7 @@ func (g *gen) urlTypeOf(t *ir.Type, c ir.Constraints, pos ir.Pos, what string) (
 	ti := &typeInfo{goType: func() *jen.Statement { return jen.Qual(pkgValidate, "URL") }}
 	ti.decode = func(s, x, out jen.Code) jen.Code { return jen.Add(s).Dot(class).Call(x, out) }
 	ti.decoder = func() jen.Code { return jen.Qual(pkgValidate, "Decode"+class) }
-	ti.toPy = func(v jen.Code) jen.Code { return jen.Qual(pkgPyval, "URL").Call(v) }
+	ti.toPy = func(v jen.Code) jen.Code { return jen.Qual(pkgPyval, "FromURL").Call(v) }
 	ti.encode = func(e, v jen.Code) []jen.Code { return []jen.Code{jen.Add(e).Dot("URL").Call(v)} }
 	return ti, true
 }

@@ -12,6 +12,7 @@ import (
 type URL struct {
 	href string
 	any  bool // an AnyUrl, else an HttpUrl
+	str  bool // a str default pydantic keeps unvalidated (url_default.go)
 }
 
 // Class is the pydantic class of the URL: "HttpUrl" or "AnyUrl".
