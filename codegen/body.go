@@ -71,14 +71,8 @@ func (g *gen) translatedIn(c *ir.Callable, vars map[string]arg, response bool, r
 		return pf
 	}
 	_ = body
-	if args.Vararg != nil || args.Kwarg != nil {
-		g.refuse.add(c.Pos, "function %s with *args or **kwargs", c.Name)
+	if !g.paramNames(c, args, pf) {
 		return pf
-	}
-	for _, group := range [][]*ast.Arg{args.Posonlyargs, args.Args, args.Kwonlyargs} {
-		for _, a := range group {
-			pf.params = append(pf.params, a.Arg)
-		}
 	}
 	scope := &translate.Scope{Vars: map[string]translate.Var{}, App: g.in.App, Module: c.Module, Unit: g.unit, Response: response, ReturnModel: ret}
 	var params []jen.Code
@@ -91,13 +85,7 @@ func (g *gen) translatedIn(c *ir.Callable, vars map[string]arg, response bool, r
 		params[len(params)-1] = jen.Add(params[len(params)-1]).Qual(pkgPyval, "Value")
 	}
 	code, result, diags := translate.FuncResult(def, scope)
-	if len(diags) > 0 || code == nil {
-		for _, d := range diags {
-			g.refuse.add(d.Pos, "%s", strings.TrimPrefix(d.Msg, "cannot translate "))
-		}
-		if len(diags) == 0 {
-			g.refuse.add(c.Pos, "function %s", c.Name)
-		}
+	if g.refuseTranslation(code, diags, c.Pos, "function %s", c.Name) {
 		return pf
 	}
 	pf.result = result

@@ -151,13 +151,7 @@ func (g *gen) translatedMethod(key, m *ir.Callable, self translate.Var, ctor *ir
 		params[len(params)-1] = jen.Add(params[len(params)-1]).Qual(pkgPyval, "Value")
 	}
 	code, diags := translate.Func(def, scope)
-	if len(diags) > 0 || code == nil {
-		for _, d := range diags {
-			g.refuse.add(d.Pos, "%s", strings.TrimPrefix(d.Msg, "cannot translate "))
-		}
-		if len(diags) == 0 {
-			g.refuse.add(m.Pos, "method %s", m.QualName)
-		}
+	if g.refuseTranslation(code, diags, m.Pos, "method %s", m.QualName) {
 		return pf
 	}
 	f := g.file(moduleFile(m.Module))

@@ -1,11 +1,8 @@
 package codegen
 
 import (
-	"strings"
-
 	"github.com/covetpy/covetgen/codegen/translate"
 	"github.com/covetpy/covetgen/ir"
-	"github.com/covetpy/covetgen/parser/ast"
 	jen "github.com/dave/jennifer/jen"
 )
 
@@ -85,20 +82,9 @@ func (g *gen) translatedGen(c *ir.Callable, vars map[string]arg) *pyFunc {
 	}
 	pf := &pyFunc{}
 	g.funcs[c] = pf
-	def := findDef(g.in.Prog, c)
-	args := defArgs(def)
-	if args == nil {
-		g.refuse.add(c.Pos, "function %s: its definition was not found", c.Name)
+	def := g.defParams(c, pf)
+	if def == nil {
 		return pf
-	}
-	if args.Vararg != nil || args.Kwarg != nil {
-		g.refuse.add(c.Pos, "function %s with *args or **kwargs", c.Name)
-		return pf
-	}
-	for _, group := range [][]*ast.Arg{args.Posonlyargs, args.Args, args.Kwonlyargs} {
-		for _, a := range group {
-			pf.params = append(pf.params, a.Arg)
-		}
 	}
 	scope := &translate.Scope{Vars: map[string]translate.Var{}, App: g.in.App, Module: c.Module, Unit: g.unit}
 	params := []jen.Code{jen.Id("yield").Func().Params(jen.Qual(pkgPyval, "Value")).Error()}
@@ -108,13 +94,7 @@ func (g *gen) translatedGen(c *ir.Callable, vars map[string]arg) *pyFunc {
 		params = append(params, jen.Id(goName).Qual(pkgPyval, "Value"))
 	}
 	code, yielded, diags := translate.GenFunc(def, scope, jen.Id("yield"))
-	if len(diags) > 0 || code == nil {
-		for _, d := range diags {
-			g.refuse.add(d.Pos, "%s", strings.TrimPrefix(d.Msg, "cannot translate "))
-		}
-		if len(diags) == 0 {
-			g.refuse.add(c.Pos, "function %s", c.Name)
-		}
+	if g.refuseTranslation(code, diags, c.Pos, "function %s", c.Name) {
 		return pf
 	}
 	pf.name = g.pkg.get("py_" + c.Name)

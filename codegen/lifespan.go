@@ -1,8 +1,6 @@
 package codegen
 
 import (
-	"fmt"
-
 	"github.com/covetpy/covetgen/codegen/translate"
 	"github.com/covetpy/covetgen/ir"
 	jen "github.com/dave/jennifer/jen"
@@ -101,24 +99,7 @@ func lifespanDefs(in Input, reach *translate.Unit, native map[string]bool, why m
 // attemptLifespan translates the handlers alone and returns the functions translated, or
 // the first refusal.
 func attemptLifespan(in Input) (defs []string, refused *Refusal) {
-	g := newGen(in)
-	g.refuse.at = in.App.Pos
-	defer func() {
-		if p := recover(); p != nil {
-			defs, refused = nil, &Refusal{Pos: in.App.Pos, What: fmt.Sprintf("startup handlers: generator error: %v", p)}
-		}
-	}()
-	g.lifespanFuncs()
-	if g.refuse.len() == 0 {
-		for _, m := range g.unit.Models() {
-			g.models.get(m, m.Pos)
-		}
-	}
-	if g.refuse.len() > 0 {
-		first := g.refuse.sorted()[0]
-		return nil, &first
-	}
-	return g.unit.Translated(), nil
+	return attemptAlone(in, in.App.Pos, "startup handlers", func(g *gen) { g.lifespanFuncs() })
 }
 
 // lifespanFuncs translates the handlers and returns the Go funcs of the startup ones and

@@ -146,13 +146,7 @@ func (g *gen) lifespanPart(c *ir.Callable, def *ast.AsyncFunctionDef, body []ast
 	}
 	scope := &translate.Scope{Vars: map[string]translate.Var{}, App: g.in.App, Module: c.Module, Unit: g.unit}
 	code, diags := translate.Func(fn, scope)
-	if len(diags) > 0 || code == nil {
-		for _, d := range diags {
-			g.refuse.add(d.Pos, "%s", strings.TrimPrefix(d.Msg, "cannot translate "))
-		}
-		if len(diags) == 0 {
-			g.refuse.add(c.Pos, "lifespan %s", c.Name)
-		}
+	if g.refuseTranslation(code, diags, c.Pos, "lifespan %s", c.Name) {
 		return "", false
 	}
 	name := g.pkg.get("py_" + c.Name + part)

@@ -188,14 +188,20 @@ func attemptNative(in Input, r *ir.Route) (defs []string, refused *Refusal) {
 	if len(r.Diags) > 0 {
 		return nil, &Refusal{Pos: r.Diags[0].Pos, What: "unresolved construct: " + r.Diags[0].Msg}
 	}
+	return attemptAlone(in, r.Pos, "route "+r.Path, func(g *gen) { g.route(r) })
+}
+
+// attemptAlone runs gen, with a generator of its own, for what (named in a generator
+// error) at pos, and returns the functions translated, or the first refusal.
+func attemptAlone(in Input, pos ir.Pos, what string, gen func(g *gen)) (defs []string, refused *Refusal) {
 	g := newGen(in)
-	g.refuse.at = r.Pos
+	g.refuse.at = pos
 	defer func() {
 		if p := recover(); p != nil {
-			defs, refused = nil, &Refusal{Pos: r.Pos, What: fmt.Sprintf("route %s: generator error: %v", r.Path, p)}
+			defs, refused = nil, &Refusal{Pos: pos, What: fmt.Sprintf("%s: generator error: %v", what, p)}
 		}
 	}()
-	g.route(r)
+	gen(g)
 	if g.refuse.len() == 0 {
 		for _, m := range g.unit.Models() {
 			g.models.get(m, m.Pos)

@@ -5,7 +5,6 @@ import (
 
 	"github.com/covetpy/covetgen/codegen/translate"
 	"github.com/covetpy/covetgen/ir"
-	"github.com/covetpy/covetgen/parser/ast"
 	jen "github.com/dave/jennifer/jen"
 )
 
@@ -209,20 +208,9 @@ func (g *gen) translatedStream(c *ir.Callable, vars map[string]arg, response boo
 	}
 	pf := &pyFunc{}
 	g.streamFuncs[c] = pf
-	def := findDef(g.in.Prog, c)
-	args := defArgs(def)
-	if args == nil {
-		g.refuse.add(c.Pos, "function %s: its definition was not found", c.Name)
+	def := g.defParams(c, pf)
+	if def == nil {
 		return pf
-	}
-	if args.Vararg != nil || args.Kwarg != nil {
-		g.refuse.add(c.Pos, "function %s with *args or **kwargs", c.Name)
-		return pf
-	}
-	for _, group := range [][]*ast.Arg{args.Posonlyargs, args.Args, args.Kwonlyargs} {
-		for _, a := range group {
-			pf.params = append(pf.params, a.Arg)
-		}
 	}
 	scope := &translate.Scope{Vars: map[string]translate.Var{}, App: g.in.App, Module: c.Module, Unit: g.unit, Response: response}
 	params := []jen.Code{jen.Id("yield").Func().Params(jen.Qual(pkgPyval, "Value")).Error()}
@@ -232,13 +220,7 @@ func (g *gen) translatedStream(c *ir.Callable, vars map[string]arg, response boo
 		params = append(params, jen.Id(goName).Qual(pkgPyval, "Value"))
 	}
 	code, diags := translate.StreamFunc(def, scope, jen.Id("yield"))
-	if len(diags) > 0 || code == nil {
-		for _, d := range diags {
-			g.refuse.add(d.Pos, "%s", strings.TrimPrefix(d.Msg, "cannot translate "))
-		}
-		if len(diags) == 0 {
-			g.refuse.add(c.Pos, "function %s", c.Name)
-		}
+	if g.refuseTranslation(code, diags, c.Pos, "function %s", c.Name) {
 		return pf
 	}
 	pf.name = g.pkg.get("py_" + c.Name)
