@@ -86,8 +86,18 @@ func needPython(t *testing.T) {
 	}
 }
 
-// runOracle runs the snippets under CPython.
+// snippetCall is call idx of snippet snip: one line of the Go program's output.
+type snippetCall struct{ snip, idx int }
+
+// runOracle runs the snippets under CPython with testdata/diff/oracle.py.
 func runOracle(t *testing.T, models string, sns []snippet) [][]map[string]any {
+	return runSnippetOracle(t, "testdata/diff/oracle.py", snippetPrelude, models, sns)
+}
+
+// runSnippetOracle runs the snippets, each prefixed by prelude, under CPython with the
+// oracle script (models: the models module's source, "" for none) and returns each
+// snippet's results, one per call.
+func runSnippetOracle(t *testing.T, script, prelude, models string, sns []snippet) [][]map[string]any {
 	type req struct {
 		Module string `json:"module"`
 		Src    string `json:"src"`
@@ -98,10 +108,10 @@ func runOracle(t *testing.T, models string, sns []snippet) [][]map[string]any {
 		Snippets []req  `json:"snippets"`
 	}{Models: models}
 	for i, s := range sns {
-		in.Snippets = append(in.Snippets, req{fmt.Sprintf("m_%d", i), snippetPrelude + s.src, s.calls})
+		in.Snippets = append(in.Snippets, req{fmt.Sprintf("m_%d", i), prelude + s.src, s.calls})
 	}
 	body, _ := json.Marshal(in)
-	cmd := exec.Command("python3", "testdata/diff/oracle.py")
+	cmd := exec.Command("python3", script)
 	refstack := os.Getenv("COVETGEN_REFSTACK")
 	if refstack == "" {
 		refstack = "/work/refstack"
@@ -118,6 +128,26 @@ func runOracle(t *testing.T, models string, sns []snippet) [][]map[string]any {
 		t.Fatalf("oracle output: %v", err)
 	}
 	return res
+}
+
+// compareCalls checks each call's line of Go output against python's result for it.
+func compareCalls(t *testing.T, sns []snippet, calls []snippetCall, goRes []string, pyRes [][]map[string]any) {
+	t.Helper()
+	for ci, c := range calls {
+		s := sns[c.snip]
+		if len(pyRes[c.snip]) == 1 && pyRes[c.snip][0]["setup"] != nil {
+			t.Errorf("%s (%s:%d): python setup: %v", s.name, s.file, s.line, pyRes[c.snip][0]["setup"])
+			continue
+		}
+		want := pyRes[c.snip][c.idx]
+		var got map[string]any
+		if err := json.Unmarshal([]byte(goRes[ci]), &got); err != nil {
+			t.Fatalf("go output %q: %v", goRes[ci], err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s (%s:%d) call %d:\n python: %v\n     go: %v", s.name, s.file, s.line, c.idx, want, got)
+		}
+	}
 }
 
 // annotationType reads a parameter annotation of a snippet.
@@ -253,8 +283,7 @@ func runDifferential(t *testing.T, sns []snippet, state bool) {
 		u.SetState(snippetState(prog, app))
 	}
 	gf := jen.NewFile("main")
-	type call struct{ snip, idx int }
-	var calls []call
+	var calls []snippetCall
 	var mainBody []jen.Code
 	for i, s := range sns {
 		mod := fmt.Sprintf("m_%d", i)
@@ -355,7 +384,7 @@ func runDifferential(t *testing.T, sns []snippet, state bool) {
 				g.Id("report").Call(jen.Func().Params().Params(jen.Qual(pyvalPkg, "Value"), jen.Error()).Block(
 					jen.Return(jen.Id(fname).Call(argCode...))))
 			}).Call())
-			calls = append(calls, call{i, k})
+			calls = append(calls, snippetCall{i, k})
 		}
 	}
 	if t.Failed() {
@@ -403,21 +432,7 @@ func runDifferential(t *testing.T, sns []snippet, state bool) {
 	}
 
 	pyRes := runOracle(t, string(models), sns)
-	for ci, c := range calls {
-		s := sns[c.snip]
-		if len(pyRes[c.snip]) == 1 && pyRes[c.snip][0]["setup"] != nil {
-			t.Errorf("%s (%s:%d): python setup: %v", s.name, s.file, s.line, pyRes[c.snip][0]["setup"])
-			continue
-		}
-		want := pyRes[c.snip][c.idx]
-		var got map[string]any
-		if err := json.Unmarshal([]byte(goRes[ci]), &got); err != nil {
-			t.Fatalf("go output %q: %v", goRes[ci], err)
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%s (%s:%d) call %d:\n python: %v\n     go: %v", s.name, s.file, s.line, c.idx, want, got)
-		}
-	}
+	compareCalls(t, sns, calls, goRes, pyRes)
 	t.Logf("%d snippets, %d calls compared (GOMAXPROCS %d)", len(sns), len(calls), runtime.GOMAXPROCS(0))
 }
 

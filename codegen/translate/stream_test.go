@@ -1,13 +1,9 @@
 package translate
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -53,8 +49,7 @@ func TestStreamDifferential(t *testing.T) {
 	}
 	u := NewUnit(prog, Names{})
 	gf := jen.NewFile("main")
-	type call struct{ snip, idx int }
-	var calls []call
+	var calls []snippetCall
 	var mainBody []jen.Code
 	for i, s := range sns {
 		m := prog.Modules[fmt.Sprintf("m_%d", i)]
@@ -115,7 +110,7 @@ func TestStreamDifferential(t *testing.T) {
 						jen.List(jen.Id("_"), jen.Err()).Op(":=").Id(fname).Call(argCode...),
 						jen.Return(jen.Err()))),
 			).Call())
-			calls = append(calls, call{i, k})
+			calls = append(calls, snippetCall{i, k})
 		}
 	}
 	if t.Failed() {
@@ -131,55 +126,13 @@ func TestStreamDifferential(t *testing.T) {
 		t.Fatalf("%d results for %d calls:\n%s", len(goRes), len(calls), gout)
 	}
 	pyRes := runStreamOracle(t, sns)
-	for ci, c := range calls {
-		s := sns[c.snip]
-		if len(pyRes[c.snip]) == 1 && pyRes[c.snip][0]["setup"] != nil {
-			t.Errorf("%s: python setup: %v", s.name, pyRes[c.snip][0]["setup"])
-			continue
-		}
-		want := pyRes[c.snip][c.idx]
-		var got map[string]any
-		if err := json.Unmarshal([]byte(goRes[ci]), &got); err != nil {
-			t.Fatalf("go output %q: %v", goRes[ci], err)
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%s (%s:%d) call %d:\n python: %v\n     go: %v", s.name, s.file, s.line, c.idx, want, got)
-		}
-	}
+	compareCalls(t, sns, calls, goRes, pyRes)
 	t.Logf("%d snippets, %d calls compared", len(sns), len(calls))
 }
 
 // runStreamOracle runs the snippets under CPython (testdata/stream/oracle.py).
 func runStreamOracle(t *testing.T, sns []snippet) [][]map[string]any {
-	type req struct {
-		Module string `json:"module"`
-		Src    string `json:"src"`
-		Calls  string `json:"calls"`
-	}
-	var in struct {
-		Snippets []req `json:"snippets"`
-	}
-	for i, s := range sns {
-		in.Snippets = append(in.Snippets, req{fmt.Sprintf("m_%d", i), yieldPrelude + s.src, s.calls})
-	}
-	body, _ := json.Marshal(in)
-	cmd := exec.Command("python3", "testdata/stream/oracle.py")
-	refstack := os.Getenv("COVETGEN_REFSTACK")
-	if refstack == "" {
-		refstack = "/work/refstack"
-	}
-	cmd.Env = append(os.Environ(), "PYTHONPATH="+refstack, "PYTHONHASHSEED=0")
-	cmd.Stdin = bytes.NewReader(body)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("oracle: %v\n%s", err, errb.String())
-	}
-	var res [][]map[string]any
-	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
-		t.Fatalf("oracle output: %v", err)
-	}
-	return res
+	return runSnippetOracle(t, "testdata/stream/oracle.py", yieldPrelude, "", sns)
 }
 
 // TestStreamRefusals: a try statement around a yield of a generator endpoint may not
