@@ -86,6 +86,42 @@ func needPython(t *testing.T) {
 	}
 }
 
+// loadSnippets writes the snippets, each prefixed by prelude, as the modules m_<i> of a
+// Python tree holding the files of extra (name → source) too, then loads (app:app) and
+// lifts it; dir is the test's temporary directory, where the Go program is built.
+func loadSnippets(t *testing.T, prelude string, extra map[string][]byte, sns []snippet) (dir string, prog *load.Program, app *ir.App) {
+	t.Helper()
+	dir = t.TempDir()
+	pyDir := filepath.Join(dir, "py")
+	if err := os.MkdirAll(pyDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for name, src := range extra {
+		files[name] = src
+	}
+	for i, s := range sns {
+		files[fmt.Sprintf("m_%d.py", i)] = []byte(prelude + s.src)
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(pyDir, name), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	prog, err := load.Load(pyDir, load.Options{Parse: parser.ParseFile, App: "app:app"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range sns {
+		prog.Import(fmt.Sprintf("m_%d", i))
+	}
+	app, err = lift.Lift(prog, lift.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, prog, app
+}
+
 // snippetCall is call idx of snippet snip: one line of the Go program's output.
 type snippetCall struct{ snip, idx int }
 
@@ -255,27 +291,9 @@ func runDifferential(t *testing.T, sns []snippet, state bool) {
 		}
 		t.Fatal("no snippets")
 	}
-	dir := t.TempDir()
-	pyDir := filepath.Join(dir, "py")
-	os.MkdirAll(pyDir, 0o755)
 	models, _ := os.ReadFile("testdata/diff/models.py")
 	appSrc, _ := os.ReadFile("testdata/diff/app.py")
-	os.WriteFile(filepath.Join(pyDir, "models.py"), models, 0o644)
-	os.WriteFile(filepath.Join(pyDir, "app.py"), appSrc, 0o644)
-	for i, s := range sns {
-		os.WriteFile(filepath.Join(pyDir, fmt.Sprintf("m_%d.py", i)), []byte(snippetPrelude+s.src), 0o644)
-	}
-	prog, err := load.Load(pyDir, load.Options{Parse: parser.ParseFile, App: "app:app"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range sns {
-		prog.Import(fmt.Sprintf("m_%d", i))
-	}
-	app, err := lift.Lift(prog, lift.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, prog, app := loadSnippets(t, snippetPrelude, map[string][]byte{"models.py": models, "app.py": appSrc}, sns)
 
 	// Translate every snippet into one Go program.
 	u := NewUnit(prog, Names{})

@@ -9,7 +9,6 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/covetpy/covetgen/ir/lift"
 	"github.com/covetpy/covetgen/ir/load"
 	"github.com/covetpy/covetgen/parser"
 	"github.com/covetpy/covetgen/parser/ast"
@@ -27,26 +26,7 @@ func TestStreamDifferential(t *testing.T) {
 	if len(sns) == 0 {
 		t.Fatal("no snippets")
 	}
-	dir := t.TempDir()
-	pyDir := filepath.Join(dir, "py")
-	if err := os.MkdirAll(pyDir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(filepath.Join(pyDir, "app.py"), []byte("from fastapi import FastAPI\n\napp = FastAPI()\n"), 0o644)
-	for i, s := range sns {
-		os.WriteFile(filepath.Join(pyDir, fmt.Sprintf("m_%d.py", i)), []byte(yieldPrelude+s.src), 0o644)
-	}
-	prog, err := load.Load(pyDir, load.Options{Parse: parser.ParseFile, App: "app:app"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range sns {
-		prog.Import(fmt.Sprintf("m_%d", i))
-	}
-	app, err := lift.Lift(prog, lift.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, prog, app := loadSnippets(t, yieldPrelude, map[string][]byte{"app.py": []byte("from fastapi import FastAPI\n\napp = FastAPI()\n")}, sns)
 	u := NewUnit(prog, Names{})
 	gf := jen.NewFile("main")
 	var calls []snippetCall
