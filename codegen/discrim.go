@@ -94,14 +94,7 @@ func (g *gen) taggedUnionTypeOf(t *ir.Type, c ir.Constraints, pos ir.Pos, what s
 	f.Commentf("%s is the discriminated union %s (discriminator %q).", table, t, t.Discriminator)
 	f.Var().Id(table).Op("=").Qual(pkgValidate, "NewTagged").Call(
 		append([]jen.Code{jen.Index().String().Values(jen.Lit(t.Discriminator))}, choices...)...)
-	field := func(i int) string { return fmt.Sprintf("M%d", i) }
-	ti := &typeInfo{goType: func() *jen.Statement {
-		fields := []jen.Code{jen.Id("Which").Int()}
-		for i, it := range items {
-			fields = append(fields, jen.Id(field(i)).Add(it.goType()))
-		}
-		return jen.Struct(fields...)
-	}}
+	ti := unionType(items)
 	ti.decode = func(s, x, out jen.Code) jen.Code {
 		var tagCases []jen.Code
 		for i := range t.Args {
@@ -113,7 +106,7 @@ func (g *gen) taggedUnionTypeOf(t *ir.Type, c ir.Constraints, pos ir.Pos, what s
 			}
 			tagCases = append(tagCases, jen.Case(tagIdx...).Block(
 				jen.Id("out").Dot("Which").Op("=").Lit(i),
-				jen.Id("ok").Op("=").Add(items[i].decode(jen.Id("s"), jen.Id("v"), jen.Op("&").Id("out").Dot(field(i))))))
+				jen.Id("ok").Op("=").Add(items[i].decode(jen.Id("s"), jen.Id("v"), jen.Op("&").Id("out").Dot(unionMember(i))))))
 		}
 		body := []jen.Code{
 			jen.List(jen.Id("k"), jen.Id("loc"), jen.Id("found")).Op(":=").Id(table).Dot("Select").Call(jen.Id("s"), jen.Id("v")),
@@ -126,24 +119,6 @@ func (g *gen) taggedUnionTypeOf(t *ir.Type, c ir.Constraints, pos ir.Pos, what s
 		}
 		return jen.Func().Params(jen.Id("s").Op("*").Qual(pkgValidate, "State"), jen.Id("v").Qual(pkgPyjson, "Value"),
 			jen.Id("out").Op("*").Add(ti.goType())).Bool().Block(body...).Call(s, x, out)
-	}
-	ti.decoder = func() jen.Code { return decoderLit(ti.goType(), ti.decode) }
-	ti.toPy = func(v jen.Code) jen.Code {
-		var cases []jen.Code
-		for i, it := range items {
-			cases = append(cases, jen.Case(jen.Lit(i)).Block(jen.Return(it.toPy(jen.Id("x").Dot(field(i))))))
-		}
-		return jen.Func().Params(jen.Id("x").Op("*").Add(ti.goType())).Qual(pkgPyval, "Value").Block(
-			jen.Switch(jen.Id("x").Dot("Which")).Block(cases...),
-			jen.Return(jen.Qual(pkgPyval, "None")),
-		).Call(jen.Op("&").Add(v))
-	}
-	ti.encode = func(e, v jen.Code) []jen.Code {
-		var cases []jen.Code
-		for i, it := range items {
-			cases = append(cases, jen.Case(jen.Lit(i)).Block(it.encode(e, jen.Add(v).Dot(field(i)))...))
-		}
-		return []jen.Code{jen.Switch(jen.Add(v).Dot("Which")).Block(cases...)}
 	}
 	return ti, true
 }

@@ -149,19 +149,12 @@ func (g *gen) unionTypeOf(t *ir.Type, c ir.Constraints, pos ir.Pos, what string)
 			return nil, false
 		}
 	}
-	field := func(i int) string { return fmt.Sprintf("M%d", i) }
-	ti := &typeInfo{goType: func() *jen.Statement {
-		fields := []jen.Code{jen.Id("Which").Int()}
-		for i, it := range items {
-			fields = append(fields, jen.Id(field(i)).Add(it.goType()))
-		}
-		return jen.Struct(fields...)
-	}}
+	ti := unionType(items)
 	ti.decode = func(s, x, out jen.Code) jen.Code {
 		body := []jen.Code{jen.Id("u").Op(":=").Id("s").Dot("Union").Call(jen.False())}
 		for i, it := range items {
 			body = append(body, jen.If(jen.Id("u").Dot("Try").Call(jen.Lit(unionTags[members[i].Kind]))).Block(
-				jen.Id("u").Dot("Result").Call(jen.Lit(i), it.decode(jen.Id("s"), jen.Id("v"), jen.Op("&").Id("out").Dot(field(i))))))
+				jen.Id("u").Dot("Result").Call(jen.Lit(i), it.decode(jen.Id("s"), jen.Id("v"), jen.Op("&").Id("out").Dot(unionMember(i))))))
 		}
 		body = append(body,
 			jen.List(jen.Id("w"), jen.Id("ok")).Op(":=").Id("u").Dot("End").Call(),
@@ -170,11 +163,29 @@ func (g *gen) unionTypeOf(t *ir.Type, c ir.Constraints, pos ir.Pos, what string)
 		return jen.Func().Params(jen.Id("s").Op("*").Qual(pkgValidate, "State"), jen.Id("v").Qual(pkgPyjson, "Value"),
 			jen.Id("out").Op("*").Add(ti.goType())).Bool().Block(body...).Call(s, x, out)
 	}
+	return ti, true
+}
+
+// unionMember is the field of a union's struct holding member i.
+func unionMember(i int) string { return fmt.Sprintf("M%d", i) }
+
+// unionType is the typeInfo of a union of items held as an anonymous struct of Which,
+// the member holding the value, and one field per member (unionMember): its Go type,
+// conversion to Python and encoding. The caller sets decode, the union's own rules of
+// which member validates (decoder calls it).
+func unionType(items []*typeInfo) *typeInfo {
+	ti := &typeInfo{goType: func() *jen.Statement {
+		fields := []jen.Code{jen.Id("Which").Int()}
+		for i, it := range items {
+			fields = append(fields, jen.Id(unionMember(i)).Add(it.goType()))
+		}
+		return jen.Struct(fields...)
+	}}
 	ti.decoder = func() jen.Code { return decoderLit(ti.goType(), ti.decode) }
 	ti.toPy = func(v jen.Code) jen.Code {
 		cases := []jen.Code{}
 		for i, it := range items {
-			cases = append(cases, jen.Case(jen.Lit(i)).Block(jen.Return(it.toPy(jen.Id("x").Dot(field(i))))))
+			cases = append(cases, jen.Case(jen.Lit(i)).Block(jen.Return(it.toPy(jen.Id("x").Dot(unionMember(i))))))
 		}
 		return jen.Func().Params(jen.Id("x").Add(ti.goType())).Qual(pkgPyval, "Value").Block(
 			jen.Switch(jen.Id("x").Dot("Which")).Block(cases...),
@@ -184,11 +195,11 @@ func (g *gen) unionTypeOf(t *ir.Type, c ir.Constraints, pos ir.Pos, what string)
 	ti.encode = func(e, v jen.Code) []jen.Code {
 		cases := []jen.Code{}
 		for i, it := range items {
-			cases = append(cases, jen.Case(jen.Lit(i)).Block(it.encode(e, jen.Add(v).Dot(field(i)))...))
+			cases = append(cases, jen.Case(jen.Lit(i)).Block(it.encode(e, jen.Add(v).Dot(unionMember(i)))...))
 		}
 		return []jen.Code{jen.Switch(jen.Add(v).Dot("Which")).Block(cases...)}
 	}
-	return ti, true
+	return ti
 }
 
 // fixedTupleDefault is the default of a tuple[A, B, ...] field given as a tuple of
