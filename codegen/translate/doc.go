@@ -46,6 +46,7 @@
 //	func FuncResult(fn ast.Stmt, scope *Scope) (code []jen.Code, result *ir.Type, diags []ir.Diagnostic)
 //
 //	func GoName(py string) string          // Go identifier of a Python parameter or local
+//	func StmtBoundNames(st ast.Stmt) []string // names a statement may bind (nested blocks; "*" for a star import)
 //	func Holdable(t *ir.Type) bool         // whether a pyval.Value can carry type t
 //
 //	type Names struct {

@@ -258,7 +258,7 @@ func (f *fn) analyze() {
 				}
 			}
 		default:
-			for _, n := range stmtBoundNames(st) {
+			for _, n := range StmtBoundNames(st) {
 				bind(n, st, false)
 			}
 		}

@@ -153,7 +153,7 @@ func (f *fn) builtHere(name string) bool {
 		case *ast.AnnAssign:
 			value, targets = s.Value, []ast.Expr{s.Target}
 		default:
-			for _, n := range stmtBoundNames(st) {
+			for _, n := range StmtBoundNames(st) {
 				if n == name {
 					other = true
 				}

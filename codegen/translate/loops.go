@@ -64,7 +64,7 @@ func loopBound(target ast.Expr, blocks ...[]ast.Stmt) []string {
 	}
 	for _, b := range blocks {
 		for _, st := range b {
-			out = append(out, stmtBoundNames(st)...)
+			out = append(out, StmtBoundNames(st)...)
 		}
 	}
 	return out

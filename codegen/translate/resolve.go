@@ -105,7 +105,7 @@ func (u *Unit) module(name string) *modInfo {
 				add(nm.Id, &binding{kind: bAssign, expr: s.Value, node: s})
 			}
 		default:
-			for _, n := range stmtBoundNames(st) {
+			for _, n := range StmtBoundNames(st) {
 				mi.binds[n] = &binding{kind: bAmbiguous, node: st}
 			}
 		}
@@ -136,9 +136,9 @@ func boundNames(t ast.Expr) []string {
 	return nil
 }
 
-// stmtBoundNames lists every name a (compound) statement may bind, nested blocks included
-// (function bodies excluded).
-func stmtBoundNames(st ast.Stmt) []string {
+// StmtBoundNames lists every name a (compound) statement may bind, nested blocks included
+// (function bodies excluded); a star import gives "*".
+func StmtBoundNames(st ast.Stmt) []string {
 	var out []string
 	walkStmts([]ast.Stmt{st}, func(s ast.Stmt) {
 		switch x := s.(type) {

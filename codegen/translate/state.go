@@ -284,7 +284,7 @@ func (f *fn) stateAliases() {
 		case *ast.For:
 			f.forStateTargets(s, targets, never)
 		default:
-			for _, n := range stmtBoundNames(st) {
+			for _, n := range StmtBoundNames(st) {
 				add(n, never)
 			}
 		}

@@ -118,7 +118,7 @@ func (s *touchScan) def(st ast.Stmt) {
 		}
 	})
 	walkStmts(d.body, func(b ast.Stmt) {
-		for _, n := range stmtBoundNames(b) {
+		for _, n := range StmtBoundNames(b) {
 			if !globals[n] {
 				locals[n] = true
 			}

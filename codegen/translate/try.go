@@ -200,7 +200,7 @@ func (f *fn) tryStmt(s *ast.Try) {
 	// In a handler, anything the body binds may or may not be bound, with any type.
 	hAssigned, hTypes := copySet(assigned0), copyTypes(types0)
 	for _, st := range s.Body {
-		for _, name := range stmtBoundNames(st) {
+		for _, name := range StmtBoundNames(st) {
 			delete(hAssigned, name)
 			hTypes[name] = nil
 		}
