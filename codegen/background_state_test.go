@@ -1,33 +1,9 @@
 package codegen
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/covetpy/covetgen/ir/lift"
-	"github.com/covetpy/covetgen/ir/load"
-	"github.com/covetpy/covetgen/parser"
 )
-
-// loadSource loads an app whose main.py is src.
-func loadSource(t *testing.T, src string) Input {
-	t.Helper()
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "main.py"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	prog, err := load.Load(dir, load.Options{Parse: parser.ParseFile, App: "main:app"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	app, err := lift.Lift(prog, lift.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return Input{App: app, Prog: prog, Command: "svc"}
-}
 
 // TestPythonReached checks that a function a bridged route runs in CPython (a background
 // task it adds, a helper it calls) keeps the module state it touches in Python, even when

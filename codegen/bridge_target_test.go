@@ -1,18 +1,13 @@
 package codegen
 
 import (
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/covetpy/covetgen/ir"
-	"github.com/covetpy/covetgen/ir/lift"
-	"github.com/covetpy/covetgen/ir/load"
 	"github.com/covetpy/covetgen/ir/ojson"
 	"github.com/covetpy/covetgen/ir/openapi"
-	"github.com/covetpy/covetgen/parser"
 )
 
 // TestRouteTargets generates bridged routes whose functions have no module-level name (a
@@ -117,18 +112,8 @@ def instance(c=Depends(Checker({"a": 1}))):
 // generateMounted is generate with the OpenAPI documents of the mounted apps.
 func generateMounted(t *testing.T, src string) (*Output, []Refusal) {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "main.py"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	prog, err := load.Load(dir, load.Options{Parse: parser.ParseFile, App: "main:app"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	app, err := lift.Lift(prog, lift.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	loaded := loadSource(t, src)
+	app, prog := loaded.App, loaded.Prog
 	doc, _ := openapi.Generate(app)
 	in := Input{App: app, Prog: prog, OpenAPI: ojson.Marshal(doc, -1), Command: "svc", SubOpenAPI: map[*ir.Mount][]byte{}}
 	for _, m := range app.Mounts {

@@ -82,8 +82,8 @@ func TestJSONOf(t *testing.T) {
 	}
 }
 
-// generate migrates the app in src (main.py) and returns the output or the refusals.
-func generate(t *testing.T, src string) (*Output, []Refusal) {
+// loadSource loads an app whose main.py is src.
+func loadSource(t *testing.T, src string) Input {
 	t.Helper()
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "main.py"), []byte(src), 0o644); err != nil {
@@ -97,6 +97,14 @@ func generate(t *testing.T, src string) (*Output, []Refusal) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return Input{App: app, Prog: prog, Command: "svc"}
+}
+
+// generate migrates the app in src (main.py) and returns the output or the refusals.
+func generate(t *testing.T, src string) (*Output, []Refusal) {
+	t.Helper()
+	loaded := loadSource(t, src)
+	app, prog := loaded.App, loaded.Prog
 	doc, _ := openapi.Generate(app)
 	return Generate(Input{App: app, Prog: prog, OpenAPI: ojson.Marshal(doc, -1), Command: "svc"})
 }

@@ -1,14 +1,8 @@
 package codegen
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/covetpy/covetgen/ir/lift"
-	"github.com/covetpy/covetgen/ir/load"
-	"github.com/covetpy/covetgen/parser"
 )
 
 // TestClassDependencies checks that class dependencies and callable instances are
@@ -73,17 +67,7 @@ func TestClassDependencies(t *testing.T) {
 // analyze runs Analyze over a main.py holding src.
 func analyze(t *testing.T, src string) *Analysis {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "main.py"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	prog, err := load.Load(dir, load.Options{Parse: parser.ParseFile, App: "main:app"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	app, err := lift.Lift(prog, lift.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	loaded := loadSource(t, src)
+	app, prog := loaded.App, loaded.Prog
 	return Analyze(Input{App: app, Prog: prog, Command: "svc"})
 }

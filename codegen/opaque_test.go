@@ -1,17 +1,12 @@
 package codegen
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/covetpy/covetgen/ir"
-	"github.com/covetpy/covetgen/ir/lift"
-	"github.com/covetpy/covetgen/ir/load"
 	"github.com/covetpy/covetgen/ir/ojson"
 	"github.com/covetpy/covetgen/ir/openapi"
-	"github.com/covetpy/covetgen/parser"
 )
 
 // TestOpaqueRoutesBridged checks that a route touching a model Go does not generate (as
@@ -160,18 +155,8 @@ func TestWorkerResponses(t *testing.T) {
 // generateIn is generate with the options of in (BridgeAll...).
 func generateIn(t *testing.T, src string, in Input) (*Output, []Refusal) {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "main.py"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	prog, err := load.Load(dir, load.Options{Parse: parser.ParseFile, App: "main:app"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	app, err := lift.Lift(prog, lift.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	loaded := loadSource(t, src)
+	app, prog := loaded.App, loaded.Prog
 	doc, _ := openapi.Generate(app)
 	in.App, in.Prog, in.OpenAPI, in.Command = app, prog, ojson.Marshal(doc, -1), "svc"
 	return Generate(in)
