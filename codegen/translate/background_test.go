@@ -18,36 +18,13 @@ import (
 // FastAPI's BackgroundTasks parameter, n an int and s a str.
 func translateTasks(t *testing.T, src string) (string, []ir.Diagnostic) {
 	t.Helper()
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "app.py"), []byte("from fastapi import FastAPI\napp = FastAPI()\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "m.py"), []byte(src), 0o644)
-	prog, err := load.Load(dir, load.Options{Parse: parser.ParseFile, App: "app:app"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	prog.Import("m")
-	m := prog.Modules["m"]
-	if m == nil || m.File == nil {
-		t.Fatalf("m.py not parsed: %v", m)
-	}
 	vars := map[string]Var{
 		"tasks": {Go: jen.Id("tasks"), Type: &ir.Type{Kind: ir.KindClass, Name: "fastapi.BackgroundTasks"}},
 		"n":     {Go: jen.Id("n"), Type: intType},
 		"s":     {Go: jen.Id("s"), Type: strType},
 	}
-	for _, st := range m.File.Module.Body {
-		if d := asDef(st); d != nil && d.name == "f" {
-			u := NewUnit(prog, Names{})
-			code, diags := Func(st, &Scope{Vars: vars, Module: "m", Unit: u})
-			out := fmt.Sprintf("%#v", jen.Block(code...))
-			for _, d := range u.Decls() {
-				out += fmt.Sprintf("\n%#v", d)
-			}
-			return out, diags
-		}
-	}
-	t.Fatal("no f")
-	return "", nil
+	code, decls, diags := translateNamed(t, src, "f", vars)
+	return code + decls, diags
 }
 
 func TestBackgroundTasks(t *testing.T) {

@@ -1,17 +1,12 @@
 package translate
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/covetpy/covetgen/ir"
-	"github.com/covetpy/covetgen/ir/load"
-	"github.com/covetpy/covetgen/parser"
 )
 
 // translateMiddleware translates `async def mw(request, call_next)` of a module holding
@@ -19,30 +14,12 @@ import (
 // generator (codegen/middleware_http.go).
 func translateMiddleware(t *testing.T, src string) (string, []ir.Diagnostic) {
 	t.Helper()
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "app.py"), []byte("from fastapi import FastAPI\napp = FastAPI()\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "m.py"), []byte(src), 0o644)
-	prog, err := load.Load(dir, load.Options{Parse: parser.ParseFile, App: "app:app"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	prog.Import("m")
-	m := prog.Modules["m"]
-	if m == nil || m.File == nil {
-		t.Fatalf("m.py not parsed: %v", m)
-	}
 	vars := map[string]Var{
 		"request":   {Go: jen.Id("request"), Type: &ir.Type{Kind: ir.KindClass, Name: "starlette.requests.Request"}},
 		"call_next": {Go: jen.Id("call_next"), Type: CallNextType()},
 	}
-	for _, st := range m.File.Module.Body {
-		if d := asDef(st); d != nil && d.name == "mw" {
-			code, diags := Func(st, &Scope{Vars: vars, Module: "m", Unit: NewUnit(prog, Names{})})
-			return fmt.Sprintf("%#v", jen.Block(code...)), diags
-		}
-	}
-	t.Fatal("no mw")
-	return "", nil
+	code, _, diags := translateNamed(t, src, "mw", vars)
+	return code, diags
 }
 
 func TestCallNext(t *testing.T) {

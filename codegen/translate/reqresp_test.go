@@ -31,6 +31,15 @@ func translateReqResp(t *testing.T, src string) (string, []ir.Diagnostic) {
 // vars.
 func translateWith(t *testing.T, src string, vars map[string]Var) (string, []ir.Diagnostic) {
 	t.Helper()
+	code, _, diags := translateNamed(t, src, "f", vars)
+	return code, diags
+}
+
+// translateNamed translates function name of a module m holding src (beside an app
+// module app:app), its parameters given by vars: the body's code, the package-level
+// declarations the translation added, and the diagnostics.
+func translateNamed(t *testing.T, src, name string, vars map[string]Var) (code, decls string, diags []ir.Diagnostic) {
+	t.Helper()
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "app.py"), []byte("from fastapi import FastAPI\napp = FastAPI()\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "m.py"), []byte(src), 0o644)
@@ -44,13 +53,17 @@ func translateWith(t *testing.T, src string, vars map[string]Var) (string, []ir.
 		t.Fatalf("m.py not parsed: %v", m)
 	}
 	for _, st := range m.File.Module.Body {
-		if d := asDef(st); d != nil && d.name == "f" {
-			code, diags := Func(st, &Scope{Vars: vars, Module: "m", Unit: NewUnit(prog, Names{})})
-			return fmt.Sprintf("%#v", jen.Block(code...)), diags
+		if d := asDef(st); d != nil && d.name == name {
+			u := NewUnit(prog, Names{})
+			body, diags := Func(st, &Scope{Vars: vars, Module: "m", Unit: u})
+			for _, d := range u.Decls() {
+				decls += fmt.Sprintf("\n%#v", d)
+			}
+			return fmt.Sprintf("%#v", jen.Block(body...)), decls, diags
 		}
 	}
-	t.Fatal("no f")
-	return "", nil
+	t.Fatalf("no %s", name)
+	return "", "", nil
 }
 
 func TestReqResp(t *testing.T) {
