@@ -75,15 +75,7 @@ func (g *gen) translatedIn(c *ir.Callable, vars map[string]arg, response bool, r
 		return pf
 	}
 	scope := &translate.Scope{Vars: map[string]translate.Var{}, App: g.in.App, Module: c.Module, Unit: g.unit, Response: response, ReturnModel: ret}
-	var params []jen.Code
-	for _, p := range pf.params {
-		goName := translate.GoName(p)
-		scope.Vars[p] = translate.Var{Go: jen.Id(goName), Type: vars[p].typ}
-		params = append(params, jen.Id(goName))
-	}
-	if len(params) > 0 {
-		params[len(params)-1] = jen.Add(params[len(params)-1]).Qual(pkgPyval, "Value")
-	}
+	params := scopeParams(scope, pf.params, vars)
 	code, result, diags := translate.FuncResult(def, scope)
 	if g.refuseTranslation(code, diags, c.Pos, "function %s", c.Name) {
 		return pf

@@ -136,20 +136,12 @@ func (g *gen) translatedMethod(key, m *ir.Callable, self translate.Var, ctor *ir
 	selfName := all[0]
 	pf.params = all[1:]
 	scope := &translate.Scope{Vars: map[string]translate.Var{selfName: self}, App: g.in.App, Module: m.Module, Unit: g.unit}
-	var params []jen.Code
 	goSelf := translate.GoName(selfName)
 	if ctor != nil {
 		self.Go = jen.Id(goSelf)
 		scope.Vars[selfName] = self
 	}
-	for _, p := range pf.params {
-		goName := translate.GoName(p)
-		scope.Vars[p] = translate.Var{Go: jen.Id(goName), Type: vars[p].typ}
-		params = append(params, jen.Id(goName))
-	}
-	if len(params) > 0 {
-		params[len(params)-1] = jen.Add(params[len(params)-1]).Qual(pkgPyval, "Value")
-	}
+	params := scopeParams(scope, pf.params, vars)
 	code, diags := translate.Func(def, scope)
 	if g.refuseTranslation(code, diags, m.Pos, "method %s", m.QualName) {
 		return pf

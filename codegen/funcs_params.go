@@ -5,6 +5,7 @@ import (
 
 	jen "github.com/dave/jennifer/jen"
 
+	"github.com/covetpy/covetgen/codegen/translate"
 	"github.com/covetpy/covetgen/ir"
 	"github.com/covetpy/covetgen/parser/ast"
 )
@@ -22,6 +23,22 @@ func (g *gen) paramNames(c *ir.Callable, args *ast.Arguments, pf *pyFunc) bool {
 		}
 	}
 	return true
+}
+
+// scopeParams binds each of the function's parameters in scope to the Go parameter of its
+// name, typed by vars, and returns the Go parameter list: first (if any), then the
+// parameters, of type pyval.Value.
+func scopeParams(scope *translate.Scope, names []string, vars map[string]arg, first ...jen.Code) []jen.Code {
+	params := first
+	for _, p := range names {
+		goName := translate.GoName(p)
+		scope.Vars[p] = translate.Var{Go: jen.Id(goName), Type: vars[p].typ}
+		params = append(params, jen.Id(goName))
+	}
+	if len(params) > len(first) {
+		params[len(params)-1] = jen.Add(params[len(params)-1]).Qual(pkgPyval, "Value")
+	}
+	return params
 }
 
 // defParams finds the definition of c and records its parameter names (paramNames);

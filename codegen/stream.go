@@ -213,12 +213,7 @@ func (g *gen) translatedStream(c *ir.Callable, vars map[string]arg, response boo
 		return pf
 	}
 	scope := &translate.Scope{Vars: map[string]translate.Var{}, App: g.in.App, Module: c.Module, Unit: g.unit, Response: response}
-	params := []jen.Code{jen.Id("yield").Func().Params(jen.Qual(pkgPyval, "Value")).Error()}
-	for _, p := range pf.params {
-		goName := translate.GoName(p)
-		scope.Vars[p] = translate.Var{Go: jen.Id(goName), Type: vars[p].typ}
-		params = append(params, jen.Id(goName).Qual(pkgPyval, "Value"))
-	}
+	params := scopeParams(scope, pf.params, vars, jen.Id("yield").Func().Params(jen.Qual(pkgPyval, "Value")).Error())
 	code, diags := translate.StreamFunc(def, scope, jen.Id("yield"))
 	if g.refuseTranslation(code, diags, c.Pos, "function %s", c.Name) {
 		return pf
