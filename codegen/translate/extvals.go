@@ -224,16 +224,8 @@ func (f *fn) enumOf(n *ast.Name) *ir.Enum {
 	if f.locals[n.Id] != nil || f.app == nil {
 		return nil
 	}
-	module, qual := f.mi.name, n.Id
-	b, ok := f.mi.binds[n.Id]
+	module, qual, ok := classNamed(f.mi, n.Id)
 	if !ok {
-		return nil
-	}
-	switch b.kind {
-	case bClass:
-	case bImportFrom:
-		module, qual = b.target, b.attr
-	default:
 		return nil
 	}
 	for _, e := range f.app.Enums {

@@ -206,16 +206,8 @@ func (u *Unit) typingName(mi *modInfo, name, typingAttr, builtin string) bool {
 // modelNamed is the app's model a module-level name designates (a class of the module or
 // one imported from another module).
 func (u *Unit) modelNamed(mi *modInfo, name string, app *ir.App) *ir.Model {
-	b, ok := mi.binds[name]
+	module, qual, ok := classNamed(mi, name)
 	if !ok || app == nil {
-		return nil
-	}
-	module, qual := mi.name, name
-	switch b.kind {
-	case bClass:
-	case bImportFrom:
-		module, qual = b.target, b.attr
-	default:
 		return nil
 	}
 	for _, m := range app.Models {
@@ -224,6 +216,22 @@ func (u *Unit) modelNamed(mi *modInfo, name string, app *ir.App) *ir.Model {
 		}
 	}
 	return nil
+}
+
+// classNamed is the module and qualified name of the class a module-level name designates
+// (a class of the module, or a name imported from another module); ok false for other
+// bindings.
+func classNamed(mi *modInfo, name string) (module, qual string, ok bool) {
+	b, found := mi.binds[name]
+	switch {
+	case !found:
+		return "", "", false
+	case b.kind == bClass:
+		return mi.name, name, true
+	case b.kind == bImportFrom:
+		return b.target, b.attr, true
+	}
+	return "", "", false
 }
 
 // constFits reports whether the constant v has type t (each item, for containers).
