@@ -13,9 +13,10 @@ import (
 func (g *gen) app() {
 	a := g.in.App
 	g.appChecks(a)
-	g.mainFile(a)
+	mainGo := g.file("main.go")
 	f := g.file("app.go")
 	body := g.appBody(a, jen.Id("openapiJSON"), true)
+	g.mainFile(mainGo, a) // after the routes: main sets the paths they use (fileresp.go)
 	f.Commentf("newApp builds the FastAPI app %s:%s (%s) on the server configuration.", a.Module, a.Attr, a.Pos)
 	f.Func().Id("newApp").Params(jen.Id("cfg").Qual(pkgServer, "Config")).
 		Params(jen.Op("*").Qual(pkgRouter, "Router"), jen.Error()).Block(body...)
@@ -77,8 +78,7 @@ func (g *gen) appLevelChecks(a *ir.App) {
 }
 
 // mainFile writes main.go.
-func (g *gen) mainFile(a *ir.App) {
-	f := g.file("main.go")
+func (g *gen) mainFile(f *jen.File, a *ir.App) {
 	f.HeaderComment(fmt.Sprintf("Command %s serves the FastAPI app %s:%s, converted to Go by covetgen.", g.in.Command, a.Module, a.Attr))
 	f.HeaderComment("")
 	f.HeaderComment("It takes uvicorn's options: --host, --port, --root-path, --proxy-headers,")
@@ -98,6 +98,9 @@ func (g *gen) mainFile(a *ir.App) {
 			g.refuse.add(a.Pos, "%s", "startup handlers translated in a service that runs bridge workers")
 		}
 		body, life = g.bridgeMain(a), bridgeLifespan()
+		body = append(body, g.appPathInit(true)...)
+	} else if decl, arg := g.appDirFlag(); decl != nil { // fileresp.go
+		body = append([]jen.Code{decl, jen.Id("cfg").Op(":=").Qual(pkgServer, "MustConfig").Call(arg)}, g.appPathInit(false)...)
 	}
 	body = append(body,
 		jen.List(jen.Id("h"), jen.Err()).Op(":=").Id("newApp").Call(jen.Id("cfg")),

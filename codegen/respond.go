@@ -23,6 +23,10 @@ func (h *handler) respond() {
 		return
 	}
 	h.sendResponseObject()
+	if fileClass(rc.Name) {
+		h.fileResponse() // fileresp.go
+		return
+	}
 	if !nativeClass(rc.Name) && h.customRespond() {
 		// An app-defined class (respclass_native_respond.go).
 		return

@@ -335,6 +335,9 @@ func (u *Unit) constant(mi *modInfo, name string, b *binding, app *ir.App) *cons
 	c := &constInfo{busy: true}
 	u.consts[key] = c
 	defer func() { c.busy = false }()
+	if u.fsPathConstant(mi, name, key, b, app, c) { // fspath.go
+		return c
+	}
 	v, ok := constEval(b.expr, u.constLookup(mi, app))
 	if u.isMutated(name, !ok && !u.isReCompile(mi, b.expr, app) || isMutable(v)) {
 		if u.st.keys[key] {

@@ -190,6 +190,9 @@ func (f *fn) anyExpr(e ast.Expr) val {
 			return f.constVal(v)
 		}
 	}
+	if v, ok := f.fsPathValue(e); ok { // fspath.go
+		return v
+	}
 	switch x := e.(type) {
 	case nil:
 		panic(refusal{pos: ir.Pos{File: f.mi.file}, what: "missing expression"})

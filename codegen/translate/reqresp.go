@@ -21,7 +21,7 @@ import (
 // pointers identify them (read-only after init).
 var builtRespTypes = func() map[string]*ir.Type {
 	m := map[string]*ir.Type{}
-	for _, c := range []string{"Response", "JSONResponse", "HTMLResponse", "PlainTextResponse", "RedirectResponse", "StreamingResponse"} {
+	for _, c := range []string{"Response", "JSONResponse", "HTMLResponse", "PlainTextResponse", "RedirectResponse", "StreamingResponse", "FileResponse"} {
 		m[c] = &ir.Type{Kind: ir.KindClass, Name: "starlette.responses." + c}
 	}
 	return m
@@ -124,6 +124,9 @@ func (f *fn) respCall(name string, c *ast.Call) (val, bool) {
 		return val{}, false
 	}
 	f.u.respBuilt = true
+	if class == "FileResponse" {
+		return f.fileRespCall(c), true // fileresp.go
+	}
 	params := []string{"content", "status_code", "headers", "media_type"}
 	if class == "RedirectResponse" {
 		params = []string{"url", "status_code", "headers"}
@@ -198,6 +201,7 @@ func (f *fn) respMethod(c *ast.Call, at *ast.Attribute) (val, bool) {
 		return v, true
 	}
 	if hs, ok := at.Value.(*ast.Attribute); ok && isRespType(f.staticType(hs.Value)) {
+		f.refuseFileRespChange(c, f.staticType(hs.Value)) // fileresp.go
 		if hs.Attr != "headers" || at.Attr != "append" {
 			f.refuse(c, "method %s of a response object's %s", at.Attr, hs.Attr)
 		}
@@ -211,6 +215,7 @@ func (f *fn) respMethod(c *ast.Call, at *ast.Attribute) (val, bool) {
 	if !isRespType(f.staticType(at.Value)) {
 		return val{}, false
 	}
+	f.refuseFileRespChange(c, f.staticType(at.Value)) // fileresp.go
 	return f.cookieCall(c, at, "a response object", q("RespSetCookie"), q("RespDeleteCookie")), true
 }
 
@@ -289,6 +294,7 @@ func (f *fn) respStore(t ast.Expr, v val) bool {
 		if !isRespType(f.staticType(x.Value)) {
 			return false
 		}
+		f.refuseFileRespChange(x, f.staticType(x.Value)) // fileresp.go
 		if x.Attr != "status_code" {
 			f.refuse(x, "assignment to attribute %s of a response object", x.Attr)
 		}
@@ -306,6 +312,7 @@ func (f *fn) respStore(t ast.Expr, v val) bool {
 		if !ok || !isRespType(f.staticType(hs.Value)) {
 			return false
 		}
+		f.refuseFileRespChange(x, f.staticType(hs.Value)) // fileresp.go
 		if hs.Attr != "headers" {
 			f.refuse(x, "item assignment to %s of a response object", hs.Attr)
 		}

@@ -269,6 +269,7 @@ type global struct {
 	typ    *ir.Type   // gConst computed at init: its static type
 	why    string     // gNone: why the name cannot be used
 	set    bool       // gConst: a constant set, usable only as the right operand of in
+	path   *fsPath    // gConst: a path computed from __file__ (fspath.go)
 	self   *ir.Type   // gFunc of a method (instances.go): the static type of its first parameter
 	ctor   *ir.Class  // gFunc of a class's __init__ called to construct it (instnew.go)
 }
@@ -393,7 +394,7 @@ func (u *Unit) resolveBinding(mi *modInfo, name string, b *binding, app *ir.App,
 		if c.state {
 			return global{kind: gState, module: mi.name, name: c.goName, typ: c.typ}
 		}
-		return global{kind: gConst, module: mi.name, name: c.goName, value: c.val, typ: c.typ, set: c.set}
+		return global{kind: gConst, module: mi.name, name: c.goName, value: c.val, typ: c.typ, set: c.set, path: c.path}
 	}
 	return global{why: "name " + name + " (bound conditionally or more than once)"}
 }

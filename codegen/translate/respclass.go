@@ -26,7 +26,7 @@ func (f *fn) customRespCall(g global, c *ast.Call) (val, bool) {
 		f.refuse(c, "response class %s: %s", g.name, why)
 	}
 	typ := builtRespTypes[base]
-	if typ == nil || base == "RedirectResponse" {
+	if typ == nil || base == "RedirectResponse" || base == "FileResponse" {
 		f.refuse(c, "response class %s based on %s", g.name, base)
 	}
 	f.u.respBuilt = true

@@ -366,7 +366,7 @@ func (u *Unit) StateVars(app *ir.App) []StateVar {
 		for _, n := range names {
 			b := mi.binds[n]
 			v, ok := constEval(b.expr, u.constLookup(mi, app))
-			if !u.isMutated(n, !ok && !u.isReCompile(mi, b.expr, app) || isMutable(v)) {
+			if !u.isMutated(n, !ok && !u.isReCompile(mi, b.expr, app) && !u.isFsPathExpr(mi, b.expr, app) || isMutable(v)) {
 				continue
 			}
 			// A value not computable at generation time is computed at init by its

@@ -53,6 +53,7 @@ type Unit struct {
 	consts   map[string]*constInfo
 	kconsts  map[string]string // rendered code -> var name
 	decls    []jen.Code
+	appPaths []appPathDecl // paths computed from __file__ (fspath.go)
 	helpers  map[string]*helperInfo
 	hOrder   []*helperInfo
 	models   []*ir.Model
@@ -74,8 +75,9 @@ type constInfo struct {
 	typ    *ir.Type // static type when val is nil (computed at init)
 	err    string   // why the name is not a constant ("" when it is)
 	busy   bool
-	set    bool // a set display of constants, held as a frozen dict: only `in` may use it
-	state  bool // module state living in Go (state.go): goName is its package variable
+	set    bool    // a set display of constants, held as a frozen dict: only `in` may use it
+	state  bool    // module state living in Go (state.go): goName is its package variable
+	path   *fsPath // a path computed from __file__ (fspath.go): goName is its package variable
 }
 
 type helperInfo struct {

@@ -76,6 +76,9 @@ func (r *Response) Prepare() error {
 	if r.Kind != KindHandler && (r.Status < 100 || r.Status > 999) {
 		return errors.New("invalid HTTP status code " + strconv.Itoa(r.Status))
 	}
+	if err := prepareHandler(r); err != nil { // handler_hooks.go
+		return err
+	}
 	for _, f := range r.Headers {
 		if _, err := latin1(f.Value); err != nil {
 			return err
@@ -113,6 +116,7 @@ func (r *Response) Write(w http.ResponseWriter, req *http.Request) error {
 			return nil
 		}
 		r.Handler.ServeHTTP(w, req)
+		skipBackground(r) // handler_hooks.go
 		return nil
 	case KindStream:
 		w.WriteHeader(r.Status)

@@ -31,12 +31,17 @@ type FileResponse struct {
 	// MediaType is media_type; "" guesses from Filename, else Path, else
 	// text/plain. A text/* type gets "; charset=utf-8".
 	MediaType string
-	// Filename, when set, adds content-disposition.
+	// Filename, when set (or HasFilename: filename=""), adds content-disposition.
 	Filename string
+	// HasFilename is set when filename= was given, even as "".
+	HasFilename bool
 	// ContentDispositionType is "attachment" when empty.
 	ContentDispositionType string
 
 	info os.FileInfo // stat_result, when the caller already has it
+	// rangeAnswered is set when Serve answered a bad Range header with an
+	// error response (SkipsBackground).
+	rangeAnswered bool
 }
 
 // FileError is what FileResponse raises (RuntimeError) for a path that is
@@ -107,7 +112,7 @@ func (f *FileResponse) Serve(w http.ResponseWriter, r *http.Request) error {
 	if _, ok := f.Header["Content-Type"]; !ok {
 		defaults[0][1] = f.contentType()
 	}
-	if f.Filename != "" {
+	if f.Filename != "" || f.HasFilename {
 		defaults[2][1] = f.contentDisposition()
 	}
 	get := func(k string) string {
@@ -137,6 +142,7 @@ func (f *FileResponse) Serve(w http.ResponseWriter, r *http.Request) error {
 	if useRange {
 		var rerr *rangeError
 		if ranges, rerr = parseRange(rangeHdr, size); rerr != nil {
+			f.rangeAnswered = true
 			if rerr.notSatisfiable {
 				starlette.WritePlain(w, http.StatusRequestedRangeNotSatisfiable, "",
 					starlette.Header{Name: "Content-Range", Value: "*/" + strconv.FormatInt(size, 10)})

@@ -1,0 +1,74 @@
+package pyval
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/covetpy/covetgen/runtime/response"
+)
+
+// TestNewFileResponse checks the arguments reach the file response: headers= first,
+// filename="" still a content-disposition, a missing file an error before sending,
+// and a path that is not a str a TypeError.
+func TestNewFileResponse(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(p, []byte("hello"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	hs, err := NewDict(Str("X-Thing"), Str("caf\u00e9"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := NewFileResponse(Str(p), IntOf(201), hs, nil, Str(""), Str("inline"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := v.(*ResponseObj).Resp()
+	if err := r.Prepare(); err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	if err := r.Write(rec, httptest.NewRequest("GET", "/", nil)); err != nil {
+		t.Fatal(err)
+	}
+	res := rec.Result()
+	if res.StatusCode != 201 || rec.Body.String() != "hello" {
+		t.Errorf("status %d body %q", res.StatusCode, rec.Body.String())
+	}
+	for k, want := range map[string]string{"Content-Type": "text/plain; charset=utf-8", "Content-Disposition": `inline; filename=""`,
+		"X-Thing": "caf\xe9", "Content-Length": "5", "Accept-Ranges": "bytes"} {
+		if got := res.Header.Get(k); got != want {
+			t.Errorf("%s = %q, want %q", k, got, want)
+		}
+	}
+
+	v, err = NewFileResponse(Str(filepath.Join(dir, "nope")), nil, nil, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := v.(*ResponseObj).Resp().Prepare(); err == nil {
+		t.Error("missing file: no error before sending")
+	}
+	if _, err := NewFileResponse(IntOf(3), nil, nil, nil, nil, nil); err == nil {
+		t.Error("int path: no error")
+	}
+
+	// A bad Range answer drops the response's background tasks, as Starlette returns
+	// before running them.
+	v, _ = NewFileResponse(Str(p), nil, nil, nil, nil, nil)
+	r = v.(*ResponseObj).Resp()
+	r.Background = &response.BackgroundTasks{}
+	r.Background.Add(func() error { return nil })
+	req := httptest.NewRequest("GET", "/", nil)
+	req.Header.Set("Range", "bytes=9-")
+	rec = httptest.NewRecorder()
+	_ = r.Prepare()
+	_ = r.Write(rec, req)
+	if rec.Code != http.StatusRequestedRangeNotSatisfiable || r.Background.Len() != 0 {
+		t.Errorf("bad range: status %d, %d background tasks", rec.Code, r.Background.Len())
+	}
+}
