@@ -86,6 +86,9 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 			return f.methodCall(c, at)
 		}
 	case gNone, gStdlibModule:
+		if v, ok := f.hasattrCall(c); ok { // reqform.go
+			return v
+		}
 		if v, ok := f.temporalCall(c); ok { // temporal.go
 			return v
 		}

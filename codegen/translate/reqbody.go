@@ -16,6 +16,9 @@ var reqBodyMethods = map[string]string{"body": "Body", "json": "JSON"}
 // reqUploadCall compiles await request.body() / request.json() and the awaited methods of
 // an UploadFile (upload.go).
 func (f *fn) reqUploadCall(c *ast.Call, await bool) (val, bool) {
+	if v, ok := f.reqFormCall(c, await); ok { // reqform.go
+		return v, true
+	}
 	if v, ok := f.uploadAwait(c, await); ok {
 		return v, true
 	}

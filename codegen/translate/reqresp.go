@@ -85,6 +85,9 @@ func (f *fn) checkRespUse(n *ast.Name, t *ir.Type) {
 		f.checkReqUse(n)
 		return
 	}
+	if f.checkFormUse(n, t) { // reqform.go
+		return
+	}
 	if !isRespType(t) {
 		return
 	}
@@ -195,6 +198,9 @@ func (f *fn) respAttribute(x *ast.Attribute) (val, bool) {
 // obj.headers.append(name, value) on a response object.
 func (f *fn) respMethod(c *ast.Call, at *ast.Attribute) (val, bool) {
 	if v, ok := f.reqMethod(c, at); ok {
+		return v, true
+	}
+	if v, ok := f.formMethod(c, at); ok { // reqform.go
 		return v, true
 	}
 	if v, ok := f.uploadHeadersCall(c, at); ok {

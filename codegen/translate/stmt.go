@@ -242,6 +242,8 @@ func (f *fn) store(t ast.Expr, v val) {
 			var t *ir.Type
 			if i == star {
 				e, t = e.(*ast.Starred).Value, listType
+			} else if star < 0 {
+				t = fixedTupleItem(v.typ, i, len(elts)) // reqform.go
 			}
 			f.store(e, val{code: jen.Id(items.tmp).Index(jen.Lit(i)), atomic: true, typ: t})
 		}
@@ -282,6 +284,9 @@ func (f *fn) store(t ast.Expr, v val) {
 func (f *fn) ownedBase(e ast.Expr) val {
 	if v, ok := f.stateBase(e); ok {
 		return v // module state living in Go, or a value reached from it (state.go)
+	}
+	if v, ok := f.freshItemsBase(e); ok {
+		return v // an item of a local dict of fresh containers (reqform.go)
 	}
 	n, ok := e.(*ast.Name)
 	if !ok {

@@ -26,6 +26,9 @@ func isUploadType(t *ir.Type) bool {
 	if t.Kind == ir.KindClass {
 		return t.Name == uploadClassName
 	}
+	if isFormItemType(t) {
+		return true // a form's value: the UploadFile operations raise AttributeError on a str (reqform.go)
+	}
 	if t.Kind == ir.KindUnion {
 		nn := t.NonNone()
 		return len(nn) == 1 && len(nn) < len(t.Args) && isUploadType(nn[0])

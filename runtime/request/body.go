@@ -145,3 +145,11 @@ func (r *Request) JSON(strictContentType bool) (JSONBody, error) {
 	}
 	return JSONBody{Kind: BodyJSON, Value: doc.Root()}, nil
 }
+
+// IsParseBodyError reports the error FastAPI gives a Form parameter when the body is not
+// a well-formed form ("There was an error parsing the body"); request.form() called by
+// an endpoint raises the parser's own exception there instead.
+func IsParseBodyError(err error) bool {
+	h, ok := err.(*response.HTTPException)
+	return ok && h.Status == 400 && h.Detail == "There was an error parsing the body"
+}

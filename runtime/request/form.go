@@ -89,6 +89,16 @@ func (r *Request) Form() (*Form, error) { return r.FormWith(FormLimits{}) }
 // HTTPExceptions with Starlette's message, or FastAPI's "There was an error
 // parsing the body".
 func (r *Request) FormWith(limits FormLimits) (*Form, error) {
+	if r.form.parsed { // Starlette parses once and keeps the FormData (form_cache.go)
+		return r.form.form, r.form.err
+	}
+	f, err := r.parseForm(limits)
+	r.form = formCache{form: f, err: err, parsed: true}
+	return f, err
+}
+
+// parseForm parses the body as FormWith describes.
+func (r *Request) parseForm(limits FormLimits) (*Form, error) {
 	ct, _ := r.Header("Content-Type")
 	ctype, params := ParseOptionsHeader(ct)
 	switch ctype {

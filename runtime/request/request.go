@@ -30,6 +30,8 @@ type Request struct {
 	body     []byte
 	bodyRead bool
 	bodyErr  error
+	// form is request.form()'s result, parsed once per request (form_cache.go).
+	form formCache
 	// MaxBody bounds Body in bytes (0: no limit); beyond it Body fails
 	// with a 413 HTTPException.
 	MaxBody int64
@@ -47,6 +49,7 @@ func (r *Request) Reset(hr *http.Request) {
 	r.cookies = r.cookies[:0]
 	r.cookiesParsed = false
 	r.body, r.bodyRead, r.bodyErr = nil, false, nil
+	r.form = formCache{}
 }
 
 // Release drops references to the request so a pooled Request keeps no
@@ -58,6 +61,7 @@ func (r *Request) Release() {
 	clear(r.query.pairs)
 	clear(r.cookies)
 	r.body = nil
+	r.form = formCache{}
 	r.bodyErr = nil
 }
 
