@@ -243,6 +243,16 @@
 // and its host / port. A name holding any of them is used only as the base of those
 // attributes (or returned, for a built response): other uses are refused.
 //
+// FileResponse(path, ...) (fileresp.go) is built like them (runtime/static sends it);
+// only its status_code is read. Its path may be a str or a path the app computes from
+// __file__ (fspath.go): a module-level Path(__file__)... / "x" is a package variable the
+// generated main sets from the app's root (AppPathInit), usable in FileResponse, str() and
+// further / and .parent only. await request.form() (reqform.go) gives the FormData:
+// multi_items(), getlist(key), get(key[, default]); its values (str or UploadFile) take
+// the UploadFile operations and hasattr(value, NAME) of an UploadFile-only attribute.
+// d.setdefault(k, [] or {}) may be mutated when d is a local dict holding only fresh
+// containers.
+//
 // UploadFile parameters (upload.go; UploadFile, Optional[UploadFile] and the items of a
 // list[UploadFile]): await f.read([size]) / f.seek(offset), f.filename, f.content_type,
 // f.size and f.headers.items() / keys() / values() / get() / getlist() / [key], with
