@@ -28,6 +28,11 @@ func (h *handler) fileResponse() {
 		h.refuse(r.Pos, "response model %s with response_class FileResponse", r.ResponseModel)
 		return
 	}
+	if st := h.status(); st < 200 || st == 204 || st == 304 {
+		// Starlette still sends the file's length and bytes, which no server may send.
+		h.refuse(r.Pos, "response_class FileResponse with status %d (no body allowed)", st)
+		return
+	}
 	if usesResponseParam(r.Dependant) {
 		// FastAPI adds its headers to the FileResponse's before the stat headers.
 		h.refuse(r.Pos, "Response parameter with response_class FileResponse")

@@ -62,7 +62,11 @@ func optStr(v Value) (string, bool) {
 // FileResponse(content, status_code=status) of the endpoint's result once
 // jsonable_encoder made it JSON-able; only a str names a file (anything else raises the
 // TypeError Starlette's guess_type or os.stat raises).
-func RouteFileResponse(content Value, status int) (*response.Response, error) {
+func RouteFileResponse(res Value, status int) (*response.Response, error) {
+	content, err := jsonable(res, 0) // serialize_response without a field
+	if err != nil {
+		return nil, err
+	}
 	v, err := NewFileResponse(content, IntOf(int64(status)), nil, nil, nil, nil)
 	if err != nil {
 		return nil, err

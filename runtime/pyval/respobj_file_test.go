@@ -72,3 +72,26 @@ func TestNewFileResponse(t *testing.T) {
 		t.Errorf("bad range: status %d, %d background tasks", rec.Code, r.Background.Len())
 	}
 }
+
+// TestRouteFileResponse checks response_class=FileResponse takes the result through
+// jsonable_encoder first: bytes name the file as their str.
+func TestRouteFileResponse(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "f.txt")
+	if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, res := range []Value{Str(p), Bytes(p)} {
+		r, err := RouteFileResponse(res, 200)
+		if err != nil {
+			t.Fatalf("%v: %v", res, err)
+		}
+		if err := r.Prepare(); err != nil {
+			t.Errorf("%v: %v", res, err)
+		}
+	}
+	for _, res := range []Value{IntOf(3), None, NewList(Str(p))} {
+		if _, err := RouteFileResponse(res, 200); err == nil {
+			t.Errorf("%v: no error", res)
+		}
+	}
+}
