@@ -36,10 +36,14 @@ type NullableModel interface {
 // values; v's stored Nones carried over unless updated), which gives the typed instance
 // pydantic's copy is. The copy's fields set is v's plus the updated names, as pydantic's.
 // A value that is not a model raises AttributeError, as the method lookup would.
-func ModelCopyNulls(v Value, update *Dict, ctor func(*Dict) (Value, error)) (Value, error) {
+func ModelCopyNulls(v Value, updateValue Value, ctor func(*Dict) (Value, error)) (Value, error) {
 	m, ok := v.(NullableModel)
 	if !ok {
 		return nil, raise("AttributeError", "'"+v.TypeName()+"' object has no attribute 'model_copy'")
+	}
+	update, ok := updateValue.(*Dict)
+	if !ok {
+		return nil, raise("TypeError", "model_copy(update=) of a "+updateValue.TypeName())
 	}
 	c := m.Class()
 	set, hasSet := m.(interface{ FieldSet(i int) bool })
@@ -52,7 +56,7 @@ func ModelCopyNulls(v Value, update *Dict, ctor func(*Dict) (Value, error)) (Val
 		kw.SetStr(f.Name, m.TypedField(i))
 		null[i] = m.NullField(i)
 	}
-	if update != nil {
+	{
 		for j, k := range update.keys {
 			name, isStr := k.(Str)
 			i := -1
@@ -105,17 +109,32 @@ func KeepNulls(kw *Dict, ctor func(*Dict) (Value, error)) (Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, ok := out.(Model)
-	if !ok {
-		return out, nil
-	}
-	c := m.Class()
-	for i, f := range c.Fields {
-		if src, ok := kw.GetStr(f.Name); ok {
-			restoreNulls(src, m.Field(i), 0)
-		}
+	if !restoreNulls(kw, out, 0) {
+		return nil, errNullLost()
 	}
 	return out, nil
+}
+
+// errNullLost is the error of a validation that gave an instance storing a None to a
+// position where its validated copy is not found again (another class, a container other
+// than a list): refused rather than answered with the typed value beneath the None.
+func errNullLost() error {
+	return raise("TypeError", "an instance holding a None stored by model_copy(update=) was validated where covetgen cannot keep it")
+}
+
+// BeneathView is v, for validation, with every model instance holding a stored None (in
+// v or nested in it) replaced by the dump of its typed values; changed is false when
+// there is none (v is then returned as is).
+func BeneathView(v Value) (view Value, changed bool) { return beneathValue(v, 0) }
+
+// RestoreNulls stores the Nones held by the instances in src (a value BeneathView
+// replaced) into dst, the value validated from it, as KeepNulls does; an error when one
+// of them has no copy of its class in dst to store them in.
+func RestoreNulls(src, dst Value) error {
+	if !restoreNulls(src, dst, 0) {
+		return errNullLost()
+	}
+	return nil
 }
 
 // beneathValue is v with every NullableModel instance holding a None replaced by its
@@ -125,12 +144,9 @@ func beneathValue(v Value, depth int) (Value, bool) {
 		return v, false
 	}
 	switch x := v.(type) {
-	case NullableModel:
-		c := x.Class()
-		for i := range c.Fields {
-			if x.NullField(i) {
-				return x.Beneath(), true
-			}
+	case Model:
+		if holdsNull(x, depth) {
+			return beneathDump(x, depth), true
 		}
 	case *List:
 		items, changed := beneathItems(x.Items, depth)
@@ -163,6 +179,46 @@ func beneathValue(v Value, depth int) (Value, bool) {
 	return v, false
 }
 
+// holdsNull reports whether m, or a model in its fields, holds a stored None.
+func holdsNull(m Model, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	c := m.Class()
+	n, nullable := m.(NullableModel)
+	for i := range c.Fields {
+		if nullable && n.NullField(i) {
+			return true
+		}
+		if _, changed := beneathValue(m.Field(i), depth+1); changed {
+			return true
+		}
+	}
+	return false
+}
+
+// beneathDump is m.model_dump() (python mode, as ValidationInput dumps a model) of the
+// typed values of m and of the models nested in it.
+func beneathDump(m Model, depth int) *Dict {
+	c := m.Class()
+	n, nullable := m.(NullableModel)
+	d := &Dict{}
+	for i, f := range c.Fields {
+		if f.Exclude {
+			continue
+		}
+		v := m.Field(i)
+		if nullable && n.NullField(i) {
+			v = n.TypedField(i)
+		}
+		if nv, changed := beneathValue(v, depth+1); changed {
+			v = nv
+		}
+		d.SetStr(f.Name, dumpValue(v))
+	}
+	return d
+}
+
 func beneathItems(items []Value, depth int) ([]Value, bool) {
 	var out []Value
 	for i, it := range items {
@@ -178,36 +234,102 @@ func beneathItems(items []Value, depth int) ([]Value, bool) {
 	return out, out != nil
 }
 
-// restoreNulls stores src's Nones into dst, its validated copy: a NullableModel instance
-// of the same class, or a list whose items pair with src's.
-func restoreNulls(src, dst Value, depth int) {
+// restoreNulls stores src's Nones into dst, its validated copy: a model instance of the
+// same class (its fields in turn), a model validated from a dict of keyword values (by
+// field name), or a list whose items pair with src's. It reports false when src holds a
+// stored None whose copy it cannot find.
+func restoreNulls(src, dst Value, depth int) bool {
 	if depth > maxDepth {
-		return
+		return false
 	}
 	switch x := src.(type) {
-	case NullableModel:
-		d, ok := dst.(NullableModel)
-		if !ok || d.Class() != x.Class() {
-			return
+	case Model:
+		if !holdsNull(x, depth) {
+			return true
 		}
+		d, ok := dst.(Model)
+		if !ok || d.Class() != x.Class() {
+			return false
+		}
+		n, nullable := x.(NullableModel)
+		dn, dstNullable := d.(NullableModel)
 		for i := range x.Class().Fields {
-			if x.NullField(i) {
-				d.SetNullField(i)
+			if nullable && n.NullField(i) {
+				if !dstNullable {
+					return false
+				}
+				dn.SetNullField(i)
+				continue
+			}
+			if !restoreNulls(x.Field(i), d.Field(i), depth+1) {
+				return false
 			}
 		}
+		return true
+	case *Dict:
+		if _, changed := beneathValue(x, depth); !changed {
+			return true
+		}
+		// keyword arguments (or a dict validated) into a model: by field name
+		d, ok := dst.(Model)
+		if !ok {
+			return false
+		}
+		for j, k := range x.keys {
+			i := -1
+			if name, isStr := k.(Str); isStr {
+				i = d.Class().FieldIndex(string(name))
+			}
+			if i < 0 {
+				if _, changed := beneathValue(x.vals[j], depth+1); changed {
+					return false
+				}
+				continue
+			}
+			if !restoreNulls(x.vals[j], d.Field(i), depth+1) {
+				return false
+			}
+		}
+		return true
 	case *List:
-		restoreItems(x.Items, dst, depth)
+		return restoreItems(x.Items, dst, depth)
 	case Tuple:
-		restoreItems(x, dst, depth)
+		return restoreItems(x, dst, depth)
 	}
+	return true
 }
 
-func restoreItems(items []Value, dst Value, depth int) {
+func restoreItems(items []Value, dst Value, depth int) bool {
+	if _, changed := beneathItems(items, depth); !changed {
+		return true
+	}
 	d, ok := dst.(*List)
 	if !ok || len(d.Items) != len(items) {
-		return
+		return false
 	}
 	for i, it := range items {
-		restoreNulls(it, d.Items[i], depth+1)
+		if !restoreNulls(it, d.Items[i], depth+1) {
+			return false
+		}
 	}
+	return true
+}
+
+// BeneathOf is BeneathView's view alone (v itself when nothing changed).
+func BeneathOf(v Value) Value {
+	view, _ := beneathValue(v, 0)
+	return view
+}
+
+// OptEnumAttr is v.value or v.name (attr) for v an Enum member or None (a field an update
+// may have set to None): None has no such attribute.
+func OptEnumAttr(v Value, attr string) (Value, error) {
+	e, ok := v.(Enum)
+	if !ok {
+		return nil, raise("AttributeError", "'"+v.TypeName()+"' object has no attribute '"+attr+"'")
+	}
+	if attr == "name" {
+		return e.EnumName(), nil
+	}
+	return e.EnumValue(), nil
 }

@@ -94,11 +94,16 @@ func newNullPage(kw *Dict) (Value, error) {
 	}
 	o := &nullPage{}
 	for _, it := range l.Items {
-		m, ok := it.(Model)
-		if !ok {
+		var kw *Dict
+		switch x := it.(type) {
+		case Model:
+			kw = ModelDump(x)
+		case *Dict:
+			kw = x
+		default:
 			return nil, NewException("ValidationError")
 		}
-		t, err := newNullTodo(ModelDump(m))
+		t, err := newNullTodo(kw)
 		if err != nil {
 			return nil, err
 		}
@@ -218,5 +223,54 @@ func TestKeepNulls(t *testing.T) {
 	// nothing stored: the constructor sees kw itself
 	if _, err := KeepNulls(DictOf(Str("items"), &List{Items: []Value{a}}), newNullPage); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestRestoreNullsLost(t *testing.T) {
+	a := mustNullTodo(t, DictOf(Str("title"), Str("a")))
+	bv, err := ModelCopyNulls(a, DictOf(Str("title"), None), newNullTodo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	view, changed := BeneathView(&List{Items: []Value{a, bv}})
+	if !changed {
+		t.Fatal("BeneathView found no stored None")
+	}
+	if d, ok := view.(*List).Items[1].(*Dict); !ok || !Eq(d.vals[0], Str("a")) {
+		t.Errorf("beneath dump = %v", view.(*List).Items[1])
+	}
+	if _, changed := BeneathView(&List{Items: []Value{a}}); changed {
+		t.Error("BeneathView changed a list without stored None")
+	}
+	var exc *Exception
+	// the copy is of another class, or the list lost an item: the None has nowhere to go
+	for _, dst := range []Value{&List{Items: []Value{a, &nullPage{}}}, &List{Items: []Value{a}}, Tuple{a, a}} {
+		if err := RestoreNulls(&List{Items: []Value{a, bv}}, dst); !errors.As(err, &exc) || exc.Class != "TypeError" {
+			t.Errorf("RestoreNulls into %v: %v", dst, err)
+		}
+	}
+	c := mustNullTodo(t, DictOf(Str("title"), Str("a")))
+	if err := RestoreNulls(&List{Items: []Value{a, bv}}, &List{Items: []Value{a, c}}); err != nil || c.Field(0) != None {
+		t.Errorf("RestoreNulls into a copy: %v, %v", err, c.Field(0))
+	}
+}
+
+func TestOptEnumAttr(t *testing.T) {
+	c := NewEnumClass("Priority", "main.Priority", "str", []string{"low"}, []Value{Str("lo")})
+	for _, tc := range []struct {
+		v          Value
+		attr, want string
+	}{{c.Member(0), "value", "'lo'"}, {c.Member(0), "name", "'low'"}, {None, "value", "AttributeError: 'NoneType' object has no attribute 'value'"}} {
+		got, err := OptEnumAttr(tc.v, tc.attr)
+		s := ""
+		if err != nil {
+			s = err.Error()
+		} else {
+			r, _ := Repr(got)
+			s = string(r)
+		}
+		if s != tc.want {
+			t.Errorf("OptEnumAttr(%v, %s) = %s, want %s", tc.v, tc.attr, s, tc.want)
+		}
 	}
 }
