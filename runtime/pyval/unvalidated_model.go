@@ -81,8 +81,9 @@ func ModelCopyNulls(v Value, updateValue Value, ctor func(*Dict) (Value, error))
 		return nil, err
 	}
 	n, ok := out.(NullableModel)
-	if !ok {
-		return nil, raise("TypeError", "model_copy() of "+c.Name+": the copy is a "+out.TypeName())
+	if !ok || n.Class() != c {
+		// v is not of the class the translator typed it with: its copy would be of v's class
+		return nil, raise("TypeError", "model_copy() of a "+c.Name+" typed as a "+out.TypeName())
 	}
 	for i, isNull := range null {
 		if isNull {
@@ -185,11 +186,14 @@ func holdsNull(m Model, depth int) bool {
 		return false
 	}
 	c := m.Class()
-	n, nullable := m.(NullableModel)
-	for i := range c.Fields {
-		if nullable && n.NullField(i) {
-			return true
+	if n, nullable := m.(NullableModel); nullable {
+		for i := range c.Fields {
+			if n.NullField(i) {
+				return true
+			}
 		}
+	}
+	for i := range c.Fields {
 		if _, changed := beneathValue(m.Field(i), depth+1); changed {
 			return true
 		}
