@@ -9,6 +9,8 @@ package codegen
 // None unwarned, and it counts as None for exclude_none, never as the default).
 
 import (
+	"fmt"
+
 	jen "github.com/dave/jennifer/jen"
 
 	"github.com/covetpy/covetgen/ir"
@@ -83,10 +85,19 @@ func nullEncode(nulls map[int]bool, i int, isDef, isNone jen.Code, body []jen.Co
 	if !nulls[i] {
 		return isDef, isNone, body
 	}
-	null := jen.Id("o").Dot("Null").Dot("Has").Call(jen.Lit(i))
-	return jen.Op("!").Add(null).Op("&&").Add(isDef), jen.Add(null).Op("||").Add(isNone),
-		[]jen.Code{jen.If(null).Block(jen.Id("e").Dot("Null").Call()).Else().Block(body...)}
+	null := func() *jen.Statement { return jen.Id("o").Dot("Null").Dot("Has").Call(jen.Lit(i)) }
+	def, none := jen.Code(jen.False()), jen.Code(null())
+	if !isFalse(isDef) {
+		def = jen.Op("!").Add(null()).Op("&&").Add(isDef)
+	}
+	if !isFalse(isNone) {
+		none = jen.Add(null()).Op("||").Add(isNone)
+	}
+	return def, none, []jen.Code{jen.If(null()).Block(jen.Id("e").Dot("Null").Call()).Else().Block(body...)}
 }
+
+// isFalse reports whether code is the constant false.
+func isFalse(code jen.Code) bool { return fmt.Sprintf("%#v", code) == "false" }
 
 // nullResponse reports whether the response model t may receive an instance storing an
 // unvalidated None (path A then validates pyval.BeneathOf(res) and stores the Nones back

@@ -53,7 +53,8 @@ func TestNullableModelGenerated(t *testing.T) {
 		"func (o *Note) TypedField(i int) pyval.Value",
 		"func (o *Note) SetNullField(i int)",
 		"case 0, 1:",
-		`e.Field("title", "", o.Set.Has(0), !o.Null.Has(0) && false, o.Null.Has(0) || false)`,
+		`e.Field("title", "", o.Set.Has(0), false, o.Null.Has(0))`,
+		`e.Field("done", "", o.Set.Has(1), !o.Null.Has(1) && o.Done == false, o.Null.Has(1))`,
 	} {
 		if !strings.Contains(models, want) {
 			t.Errorf("models.go lacks %q", want)
