@@ -21,8 +21,6 @@ package translate
 // scan did not type, or whose translation finds other types, is refused.
 
 import (
-	"sync"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/covetpy/covetgen/ir"
@@ -40,13 +38,6 @@ type nullScan struct {
 // nullCopy is one model_copy(update=S-dump) call of a target model.
 type nullCopy struct{ target, source *ir.Model }
 
-type nullKey struct {
-	u   *Unit
-	app *ir.App
-}
-
-var nullScans sync.Map // nullKey -> *nullScan
-
 // NullableFields are the fields of m that may hold a None stored unvalidated by
 // model_copy(update=...) (nil: none), in m's field order.
 func (u *Unit) NullableFields(app *ir.App, m *ir.Model) []string {
@@ -62,9 +53,8 @@ func (u *Unit) NullableFields(app *ir.App, m *ir.Model) []string {
 
 // nulls returns the scan of app (made once per unit).
 func (u *Unit) nulls(app *ir.App) *nullScan {
-	key := nullKey{u, app}
-	if s, ok := nullScans.Load(key); ok {
-		return s.(*nullScan)
+	if s, ok := u.nullScans[app]; ok {
+		return s
 	}
 	s := &nullScan{copies: map[*ast.Call]*nullCopy{}, dumps: map[*ast.Call]bool{}, uses: map[ast.Expr]bool{}, fields: map[*ir.Model]map[string]bool{}}
 	if u.prog != nil && app != nil {
@@ -81,8 +71,11 @@ func (u *Unit) nulls(app *ir.App) *nullScan {
 			}
 		}
 	}
-	v, _ := nullScans.LoadOrStore(key, s)
-	return v.(*nullScan)
+	if u.nullScans == nil {
+		u.nullScans = map[*ir.App]*nullScan{}
+	}
+	u.nullScans[app] = s
+	return s
 }
 
 // scanNulls records the model_copy(update=<dump>) calls of d.
