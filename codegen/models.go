@@ -22,6 +22,8 @@ type modelInfo struct {
 	fields              []*fieldInfo
 	ok                  bool
 	generating, written bool
+	// nulls are the fields that may hold a None stored by an update (models_nullable.go).
+	nulls map[int]bool
 }
 
 func newModelSet(g *gen) *modelSet { return &modelSet{g: g, done: map[*ir.Model]*modelInfo{}} }
@@ -91,6 +93,7 @@ func (ms *modelSet) generate(mi *modelInfo) bool {
 		fields = append(fields, fi)
 	}
 	mi.fields = fields
+	mi.nulls = ms.nullableSet(mi) // models_nullable.go
 	ms.writeFieldValidators(mi)
 	ms.writeStruct(mi, fields)
 	ms.writeDecoder(mi, fields)
@@ -169,6 +172,7 @@ func (ms *modelSet) writeStruct(mi *modelInfo, fields []*fieldInfo) {
 		decls = append(decls, jen.Id(fi.goName).Add(fi.ti.goType()).Comment(fmt.Sprintf("%s: %s", fi.f.Name, fi.f.Type)))
 	}
 	decls = append(decls, jen.Id("Set").Qual(pkgValidate, "FieldsSet").Comment("fields set by the input (exclude_unset)"))
+	decls = append(decls, nullStructField(mi.nulls)...)
 	f.Commentf("%s is the pydantic model %s.%s (%s).", mi.goName, m.Module, m.QualName, m.Pos)
 	f.Type().Id(mi.goName).Struct(decls...)
 }
@@ -324,8 +328,13 @@ func (ms *modelSet) writeModelMethods(mi *modelInfo, fields []*fieldInfo) {
 	f.Func().Params(jen.Id("o").Op("*").Id(mi.goName)).Id("FieldSet").Params(jen.Id("i").Int()).Bool().Block(
 		jen.Return(jen.Id("o").Dot("Set").Dot("Has").Call(jen.Id("i"))),
 	)
-	f.Comment("Field returns field i as a Python value.")
-	f.Func().Params(jen.Id("o").Op("*").Id(mi.goName)).Id("Field").Params(jen.Id("i").Int()).Qual(pkgPyval, "Value").Block(
+	field := "Field"
+	if mi.nulls != nil {
+		field = "TypedField"
+		ms.writeNullMethods(mi, mi.nulls) // models_nullable.go
+	}
+	f.Comment(field + " returns field i as a Python value.")
+	f.Func().Params(jen.Id("o").Op("*").Id(mi.goName)).Id(field).Params(jen.Id("i").Int()).Qual(pkgPyval, "Value").Block(
 		jen.Switch(jen.Id("i")).Block(cases...),
 		jen.Return(jen.Qual(pkgPyval, "None")),
 	)
@@ -341,9 +350,10 @@ func (ms *modelSet) writeModelMethods(mi *modelInfo, fields []*fieldInfo) {
 		if fi.ti.isNone != nil {
 			isNone = fi.ti.isNone(v)
 		}
+		isDef, isNone, enc := nullEncode(mi.nulls, i, isDef, isNone, fi.ti.encode(jen.Id("e"), v)) // models_nullable.go
 		body = append(body, jen.If(jen.Id("e").Dot("Field").Call(jen.Lit(fi.f.Name), jen.Lit(fi.alias),
 			jen.Id("o").Dot("Set").Dot("Has").Call(jen.Lit(i)), isDef, isNone)).Block(
-			append(fi.ti.encode(jen.Id("e"), v), jen.Id("e").Dot("Done").Call())...))
+			append(enc, jen.Id("e").Dot("Done").Call())...))
 	}
 	body = append(body, jen.Id("e").Dot(end).Call())
 	f.Comment("Encode writes the model with the encoder's mode and options.")

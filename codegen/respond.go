@@ -89,15 +89,20 @@ func (h *handler) pathA() {
 	}
 	h.add(jen.Commentf("response_model %s: the result validated (an instance of the model as is), then serialized.", t))
 	var decl []jen.Code
+	wrap, ok := h.nullResponse(t) // models_nullable.go
+	if !ok {
+		return
+	}
 	validateInto := func(dst jen.Code) []jen.Code {
-		return []jen.Code{
-			jen.List(jen.Id("in"), jen.Err()).Op(":=").Qual(pkgPyval, "ValidationInput").Call(jen.Id("res")),
+		src, after := nullValidation(wrap, dst)
+		return append([]jen.Code{
+			jen.List(jen.Id("in"), jen.Err()).Op(":=").Qual(pkgPyval, "ValidationInput").Call(src),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 			jen.Id("s").Op(":=").Qual(pkgValidate, "NewState").Call(),
 			jen.If(jen.Op("!").Add(ti.decode(jen.Id("s"), jen.Id("in"), dst))).Block(
 				jen.Return(jen.Qual(pkgPyval, "NewException").Call(jen.Lit("ResponseValidationError"))),
 			),
-		}
+		}, after...)
 	}
 	if t.Kind == ir.KindModel {
 		mi, _ := h.g.models.get(t.Model, r.Pos)

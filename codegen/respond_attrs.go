@@ -66,8 +66,8 @@ func (g *gen) attrsDispatch(dst *modelInfo) string {
 	}
 	var srcs []*modelInfo
 	for _, mi := range g.models.done {
-		if !mi.ok || mi.generating || mi.fields == nil {
-			continue
+		if !mi.ok || mi.generating || mi.fields == nil || mi.nulls != nil {
+			continue // an instance storing a None is validated as is (models_nullable.go)
 		}
 		if (&attrConv{g: g, visiting: map[[2]*ir.Model]bool{}}).model(mi, dst) {
 			srcs = append(srcs, mi)

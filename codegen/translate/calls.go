@@ -427,7 +427,7 @@ func (f *fn) modelCall(m *ir.Model, c *ast.Call, typedDict bool) val {
 	kw := f.kwDict(f.decimalLiterals(m, c), m.Name) // decimalarg.go
 	f.u.useModel(m)
 	ctor := jen.Add(f.u.names.ModelNew(m))
-	return f.callVal(ctor.Call(kw.code), kindValue, &ir.Type{Kind: ir.KindModel, Name: m.Name, Model: m})
+	return f.callVal(jen.Add(f.keepNulls(c, m, kw.code, ctor)), kindValue, &ir.Type{Kind: ir.KindModel, Name: m.Name, Model: m})
 }
 
 // Methods a body may call, with the keyword arguments they take.

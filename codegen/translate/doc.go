@@ -60,6 +60,8 @@
 //	func (u *Unit) SetState(keys []string)            // module state living in Go
 //	func (u *Unit) SetStateKept(why map[string]string) // why other module state stays in Python
 //	func (u *Unit) Helpers() []Helper      // app functions translated for the bodies
+//	func (u *Unit) NullableFields(app *ir.App, m *ir.Model) []string // fields of m a model_copy(update=) may set to None (unvalidated_model.go)
+//	func (u *Unit) NullRestorable(app *ir.App, t *ir.Type) (mentions bool, why string) // whether validating as t may meet such an instance, and why its None could be lost
 //
 // # How generated code holds a body
 //

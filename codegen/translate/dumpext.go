@@ -100,7 +100,7 @@ func (f *fn) spreadDump(c *ast.Call) bool {
 // checkDumpUse refuses m.model_dump() of a model holding Enum members anywhere but spread
 // into a model construction.
 func (f *fn) checkDumpUse(c *ast.Call, m *ir.Model) {
-	if modelHoldsEnum(m, map[*ir.Model]bool{}) && !f.spreadDump(c) {
+	if modelHoldsEnum(m, map[*ir.Model]bool{}) && !f.spreadDump(c) && !f.nullDump(c) {
 		f.refuse(c, "model_dump() of %s here (it holds Enum members: only spread with ** into a model construction)", m.Name)
 	}
 }

@@ -57,7 +57,7 @@ func (f *fn) exprExtType(e ast.Expr) *ir.Type {
 		}
 		if m := modelOfExpr(f, x.Value); m != nil {
 			if fd := m.Field(x.Attr); fd != nil {
-				return fd.Type
+				return f.fieldType(m, fd)
 			}
 		}
 	}

@@ -426,7 +426,7 @@ func (f *fn) attribute(x *ast.Attribute) val {
 	if !Holdable(fd.Type) {
 		f.refuse(x, "attribute %s of type %s", x.Attr, fd.Type)
 	}
-	return f.callVal(q("GetAttr").Call(base.code, jen.Lit(x.Attr)), kindValue, fd.Type)
+	return f.callVal(q("GetAttr").Call(base.code, jen.Lit(x.Attr)), kindValue, f.fieldType(m, fd))
 }
 
 // modelOf returns the model a static type designates (Optional[Model] included).

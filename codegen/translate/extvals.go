@@ -134,6 +134,9 @@ func (f *fn) checkExtUse(n *ast.Name, t *ir.Type) {
 	if isValueKindOpt(t) || containsExt(t) && onlyValueKinds(t) {
 		return // full values (temporal.go)
 	}
+	if f.nullUpdateUse(n) {
+		return // a dump given to model_copy (unvalidated_model.go)
+	}
 	if isSetType(t) && f.setOK(n) {
 		return // set.go
 	}
@@ -280,12 +283,15 @@ func (f *fn) extAttribute(x *ast.Attribute) (val, bool) {
 				f.refuse(x, "attribute %s of enum type %s", x.Attr, fd.Type.Enum.Name)
 			}
 			b := f.value(x.Value)
-			return f.callVal(q("GetAttr").Call(b.code, jen.Lit(x.Attr)), kindValue, fd.Type), true
+			return f.callVal(q("GetAttr").Call(b.code, jen.Lit(x.Attr)), kindValue, f.fieldType(m, fd)), true
 		}
 	}
 	// x.attr of a name (local or comprehension variable) or of a model field read from one
 	// (enumiter.go), holding an Enum member, a UUID or a date
 	t := f.exprExtType(x.Value)
+	if v, ok := f.optEnumAttr(x, t); ok { // unvalidated_model.go
+		return v, true
+	}
 	if !isExtType(t) {
 		return val{}, false
 	}

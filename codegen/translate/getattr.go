@@ -43,8 +43,8 @@ func (f *fn) getattrCall(c *ast.Call) val {
 			f.refuse(c.Args[1], "getattr() of field %s of type %s", n, fd.Type)
 		}
 		if i == 0 {
-			rt = fd.Type
-		} else if !sameType(rt, fd.Type) {
+			rt = f.fieldType(m, fd)
+		} else if !sameType(rt, f.fieldType(m, fd)) {
 			rt = nil
 		}
 	}

@@ -39,7 +39,7 @@ func (f *fn) modelCopy(c *ast.Call, at *ast.Attribute) (val, bool) {
 	}
 	d, ok := c.Keywords[0].Value.(*ast.Dict)
 	if !ok {
-		f.refuse(c.Keywords[0].Value, "model_copy(update=) of other than a dict display (its values are not validated)")
+		return f.modelCopyDump(c, recv, m), true // unvalidated_model.go
 	}
 	for _, k := range d.Keys {
 		name, isStr := constStr(k)
@@ -69,6 +69,9 @@ func (f *fn) modelCopy(c *ast.Call, at *ast.Attribute) (val, bool) {
 	}
 	f.u.useModel(m)
 	ctor := jen.Add(f.u.names.ModelNew(m))
+	if f.nullable(m) { // unvalidated_model.go
+		return f.callVal(q("ModelCopyNulls").Call(recv.code, q("DictOf").Call(items...), ctor), kindValue, recv.typ), true
+	}
 	kw := f.callVal(q("ModelCopyInput").Call(recv.code, q("DictOf").Call(items...)), kindValue, nil)
 	return f.callVal(ctor.Call(kw.code), kindValue, recv.typ), true
 }

@@ -109,7 +109,7 @@ func TestRefusals(t *testing.T) {
 		{"def f(item: Item):\n    return item.model_dump(by_alias=True)\n", "m.py:4:28: cannot translate model_dump() keyword argument by_alias (only exclude_unset= and exclude_none=)"},
 		{"def f(item: Item, b):\n    return item.model_dump(exclude_none=b)\n", "m.py:4:41: cannot translate model_dump(exclude_none=) of other than True or False"},
 		{"def f(item: Item):\n    return item.model_copy(update={'price': 3})\n", "m.py:4:45: cannot translate model_copy(update=) of field price with a value that may not be a float (pydantic stores it unvalidated)"},
-		{"def f(item: Item, d: dict):\n    return item.model_copy(update=d)\n", "m.py:4:35: cannot translate model_copy(update=) of other than a dict display (its values are not validated)"},
+		{"def f(item: Item, d: dict):\n    return item.model_copy(update=d)\n", "m.py:4:35: cannot translate model_copy(update=) of other than a dict display or the model_dump() of a model parameter (its values are not validated)"},
 		{"def f(item: Item):\n    return item.model_copy(update={'nope': 1})\n", "m.py:4:36: cannot translate model_copy(update=) of nope (not a field of Item)"},
 		{"def f(item: Item):\n    return item.model_copy(update={'name': 'x'}, deep=True)\n", "m.py:4:12: cannot translate model_copy() with other arguments than update="},
 		{"def f(owner: Owner):\n    return owner.model_copy(update={'name': 'x'})\n", "m.py:4:12: cannot translate model_copy() of Owner (field item of type Union[Item, None])"},

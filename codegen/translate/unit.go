@@ -67,6 +67,7 @@ type Unit struct {
 	excs       map[string]*excInfo   // app exception classes by module.QualName (exc_class.go)
 	excGate    *excGate              // the app's exception handlers (exc_handlers.go)
 	rePatterns map[string]*rePattern // compiled patterns by Go name (recall.go)
+	nullScans  map[*ir.App]*nullScan // model_copy(update=<dump>) calls per app (unvalidated_model.go)
 }
 
 type constInfo struct {

@@ -278,6 +278,9 @@ func encodePy(b []byte, v pyval.Value, depth int) ([]byte, error) {
 		// model_validate, the instance then has the same model_fields_set, the other
 		// fields their defaults.
 		c := x.Class()
+		if err := nullGuard(x); err != nil {
+			return b, err // nullguard.go
+		}
 		set, hasSet := x.(interface{ FieldSet(i int) bool })
 		keys := make([]string, 0, len(c.Fields))
 		vals := make([]any, 0, len(c.Fields))

@@ -2,7 +2,7 @@ from fastapi import FastAPI
 
 from uuid import UUID
 
-from models import Color, Item, Level, Mode, Owner, Priority, Region, Shade, Ticket
+from models import Color, Item, Level, Mode, Note, NotePatch, Owner, Priority, Region, Shade, Ticket
 
 app = FastAPI()
 
@@ -25,3 +25,8 @@ def ext(r: Region, p: Priority, c: Color, u: UUID, lv: Level, md: Mode, sh: Shad
 @app.post("/tickets")
 def create_ticket(ticket: Ticket) -> Ticket:
     return ticket
+
+
+@app.patch("/notes")
+def patch_note(patch: NotePatch) -> Note:
+    return Note(title="a")

@@ -65,3 +65,15 @@ class Shade(str, Enum):
     light = "l"
     pale = "l"
     dark = "d"
+
+
+class Note(BaseModel):
+    title: str
+    done: bool = False
+    level: Region = Region.eu
+
+
+class NotePatch(BaseModel):
+    title: Optional[str] = None
+    done: Optional[bool] = None
+    level: Optional[Region] = None
