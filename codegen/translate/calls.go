@@ -41,6 +41,9 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 	if v, ok := f.instMethodCall(c, await); ok { // instances.go
 		return v
 	}
+	if v, ok := f.typeOfInst(c); ok { // classattr_use.go
+		return v
+	}
 	if v, ok := f.asyncioCall(c, await); ok { // asyncio_gather.go
 		return v
 	}

@@ -163,7 +163,8 @@ func irScalar(t *testing.T, v pyval.Value) ir.Value {
 func TestConstInstanceRefusals(t *testing.T) {
 	cases := []struct{ name, src, want string }{
 		{"base class", "class C(dict):\n    pass\n", "class C (it has base classes)"},
-		{"class attribute", "class C:\n    x = 1\n", "class C (a statement other than a method in its body)"},
+		{"bare annotation", "class C:\n    x: int\n", "class C (an annotation without a value in its body)"},
+		{"statement", "class C:\n    print(1)\n", "class C (a statement other than a method in its body)"},
 		{"dunder", "class C:\n    def __eq__(self, o):\n        return True\n", "class C (defines __eq__)"},
 		{"computed init", "class C:\n    def __init__(self, a):\n        self.a = a + 1\n", "C.__init__ (it stores an expression: only parameters and literals are evaluated at generation time)"},
 		{"side effect", "class C:\n    def __init__(self, a):\n        print(a)\n", "C.__init__ (it does more than store values into attributes of self)"},

@@ -10,7 +10,9 @@ import (
 // CPython by the differential snippets of instnew.snip.
 func TestInstNewRefusals(t *testing.T) {
 	tests := []struct{ name, src, want string }{
-		{"class attribute", "class C:\n    x = 1\n\ndef f():\n    c = C()\n    return c.x\n",
+		{"class attribute in Python", "class C:\n    x = 1\n\ndef f():\n    c = C()\n    return c.x\n",
+			"m.py:8:12: cannot translate use of C.x (a class attribute living in Python)"},
+		{"class statement", "class C:\n    print(1)\n\ndef f():\n    c = C()\n    return 1\n",
 			"m.py:7:9: cannot translate call of C (class C (a statement other than a method in its body))"},
 		{"too many arguments", "class C:\n    def __init__(self, a):\n        self.a = a\n\ndef f():\n    c = C(1, 2)\n    return c.a\n",
 			"m.py:8:9: cannot translate call of C.__init__ (too many positional arguments)"},

@@ -63,9 +63,10 @@ type Unit struct {
 
 	respBuilt bool // a body built a response object (reqresp.go)
 
-	excs       map[string]*excInfo   // app exception classes by module.QualName (exc_class.go)
-	excGate    *excGate              // the app's exception handlers (exc_handlers.go)
-	rePatterns map[string]*rePattern // compiled patterns by Go name (recall.go)
+	excs       map[string]*excInfo      // app exception classes by module.QualName (exc_class.go)
+	excGate    *excGate                 // the app's exception handlers (exc_handlers.go)
+	rePatterns map[string]*rePattern    // compiled patterns by Go name (recall.go)
+	cattr      map[string]*classAttrUse // attribute stores by class (classattr.go)
 }
 
 type constInfo struct {
