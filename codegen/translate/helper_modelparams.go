@@ -22,6 +22,8 @@ func (u *Unit) helperParamTypes(g global, app *ir.App) []*ir.Type {
 		}
 		if t := u.annotationType(g.mi, p.Annotation, app); t != nil && t.Kind == ir.KindModel && t.Model != nil {
 			out[i] = t
+		} else if t := u.instParamType(g.mi, p.Annotation, 0); t != nil {
+			out[i] = t // an instance of a plain app class (instargs.go)
 		}
 	}
 	return out
@@ -31,6 +33,7 @@ func (u *Unit) helperParamTypes(g global, app *ir.App) []*ir.Type {
 // value not statically an instance of that model (a default counts as such a value).
 func (f *fn) checkModelArgs(g global, c *ast.Call, vs []val, slot []int) {
 	pt := f.u.helperParamTypes(g, f.app)
+	f.checkInstArgs(g, c, vs, slot, pt) // instargs.go
 	given := make([]bool, len(pt))
 	for i, v := range vs {
 		s := slot[i]

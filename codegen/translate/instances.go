@@ -167,6 +167,7 @@ func (f *fn) checkInstUse(n *ast.Name, t *ir.Type) {
 					ok = true
 				}
 			})
+			ok = ok || f.instArgOf(n, e) // instargs.go
 		}
 		if a, isAssign := st.(*ast.Assign); isAssign {
 			for _, tgt := range a.Targets {

@@ -201,7 +201,7 @@ func TestInstanceRefusals(t *testing.T) {
 		{"method value", "def f(c: C):\n    return c.m\n", "m.py:13:12: cannot translate method m of C used other than called"},
 		{"unknown method", "def f(c: C):\n    return c.a()\n", "m.py:13:12: cannot translate call of c.a (not a method of C)"},
 		{"dunder", "def f(c: C):\n    return c.__dict__\n", "m.py:13:12: cannot translate attribute __dict__ of an instance of C"},
-		{"helper store", "def g(c: C):\n    c.a = 1\n\ndef f(c: C):\n    return c.m(), g(c)\n", "m.py:16:19: cannot translate call of g (m.py:13:5: cannot translate assignment to attribute a)"},
+		{"helper store", "def g(c: C):\n    c.a = 1\n\ndef f(c: C):\n    return c.m(), g(c)\n", "m.py:16:19: cannot translate call of g (m.py:13:5: cannot translate assignment to attribute a of c (an instance the function does not own))"},
 		{"builtin arg", "def f(c: C):\n    return len(c)\n", "m.py:13:16: cannot translate use of c (an instance of C) other than reading or assigning its attributes"},
 	}
 	for _, tc := range cases {
