@@ -559,6 +559,9 @@ func (f *fn) methodCall(c *ast.Call, at *ast.Attribute) val {
 			// an item or the default, of one static type
 			rt = recv.typ.Args[1]
 		}
+		if gt := f.stateGetType(at, recv, len(as)); gt != nil {
+			rt = gt // STATE.get(k): Optional of the item type (narrow.go)
+		}
 		if lt := f.literalStrMethod(c, name, recv.typ); lt != nil {
 			rt = lt // getattr.go
 		}

@@ -218,5 +218,5 @@ func (u *Unit) translateHelper(g global, app *ir.App, vars map[string]Var) (code
 	}()
 	hf := newFn(u, g.mi, app, g.def, vars, false)
 	code = hf.translate()
-	return code, nil, hf.usesState, hf.resultType()
+	return code, nil, hf.usesState, hf.helperResultType() // narrow.go
 }
