@@ -26,6 +26,7 @@ func (u *Unit) helperParamTypes(g global, app *ir.App) []*ir.Type {
 			out[i] = t // an instance of a plain app class (instargs.go)
 		}
 	}
+	u.specParamTypes(g, out) // litspec.go
 	return out
 }
 
@@ -38,7 +39,7 @@ func (f *fn) checkModelArgs(g global, c *ast.Call, vs []val, slot []int) {
 	for i, v := range vs {
 		s := slot[i]
 		given[s] = true
-		if pt[s] != nil && !sameType(v.typ, pt[s]) {
+		if pt[s] != nil && pt[s].Kind != ir.KindLiteral && !sameType(v.typ, pt[s]) { // Literal: litspec.go, from these very arguments
 			f.refuse(c, "call of %s (argument %s not known to be a %s)", g.name, params(g.def)[s].Arg, pt[s].Name)
 		}
 	}

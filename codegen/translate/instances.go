@@ -199,7 +199,7 @@ func (f *fn) instAttribute(x *ast.Attribute) (val, bool) {
 		f.refuse(x, "method %s of %s used other than called", x.Attr, c.Name)
 	}
 	base := f.name(n)
-	return f.callVal(q("InstGetAttr").Call(base.code, jen.Lit(x.Attr)), kindValue, nil), true
+	return f.callVal(q("InstGetAttr").Call(base.code, jen.Lit(x.Attr)), kindValue, f.u.instAttrType(c, info, x.Attr, f.app)), true // litspec.go
 }
 
 // instMethodCall compiles inst.method(args) through the method's helper.

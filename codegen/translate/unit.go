@@ -67,6 +67,8 @@ type Unit struct {
 	excGate    *excGate                 // the app's exception handlers (exc_handlers.go)
 	rePatterns map[string]*rePattern    // compiled patterns by Go name (recall.go)
 	cattr      map[string]*classAttrUse // attribute stores by class (classattr.go)
+	specs      map[string]string        // specializations of helpers by key (litspec.go)
+	specTypes  map[string][]*ir.Type    // their parameter types by module.name
 }
 
 type constInfo struct {
