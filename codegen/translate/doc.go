@@ -454,7 +454,16 @@
 // Optional values (narrow.go): after `if x is None:` whose block cannot fall through (or
 // inside `if x is not None:`), a local of type Optional[X] has type X; STATE.get(k) on
 // module state typed dict[K, M] of a model has type Optional[M], and a helper whose every
-// return yields an instance of one model or None has type Optional[M] for its callers. In the handlers of `except HTTPException as
+// return yields an instance of one model or None has type Optional[M] for its callers.
+//
+// Literal values (litspec.go): an attribute of an instance of a plain class has the type
+// of the str Literal annotating the __init__ parameter stored into it when that store is
+// the app's only store of an attribute of that name and the app never names the class
+// but in parameter annotations (FastAPI builds and validates the instances: a class
+// dependency); a call of an app function passing a value of a str Literal type (or a str
+// constant) to a parameter annotated str or not annotated, which the function uses as a
+// getattr name or passes on, translates a specialization of the function
+// (pyfn_<module>_<name>_<N>) with that parameter of that Literal type. In the handlers of `except HTTPException as
 // exc`, exc.status_code and exc.detail are read (exc_use.go).
 //
 // Refused: sets used otherwise (iteration, set methods and operators, returning a set of
