@@ -25,6 +25,20 @@ import (
 // instAttrType is the static type of inst.attr for an instance of the plain class c (nil:
 // unknown).
 func (u *Unit) instAttrType(c *ir.Class, info *classInfo, attr string, app *ir.App) *ir.Type {
+	key := c.Module + "." + c.Name + "." + attr
+	if t, ok := u.attrTypes[key]; ok {
+		return t
+	}
+	t := u.instAttrTypeOnce(c, info, attr)
+	if u.attrTypes == nil {
+		u.attrTypes = map[string]*ir.Type{}
+	}
+	u.attrTypes[key] = t
+	return t
+}
+
+// instAttrTypeOnce computes instAttrType.
+func (u *Unit) instAttrTypeOnce(c *ir.Class, info *classInfo, attr string) *ir.Type {
 	if info.init == nil || u.prog == nil {
 		return nil
 	}

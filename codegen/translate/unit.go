@@ -69,6 +69,7 @@ type Unit struct {
 	cattr      map[string]*classAttrUse // attribute stores by class (classattr.go)
 	specs      map[string]string        // specializations of helpers by key (litspec.go)
 	specTypes  map[string][]*ir.Type    // their parameter types by module.name
+	attrTypes  map[string]*ir.Type      // instance attribute types by module.Class.attr (litspec.go)
 }
 
 type constInfo struct {
