@@ -207,7 +207,7 @@ func (u *Unit) classAttrVars(app *ir.App, vars map[string]*StateVar, order *[]st
 				v, ok := constEval(b.expr, u.constLookup(mi, app))
 				sv := &StateVar{Key: classAttrKey(mname, cls, a), Pos: mi.pos(b.node), Data: ok && (isMutable(v) || cu.stored[a]),
 					Why: why, Touchers: append([]string(nil), touchers...)}
-				if !ok && sv.Why == "" {
+				if (!ok || namesIn(b.expr)) && sv.Why == "" {
 					sv.Why = "the value of class attribute " + cls + "." + a + " is not a constant"
 				}
 				vars[sv.Key] = sv
@@ -404,4 +404,16 @@ func (u *Unit) classTouchers(mi *modInfo, cls string, info *classInfo) []string 
 	}
 	sort.Strings(out)
 	return out
+}
+
+// namesIn reports whether e refers to a name: a class attribute bound to a module-level
+// object would be that very object in Python (mutated through either), not a copy.
+func namesIn(e ast.Expr) bool {
+	found := false
+	walkExpr(e, func(x ast.Expr) {
+		if _, ok := x.(*ast.Name); ok {
+			found = true
+		}
+	})
+	return found
 }

@@ -25,6 +25,8 @@ func TestClassAttrVars(t *testing.T) {
 			[]string{"m.Repo.rows  code run at import (m.py:4:1) uses class Repo"}},
 		{"not a constant", "def mk():\n    return {}\n\nclass Repo:\n    rows = mk()\n",
 			[]string{"m.Repo.rows  the value of class attribute Repo.rows is not a constant"}},
+		{"a module-level object", "DEFAULT = []\n\nclass Repo:\n    rows = DEFAULT\n",
+			[]string{"m.Repo.rows  the value of class attribute Repo.rows is not a constant"}},
 	} {
 		prog, app := loadStateModule(t, tt.src)
 		var got []string

@@ -29,7 +29,7 @@ func (u *Unit) classAttrConst(c *ir.Class, info *classInfo, attr string, app *ir
 	}
 	b := info.attrs[attr]
 	v, ok := constEval(b.expr, u.constLookup(info.mi, app))
-	if !ok {
+	if !ok || namesIn(b.expr) {
 		ci.err = "use of " + name + " (the value of a class attribute is not a constant)"
 		return ci
 	}
