@@ -56,6 +56,7 @@ func TestPlanState(t *testing.T) {
 		{"background_tasks", "main.LOG,main.OUTBOX", false},
 		{"streaming", "", false},
 		{"security_oauth2", "main.FAKE_USERS", false}, // current_user typed by get_current_user's returns (deptype.go)
+		{"sql_like_repo", "", true},                   // class attributes of HeroRepository (classattr.go), kept in Python
 	} {
 		in := loadCorpusApp(t, tt.app)
 		for _, v := range translate.NewUnit(in.Prog, translate.Names{}).StateVars(in.App) {

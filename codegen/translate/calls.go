@@ -41,6 +41,9 @@ func (f *fn) callExpr(c *ast.Call, await bool) val {
 	if v, ok := f.instMethodCall(c, await); ok { // instances.go
 		return v
 	}
+	if v, ok := f.typeOfInst(c); ok { // classattr_use.go
+		return v
+	}
 	if v, ok := f.asyncioCall(c, await); ok { // asyncio_gather.go
 		return v
 	}
@@ -558,6 +561,9 @@ func (f *fn) methodCall(c *ast.Call, at *ast.Attribute) val {
 			// STATE.get(k, default) of module state typed by its annotation (statetype.go):
 			// an item or the default, of one static type
 			rt = recv.typ.Args[1]
+		}
+		if gt := f.stateGetType(at, recv, len(as)); gt != nil {
+			rt = gt // STATE.get(k): Optional of the item type (narrow.go)
 		}
 		if lt := f.literalStrMethod(c, name, recv.typ); lt != nil {
 			rt = lt // getattr.go

@@ -328,13 +328,16 @@
 // which validates the members back); a dump holding members used otherwise is refused.
 //
 // Instances of plain app classes (instances.go, instconst.go): a Var of type
-// ClassType(class) holds a *pyval.Instance of a module-level class without bases,
-// decorators or class attributes whose body holds only __init__, __call__, methods and
-// @property getters (Unit.CheckClass says why another is not). Such a name is used only
-// as the base of an attribute: read (an instance attribute, AttributeError when missing;
-// a property runs its getter), assigned (only by an endpoint-like function on a parameter
-// that is not Shared: an __init__'s self, a class dependency's instance), or a method
-// called (positional and keyword arguments, await of async ones); getters and methods are
+// ClassType(class) holds a *pyval.Instance of a module-level class without bases or
+// decorators whose body holds only __init__, __call__, methods, @property getters and
+// class attributes (NAME = value, NAME: T = value; Unit.CheckClass says why another is
+// not). Such a name is used only as the base of an attribute: read (an instance attribute,
+// AttributeError when missing; a property runs its getter; a class attribute, below),
+// assigned (only by an endpoint-like function on a parameter that is not Shared: an
+// __init__'s self, a class dependency's instance), or a method called (positional and
+// keyword arguments, await of async ones); or it is passed to an app function whose
+// parameter is annotated with the class (C, Annotated[C, ...] or an alias of it), every
+// call passing an instance of exactly that class (instargs.go); getters and methods are
 // translated once each as helpers pyfn_<module>_<Class>_<name>(self, ...). Unit.ConstInstance
 // evaluates at generation time a module-level instance whose __init__ only stores
 // parameters and literals (None, bool, int, float, str) into self, for a callable
@@ -443,10 +446,36 @@
 // str fields statically str or None, retry an int). Generators touching module state are
 // refused (they run while the response is sent, after the handler's lock is released).
 //
-// Instances built in a body (instnew.go): Cls(args) of a plain app class runs its
-// __init__ translated once as a constructor helper pyfn_<module>_<Class>_new (self owned,
-// the other parameters not); a local bound only by such constructions is owned by the
-// function, which may assign its attributes. In the handlers of `except HTTPException as
+// Instances built in a body (instnew.go): Cls(args) of a plain app class, as the whole
+// value of an assignment to a local name (elsewhere the instance would lose its type),
+// runs its __init__ translated once as a constructor helper pyfn_<module>_<Class>_new
+// (self owned, the other parameters not); a local bound only by such constructions is
+// owned by the function, which may assign its attributes.
+//
+// Class attributes of plain app classes (classattr.go, classattr_use.go) are module state
+// under the key "module.Class.attr" (StateVars lists them; their value must be a
+// constant): Class.attr and cls.attr with cls = type(inst) (a name used only as the base
+// of class attributes) read the state, assignments and augmented assignments through them
+// rebind it; inst.attr reads the state, or, when the app may assign an attribute of that
+// name on an instance, the instance's own attribute first (pyval.InstGetAttrOr), as
+// Python does; inst.attr = v and inst.attr += v store on the instance. The functions that
+// may reach them are every def naming the class or an attribute of one of its attribute
+// names; code run at import naming the class (but as Annotated's first argument) or a
+// route using the class as a dependency keeps them in Python.
+//
+// Optional values (narrow.go): after `if x is None:` whose block cannot fall through (or
+// inside `if x is not None:`), a local of type Optional[X] has type X; STATE.get(k) on
+// module state typed dict[K, M] of a model has type Optional[M], and a helper whose every
+// return yields an instance of one model or None has type Optional[M] for its callers.
+//
+// Literal values (litspec.go): an attribute of an instance of a plain class has the type
+// of the str Literal annotating the __init__ parameter stored into it when that store is
+// the app's only store of an attribute of that name and the app never names the class
+// but in parameter annotations (FastAPI builds and validates the instances: a class
+// dependency); a call of an app function passing a value of a str Literal type (or a str
+// constant) to a parameter annotated str or not annotated, which the function uses as a
+// getattr name or passes on, translates a specialization of the function
+// (pyfn_<module>_<name>_<N>) with that parameter of that Literal type. In the handlers of `except HTTPException as
 // exc`, exc.status_code and exc.detail are read (exc_use.go).
 //
 // Refused: sets used otherwise (iteration, set methods and operators, returning a set of

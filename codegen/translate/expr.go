@@ -170,6 +170,9 @@ func (f *fn) lookupGlobal(e ast.Expr) (global, bool) {
 		}
 		return f.u.resolveGlobal(f.mi, x.Id, f.app, 0), true
 	case *ast.Attribute:
+		if g, ok := f.classAttrGlobal(x); ok { // classattr_use.go
+			return g, true
+		}
 		base, ok := f.lookupGlobal(x.Value)
 		if !ok {
 			return global{}, false
@@ -346,6 +349,7 @@ func (f *fn) name(n *ast.Name) val {
 		f.checkRespUse(n, f.types[n.Id])
 		f.checkCallNextUse(n, f.types[n.Id]) // callnext.go
 		f.checkInstUse(n, f.types[n.Id])     // instances.go
+		f.checkClassObjUse(n, f.types[n.Id]) // classattr_use.go
 		f.checkReUse(n, f.types[n.Id])       // recall.go
 		return val{code: jen.Id(l.goName), atomic: true, typ: f.types[n.Id]}
 	}

@@ -22,8 +22,11 @@ func (u *Unit) helperParamTypes(g global, app *ir.App) []*ir.Type {
 		}
 		if t := u.annotationType(g.mi, p.Annotation, app); t != nil && t.Kind == ir.KindModel && t.Model != nil {
 			out[i] = t
+		} else if t := u.instParamType(g.mi, p.Annotation, 0); t != nil {
+			out[i] = t // an instance of a plain app class (instargs.go)
 		}
 	}
+	u.specParamTypes(g, out) // litspec.go
 	return out
 }
 
@@ -31,11 +34,12 @@ func (u *Unit) helperParamTypes(g global, app *ir.App) []*ir.Type {
 // value not statically an instance of that model (a default counts as such a value).
 func (f *fn) checkModelArgs(g global, c *ast.Call, vs []val, slot []int) {
 	pt := f.u.helperParamTypes(g, f.app)
+	f.checkInstArgs(g, c, vs, slot, pt) // instargs.go
 	given := make([]bool, len(pt))
 	for i, v := range vs {
 		s := slot[i]
 		given[s] = true
-		if pt[s] != nil && !sameType(v.typ, pt[s]) {
+		if pt[s] != nil && pt[s].Kind != ir.KindLiteral && !sameType(v.typ, pt[s]) { // Literal: litspec.go, from these very arguments
 			f.refuse(c, "call of %s (argument %s not known to be a %s)", g.name, params(g.def)[s].Arg, pt[s].Name)
 		}
 	}

@@ -39,6 +39,7 @@ func params(d *funcDef) []*ast.Arg {
 
 // helperCall calls an app function through its translated Go func.
 func (f *fn) helperCall(g global, c *ast.Call, await bool) val {
+	g = f.specialize(g, c) // litspec.go: Literal arguments to str parameters
 	goName, args := f.helperArgs(g, c, await)
 	return f.callVal(jen.Id(goName).Call(args...), kindValue, f.u.helpers[g.module+"."+g.def.name].result)
 }
@@ -218,5 +219,5 @@ func (u *Unit) translateHelper(g global, app *ir.App, vars map[string]Var) (code
 	}()
 	hf := newFn(u, g.mi, app, g.def, vars, false)
 	code = hf.translate()
-	return code, nil, hf.usesState, hf.resultType()
+	return code, nil, hf.usesState, hf.helperResultType() // narrow.go
 }

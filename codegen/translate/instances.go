@@ -28,6 +28,9 @@ type classInfo struct {
 	call    *funcDef
 	methods map[string]*funcDef
 	props   map[string]*funcDef
+	// attrs are the class attributes (classattr.go), attrOrder their names in order.
+	attrs     map[string]*binding
+	attrOrder []string
 }
 
 // plainClass analyses the app class c: a module-level class without bases, decorators or
@@ -54,7 +57,7 @@ func (u *Unit) plainClass(c *ir.Class) (info *classInfo, why string) {
 			return nil, "class " + c.Name + " (it has base classes)"
 		}
 	}
-	info = &classInfo{def: cd, mi: mi, methods: map[string]*funcDef{}, props: map[string]*funcDef{}}
+	info = &classInfo{def: cd, mi: mi, methods: map[string]*funcDef{}, props: map[string]*funcDef{}, attrs: map[string]*binding{}}
 	for i, st := range cd.Body {
 		if _, ok := st.(*ast.Pass); ok {
 			continue
@@ -66,11 +69,22 @@ func (u *Unit) plainClass(c *ir.Class) (info *classInfo, why string) {
 				}
 			}
 		}
+		if a, why := classAttrStmt(st); a != nil || why != "" { // classattr.go
+			if why != "" {
+				return nil, "class " + c.Name + " (" + why + ")"
+			}
+			if info.attrs[a.name] != nil {
+				return nil, "class " + c.Name + " (assigns " + a.name + " twice)"
+			}
+			info.attrs[a.name] = a.b
+			info.attrOrder = append(info.attrOrder, a.name)
+			continue
+		}
 		d := asDef(st)
 		if d == nil {
 			return nil, "class " + c.Name + " (a statement other than a method in its body)"
 		}
-		if info.methods[d.name] != nil || info.props[d.name] != nil || d.name == "__init__" && info.init != nil || d.name == "__call__" && info.call != nil {
+		if info.attrs[d.name] != nil || info.methods[d.name] != nil || info.props[d.name] != nil || d.name == "__init__" && info.init != nil || d.name == "__call__" && info.call != nil {
 			return nil, "class " + c.Name + " (defines " + d.name + " twice)"
 		}
 		dunder := strings.HasPrefix(d.name, "__") && strings.HasSuffix(d.name, "__")
@@ -88,6 +102,11 @@ func (u *Unit) plainClass(c *ir.Class) (info *classInfo, why string) {
 			info.props[d.name] = d
 		default:
 			return nil, "class " + c.Name + " (method " + d.name + " has decorators other than @property)"
+		}
+	}
+	for _, a := range info.attrOrder {
+		if info.methods[a] != nil || info.props[a] != nil || a == "__init__" || a == "__call__" {
+			return nil, "class " + c.Name + " (" + a + " is both an attribute and a method)"
 		}
 	}
 	return info, ""
@@ -148,6 +167,7 @@ func (f *fn) checkInstUse(n *ast.Name, t *ir.Type) {
 					ok = true
 				}
 			})
+			ok = ok || f.instArgOf(n, e) // instargs.go
 		}
 		if a, isAssign := st.(*ast.Assign); isAssign {
 			for _, tgt := range a.Targets {
@@ -168,6 +188,9 @@ func (f *fn) instAttribute(x *ast.Attribute) (val, bool) {
 	if !ok {
 		return val{}, false
 	}
+	if info.attrs[x.Attr] != nil {
+		return f.instClassAttrRead(x, n, c, info), true // classattr_use.go
+	}
 	if d := info.props[x.Attr]; d != nil {
 		call := &ast.Call{Func: x, Args: []ast.Expr{n}, Span: x.Span}
 		return f.helperCall(f.methodGlobal(c, info, d), call, false), true
@@ -176,7 +199,7 @@ func (f *fn) instAttribute(x *ast.Attribute) (val, bool) {
 		f.refuse(x, "method %s of %s used other than called", x.Attr, c.Name)
 	}
 	base := f.name(n)
-	return f.callVal(q("InstGetAttr").Call(base.code, jen.Lit(x.Attr)), kindValue, nil), true
+	return f.callVal(q("InstGetAttr").Call(base.code, jen.Lit(x.Attr)), kindValue, f.u.instAttrType(c, info, x.Attr, f.app)), true // litspec.go
 }
 
 // instMethodCall compiles inst.method(args) through the method's helper.
@@ -211,6 +234,9 @@ func (f *fn) methodGlobal(c *ir.Class, info *classInfo, d *funcDef) global {
 
 // instStore compiles inst.attr = v for an instance the function owns.
 func (f *fn) instStore(x *ast.Attribute, v val) bool {
+	if f.classAttrStore(x, v) { // classattr_use.go
+		return true
+	}
 	n, c, info, ok := f.instOf(x)
 	if !ok {
 		return false

@@ -19,6 +19,9 @@ func (f *fn) instAugAssign(s *ast.AugAssign) bool {
 	if !ok {
 		return false
 	}
+	if f.classAttrAug(s, x) { // classattr_use.go
+		return true
+	}
 	n, c, info, ok := f.instOf(x)
 	if !ok {
 		return false
@@ -34,7 +37,7 @@ func (f *fn) instAugAssign(s *ast.AugAssign) bool {
 		f.refuse(s, "augmented assignment %s= to an attribute", opSymbol(s.Op))
 	}
 	base := f.name(n)
-	cur := f.callVal(q("InstGetAttr").Call(base.code, jen.Lit(x.Attr)), kindValue, nil)
+	cur := f.instAttrCur(base, x, c, info) // InstGetAttr, or with the class attribute's fallback
 	rhs := f.seq([]ast.Expr{s.Value}, f.value)[0]
 	if !isNumberType(rhs.typ) {
 		f.refuse(s.Value, "augmented assignment += to an attribute of a value not known to be a number")

@@ -163,7 +163,8 @@ func irScalar(t *testing.T, v pyval.Value) ir.Value {
 func TestConstInstanceRefusals(t *testing.T) {
 	cases := []struct{ name, src, want string }{
 		{"base class", "class C(dict):\n    pass\n", "class C (it has base classes)"},
-		{"class attribute", "class C:\n    x = 1\n", "class C (a statement other than a method in its body)"},
+		{"bare annotation", "class C:\n    x: int\n", "class C (an annotation without a value in its body)"},
+		{"statement", "class C:\n    print(1)\n", "class C (a statement other than a method in its body)"},
 		{"dunder", "class C:\n    def __eq__(self, o):\n        return True\n", "class C (defines __eq__)"},
 		{"computed init", "class C:\n    def __init__(self, a):\n        self.a = a + 1\n", "C.__init__ (it stores an expression: only parameters and literals are evaluated at generation time)"},
 		{"side effect", "class C:\n    def __init__(self, a):\n        print(a)\n", "C.__init__ (it does more than store values into attributes of self)"},
@@ -200,7 +201,7 @@ func TestInstanceRefusals(t *testing.T) {
 		{"method value", "def f(c: C):\n    return c.m\n", "m.py:13:12: cannot translate method m of C used other than called"},
 		{"unknown method", "def f(c: C):\n    return c.a()\n", "m.py:13:12: cannot translate call of c.a (not a method of C)"},
 		{"dunder", "def f(c: C):\n    return c.__dict__\n", "m.py:13:12: cannot translate attribute __dict__ of an instance of C"},
-		{"helper store", "def g(c: C):\n    c.a = 1\n\ndef f(c: C):\n    return c.m(), g(c)\n", "m.py:16:19: cannot translate call of g (m.py:13:5: cannot translate assignment to attribute a)"},
+		{"helper store", "def g(c: C):\n    c.a = 1\n\ndef f(c: C):\n    return c.m(), g(c)\n", "m.py:16:19: cannot translate call of g (m.py:13:5: cannot translate assignment to attribute a of c (an instance the function does not own))"},
 		{"builtin arg", "def f(c: C):\n    return len(c)\n", "m.py:13:16: cannot translate use of c (an instance of C) other than reading or assigning its attributes"},
 	}
 	for _, tc := range cases {

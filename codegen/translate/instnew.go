@@ -27,6 +27,9 @@ func (f *fn) instNew(g global, c *ast.Call) (val, bool) {
 	if info == nil {
 		f.refuse(c, "call of %s (%s)", g.name, why)
 	}
+	if !f.assignedToName(c) {
+		f.refuse(c, "construction of %s other than assigned to a name (its type would be lost)", g.name)
+	}
 	if info.init == nil {
 		if len(c.Args)+len(c.Keywords) > 0 {
 			f.refuse(c, "call of %s with arguments (it has no __init__)", g.name)
@@ -201,4 +204,28 @@ func (f *fn) isConstruction(e ast.Expr) bool {
 	}
 	info, _ := f.u.plainClass(&ir.Class{Name: g.name, Module: g.module, QualName: g.name})
 	return info != nil
+}
+
+// assignedToName reports whether the call c is the whole value of an assignment to one
+// name of the body: the name then carries the instance's static type, and checkInstUse
+// keeps every use of it to its attributes, methods and the app functions annotated with
+// its class. Anywhere else (returned, an item of a display, an argument) the instance
+// would reach code that does not know its type.
+func (f *fn) assignedToName(c *ast.Call) bool {
+	ok := false
+	walkStmts(f.def.body, func(st ast.Stmt) {
+		switch s := st.(type) {
+		case *ast.Assign:
+			if s.Value == ast.Expr(c) && len(s.Targets) == 1 {
+				n, isName := s.Targets[0].(*ast.Name)
+				ok = isName && !f.globals[n.Id]
+			}
+		case *ast.AnnAssign:
+			if s.Value == ast.Expr(c) {
+				n, isName := s.Target.(*ast.Name)
+				ok = isName && !f.globals[n.Id]
+			}
+		}
+	})
+	return ok
 }

@@ -10,7 +10,15 @@ import (
 // CPython by the differential snippets of instnew.snip.
 func TestInstNewRefusals(t *testing.T) {
 	tests := []struct{ name, src, want string }{
-		{"class attribute", "class C:\n    x = 1\n\ndef f():\n    c = C()\n    return c.x\n",
+		{"class attribute in Python", "class C:\n    x = 1\n\ndef f():\n    c = C()\n    return c.x\n",
+			"m.py:8:12: cannot translate use of C.x (a class attribute living in Python)"},
+		{"construction returned", "class C:\n    pass\n\ndef f():\n    return C()\n",
+			"m.py:7:12: cannot translate construction of C other than assigned to a name (its type would be lost)"},
+		{"construction in a display", "class C:\n    pass\n\ndef f():\n    x = [C()]\n    return 1\n",
+			"m.py:7:10: cannot translate construction of C other than assigned to a name (its type would be lost)"},
+		{"construction into module state", "class C:\n    pass\n\nX = None\n\ndef f():\n    global X\n    X = C()\n    return 1\n",
+			"cannot translate"},
+		{"class statement", "class C:\n    print(1)\n\ndef f():\n    c = C()\n    return 1\n",
 			"m.py:7:9: cannot translate call of C (class C (a statement other than a method in its body))"},
 		{"too many arguments", "class C:\n    def __init__(self, a):\n        self.a = a\n\ndef f():\n    c = C(1, 2)\n    return c.a\n",
 			"m.py:8:9: cannot translate call of C.__init__ (too many positional arguments)"},

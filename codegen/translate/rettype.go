@@ -10,6 +10,13 @@ import "github.com/covetpy/covetgen/ir"
 
 // noteReturn records the static type of a return statement's value.
 func (f *fn) noteReturn(t *ir.Type) {
+	if m, none := optionalModel(t); none { // narrow.go
+		f.retNone = true
+		if m == nil {
+			return
+		}
+		t = &ir.Type{Kind: ir.KindModel, Name: m.Name, Model: m}
+	}
 	if t == nil || t.Kind != ir.KindModel || t.Model == nil || t.Model.Kind == ir.TypedDict {
 		f.retMixed = true
 		return
@@ -23,7 +30,7 @@ func (f *fn) noteReturn(t *ir.Type) {
 
 // resultType is the static type of the function's result (nil: unknown).
 func (f *fn) resultType() *ir.Type {
-	if f.retMixed || f.retModel == nil {
+	if f.retMixed || f.retModel == nil || f.retNone {
 		return nil
 	}
 	return &ir.Type{Kind: ir.KindModel, Name: f.retModel.Name, Model: f.retModel}

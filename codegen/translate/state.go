@@ -376,6 +376,7 @@ func (u *Unit) StateVars(app *ir.App) []StateVar {
 			order = append(order, sv.Key)
 		}
 	}
+	u.classAttrVars(app, vars, &order) // classattr.go
 	if len(vars) == 0 {
 		return nil
 	}

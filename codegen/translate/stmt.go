@@ -386,9 +386,14 @@ type branchState struct {
 // becomes `else if`, with its source line as the first comment of its block.
 func (f *fn) ifStmt(s *ast.If) {
 	assigned0, types0 := copySet(f.assigned), copyTypes(f.types)
+	typesT, typesF := f.narrowTypes(s.Test, types0) // narrow.go: x is None / x is not None
 	var branches []branchState
+	first := true
 	branch := func(body []ast.Stmt, head ast.Stmt) []jen.Code {
-		f.assigned, f.types, f.dead = copySet(assigned0), copyTypes(types0), false
+		f.assigned, f.types, f.dead = copySet(assigned0), copyTypes(typesF), false
+		if first {
+			f.types, first = copyTypes(typesT), false
+		}
 		f.push()
 		if head != nil {
 			f.comment(head)
@@ -405,7 +410,7 @@ func (f *fn) ifStmt(s *ast.If) {
 		if !ok {
 			break
 		}
-		f.assigned, f.types = copySet(assigned0), copyTypes(types0)
+		f.assigned, f.types = copySet(assigned0), copyTypes(typesF)
 		f.push()
 		c := f.cond(elif.Test)
 		if pre := f.pop(); len(pre) > 0 {
@@ -417,7 +422,7 @@ func (f *fn) ifStmt(s *ast.If) {
 	if len(orelse) > 0 {
 		stmt.Else().Block(branch(orelse, nil)...)
 	} else {
-		branches = append(branches, branchState{false, copySet(assigned0), copyTypes(types0)})
+		branches = append(branches, branchState{false, copySet(assigned0), copyTypes(typesF)})
 	}
 	f.emit(stmt)
 	f.merge(branches)

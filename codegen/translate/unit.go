@@ -64,10 +64,14 @@ type Unit struct {
 
 	respBuilt bool // a body built a response object (reqresp.go)
 
-	excs       map[string]*excInfo   // app exception classes by module.QualName (exc_class.go)
-	excGate    *excGate              // the app's exception handlers (exc_handlers.go)
-	rePatterns map[string]*rePattern // compiled patterns by Go name (recall.go)
-	nullScans  map[*ir.App]*nullScan // model_copy(update=<dump>) calls per app (unvalidated_model.go)
+	excs       map[string]*excInfo      // app exception classes by module.QualName (exc_class.go)
+	excGate    *excGate                 // the app's exception handlers (exc_handlers.go)
+	rePatterns map[string]*rePattern    // compiled patterns by Go name (recall.go)
+	nullScans  map[*ir.App]*nullScan    // model_copy(update=<dump>) calls per app (unvalidated_model.go)
+	cattr      map[string]*classAttrUse // attribute stores by class (classattr.go)
+	specs      map[string]string        // specializations of helpers by key (litspec.go)
+	specTypes  map[string][]*ir.Type    // their parameter types by module.name
+	attrTypes  map[string]*ir.Type      // instance attribute types by module.Class.attr (litspec.go)
 }
 
 type constInfo struct {
