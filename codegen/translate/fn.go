@@ -39,6 +39,7 @@ type fn struct {
 	retType        *ir.Type            // static type of the last return's value
 	retModel       *ir.Model           // the model every return yields an instance of (rettype.go)
 	retMixed       bool                // a return yields something else (or the end is reachable)
+	retHolds       bool                // a return's value may hold a model instance (rettype_free.go)
 	excStack       []*tryCtx           // where a raised exception goes, innermost last (try.go)
 	handling       []string            // Go variables of the exceptions being handled (bare raise)
 	memberOperands map[ast.Expr]bool   // right operands of in / not in (where a constant set may be used)
@@ -114,7 +115,7 @@ func (f *fn) translate() []jen.Code {
 	for {
 		f.assigned, f.types = copySet(assigned0), copyTypes(types0)
 		f.tmp, f.dead, f.noFreeze = 0, false, false
-		f.retModel, f.retMixed = nil, false
+		f.retModel, f.retMixed, f.retHolds = nil, false, false
 		f.usedLabels, f.brokenLabels, f.compTypes, f.compVars, f.loops = map[string]bool{}, map[string]bool{}, map[string]*ir.Type{}, nil, nil
 		for _, l := range f.locals {
 			l.used = false

@@ -66,6 +66,7 @@ type Unit struct {
 	excs       map[string]*excInfo   // app exception classes by module.QualName (exc_class.go)
 	excGate    *excGate              // the app's exception handlers (exc_handlers.go)
 	rePatterns map[string]*rePattern // compiled patterns by Go name (recall.go)
+	modelFree  map[string]bool       // defs whose results hold no model, by DefKey (rettype_free.go)
 }
 
 type constInfo struct {
