@@ -60,6 +60,7 @@
 //	func (u *Unit) SetState(keys []string)            // module state living in Go
 //	func (u *Unit) SetStateKept(why map[string]string) // why other module state stays in Python
 //	func (u *Unit) Helpers() []Helper      // app functions translated for the bodies
+//	func (u *Unit) ResultModelFree(defKey string) bool // a translated def's results hold no model instance (rettype_free.go)
 //
 // # How generated code holds a body
 //
