@@ -6,12 +6,13 @@ package translate
 // Such a container is used only where its meaning does not depend on what its items can
 // do: as the sole argument of the builtin len() (the number of items) and as a value
 // returned directly or as an item of a returned display (path B encodes each item as
-// jsonable_encoder does, checkExtUse's extOK). Iterating it, indexing it, comparing it or
+// jsonable_encoder does, checkExtUse's extOK), unless a dict in it may have such keys. Iterating it, indexing it, comparing it or
 // passing it on stays refused: its items are values pyval does not fully model.
 
 import (
 	"sync"
 
+	"github.com/covetpy/covetgen/ir"
 	"github.com/covetpy/covetgen/parser/ast"
 )
 
@@ -21,8 +22,26 @@ var extLenArgs sync.Map // *funcDef -> map[ast.Expr]bool
 
 // extContainerOK reports whether n, a name whose static type holds Enum members, UUIDs or
 // opaque values without being one, is in a position where that is exact.
-func (f *fn) extContainerOK(n *ast.Name) bool {
-	return f.extReturnedItem(n) || f.extLenArg(n)
+func (f *fn) extContainerOK(n *ast.Name, t *ir.Type) bool {
+	return f.extReturnedItem(n) && !extKeys(t) || f.extLenArg(n)
+}
+
+// extKeys reports whether values of type t may hold a dict whose keys are Enum members,
+// UUIDs or opaque values: jsonable_encoder encodes such keys (str(uuid), the member's
+// value), pyval's path-B encoding only takes str, int, float, bool and None keys.
+func extKeys(t *ir.Type) bool {
+	if t == nil {
+		return false
+	}
+	if t.Kind == ir.KindDict && len(t.Args) == 2 && containsExt(t.Args[0]) {
+		return true
+	}
+	for _, a := range t.Args {
+		if extKeys(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // extLenArg reports whether n is the sole argument of a call of the builtin len().
