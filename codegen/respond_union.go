@@ -112,14 +112,14 @@ func (h *handler) modelUnionRespond() bool {
 	return true
 }
 
-// isModelUnion reports whether t is a union of two or more models (pydantic models or
-// dataclasses, not TypedDicts) and nothing else.
+// isModelUnion reports whether t is a union of two or more pydantic models (BaseModel
+// subclasses: dataclasses validate their instances by other rules) and nothing else.
 func isModelUnion(t *ir.Type) bool {
 	if t == nil || t.Kind != ir.KindUnion || len(t.Args) < 2 {
 		return false
 	}
 	for _, m := range t.Args {
-		if m == nil || m.Kind != ir.KindModel || m.Model == nil || m.Model.Kind == ir.TypedDict {
+		if m == nil || m.Kind != ir.KindModel || m.Model == nil || m.Model.Kind != ir.BaseModel {
 			return false
 		}
 	}
