@@ -98,8 +98,8 @@ func (g *gen) ownOpaque(m *ir.Model) string {
 		return g.validatorsOf(m).why
 	case len(m.Computed) > 0:
 		return fmt.Sprintf("model %s has a computed field %s (%s)", m.Name, m.Computed[0].Name, at)
-	case len(m.TypeParams) > 0 || m.GenericOrigin != nil:
-		return fmt.Sprintf("generic model %s (%s)", m.Name, at)
+	case (len(m.TypeParams) > 0 || m.GenericOrigin != nil) && genericWhy(m) != "":
+		return genericWhy(m) // models_generic.go
 	case m.Config.Extra == "allow":
 		return fmt.Sprintf("model %s has extra=\"allow\" (%s)", m.Name, at)
 	case m.Config.Strict:

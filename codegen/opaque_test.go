@@ -48,8 +48,8 @@ func TestOpaqueRoutesBridged(t *testing.T) {
 			`model Loose has extra="allow"`, []string{"py.Body("}},
 		{"computed response", "@app.get('/', response_model=C)\ndef f():\n    return {'x': 1}\n",
 			"response model C: model C has a computed field y", []string{`bridge.ResponseField{`, `Model:    "(C)"`, `Module:   "main"`, "DumpJSON: true", "ByAlias:  true"}},
-		{"generic return", "@app.get('/', response_model_exclude_none=True)\ndef f() -> P[int]:\n    return {'items': []}\n",
-			"response model P[int]: generic model P[int]", []string{`bridge.ResponseField{`, "ExcludeNone: true"}},
+		{"generic return", "@app.get('/', response_model_exclude_none=True)\ndef f() -> P:\n    return {'items': []}\n",
+			"response model P: generic model P", []string{`bridge.ResponseField{`, "ExcludeNone: true"}},
 		{"response filters", "@app.get('/', response_model=List[V], response_model_exclude={0: {'x'}})\ndef f():\n    return []\n",
 			"model V has validators", []string{`Exclude:  "{\"$t\":\"dict\",\"v\":[[0,{\"$t\":\"set\",\"v\":[\"x\"]}]]}"`, `Model:    "(List[V])"`}},
 	}

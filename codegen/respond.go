@@ -63,6 +63,9 @@ func (h *handler) respond() {
 		h.add(jen.Return(jen.Id("out").Dot("JSON").Call(jen.Lit(h.status()), jen.Id("resBody"))))
 		return
 	}
+	if h.modelUnionRespond() { // respond_union.go
+		return
+	}
 	if why := h.g.opaqueWhy(r.ResponseModel); why != "" {
 		h.refuse(r.Pos, "response model %s: %s", r.ResponseModel, why)
 		return

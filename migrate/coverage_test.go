@@ -59,7 +59,8 @@ func TestCoverageGolden(t *testing.T) {
 
 // TestCoverageJSONSchema checks the JSON keys against the schema of the package doc.
 func TestCoverageJSONSchema(t *testing.T) {
-	cov, err := CoverageOf(CoverageOptions{Root: filepath.Join("..", "testdata", "fastapi_apps", "errors"), App: "main:app"})
+	// responses_custom_native keeps a route bridged on purpose (a response class with __init__).
+	cov, err := CoverageOf(CoverageOptions{Root: filepath.Join("..", "testdata", "fastapi_apps", "responses_custom_native"), App: "main:app"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -92,6 +92,7 @@ func translateDef(fn ast.Stmt, scope *Scope, gen *genInfo) (code []jen.Code, res
 	}
 	code = f.translate()
 	u.translatedDef(DefKey(scope.Module, fn), f.usesState) // module state (state.go)
+	u.noteModelFree(DefKey(scope.Module, fn), !f.retHolds) // rettype_free.go
 	return code, f.resultType(), nil
 }
 

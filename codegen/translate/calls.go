@@ -35,6 +35,12 @@ func (f *fn) calleeGlobal(e ast.Expr) global {
 }
 
 func (f *fn) callExpr(c *ast.Call, await bool) val {
+	if v, ok := f.bareObjectCall(c, await); ok { // bareobject.go
+		return v
+	}
+	if v, ok := f.genericModelCall(c, await); ok { // generic_call.go
+		return v
+	}
 	if v, ok := f.callNextCall(c, await); ok { // callnext.go
 		return v
 	}

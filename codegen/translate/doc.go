@@ -62,6 +62,7 @@
 //	func (u *Unit) Helpers() []Helper      // app functions translated for the bodies
 //	func (u *Unit) NullableFields(app *ir.App, m *ir.Model) []string // fields of m a model_copy(update=) may set to None (unvalidated_model.go)
 //	func (u *Unit) NullRestorable(app *ir.App, t *ir.Type) (mentions bool, why string) // whether validating as t may meet such an instance, and why its None could be lost
+//	func (u *Unit) ResultModelFree(defKey string) bool // a translated def's results hold no model instance (rettype_free.go)
 //
 // # How generated code holds a body
 //

@@ -420,6 +420,9 @@ func (f *fn) attribute(x *ast.Attribute) val {
 		return f.temporalAttrOf(x, base) // temporal.go
 	}
 	m := modelOf(base.typ)
+	if v, ok := f.unionAttribute(x, base); ok && m == nil { // unionattr.go
+		return v
+	}
 	if m == nil {
 		f.refuse(x, "attribute %s of a value of unknown type", x.Attr)
 	}

@@ -146,7 +146,7 @@ func (f *fn) checkExtUse(n *ast.Name, t *ir.Type) {
 		t = t.NonNone()[0]
 	}
 	if !isExtType(t) {
-		if containsExt(t) {
+		if containsExt(t) && !f.extContainerOK(n, t) { // extcontainer.go
 			f.refuse(n, "use of %s of type %s (holding Enum members or UUIDs)", n.Id, t)
 		}
 		return

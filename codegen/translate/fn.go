@@ -40,6 +40,7 @@ type fn struct {
 	retModel       *ir.Model           // the model every return yields an instance of (rettype.go)
 	retMixed       bool                // a return yields something else (or the end is reachable)
 	retNone        bool                // a return yields None or an Optional of retModel (narrow.go)
+	retHolds       bool                // a return's value may hold a model instance (rettype_free.go)
 	excStack       []*tryCtx           // where a raised exception goes, innermost last (try.go)
 	handling       []string            // Go variables of the exceptions being handled (bare raise)
 	memberOperands map[ast.Expr]bool   // right operands of in / not in (where a constant set may be used)
@@ -115,7 +116,7 @@ func (f *fn) translate() []jen.Code {
 	for {
 		f.assigned, f.types = copySet(assigned0), copyTypes(types0)
 		f.tmp, f.dead, f.noFreeze = 0, false, false
-		f.retModel, f.retMixed, f.retNone = nil, false, false
+		f.retModel, f.retMixed, f.retNone, f.retHolds = nil, false, false, false
 		f.usedLabels, f.brokenLabels, f.compTypes, f.compVars, f.loops = map[string]bool{}, map[string]bool{}, map[string]*ir.Type{}, nil, nil
 		for _, l := range f.locals {
 			l.used = false

@@ -141,6 +141,7 @@ func (f *fn) ret(s *ast.Return) {
 	v := f.value(s.Value)
 	f.retType = v.typ
 	f.noteReturn(v.typ)
+	f.noteReturnFree(s.Value) // rettype_free.go
 	if lc := f.blk.last; lc != nil && len(f.excStack) == 0 && v.kind == kindValue && v.tmp != "" && lc.tmp == v.tmp && lc.idx == len(f.blk.stmts) {
 		f.blk.stmts = f.blk.stmts[:lc.idx-2]
 		f.emit(jen.Return(lc.call))

@@ -72,6 +72,7 @@ type Unit struct {
 	specs      map[string]string        // specializations of helpers by key (litspec.go)
 	specTypes  map[string][]*ir.Type    // their parameter types by module.name
 	attrTypes  map[string]*ir.Type      // instance attribute types by module.Class.attr (litspec.go)
+	modelFree  map[string]bool          // defs whose results hold no model, by DefKey (rettype_free.go)
 }
 
 type constInfo struct {

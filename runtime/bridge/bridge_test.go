@@ -110,6 +110,8 @@ func TestCalls(t *testing.T) {
 				{"tagged args", "event", []any{Model{Class: "main:Event", Fields: map[string]any{"when": "2024-02-29", "id": "12345678-1234-4234-8234-123456789abc", "amount": "1.25"}},
 					[]byte("\x00\xff"), time.Date(2024, 1, 2, 13, 4, 5, 0, time.UTC), Kw("pair", Tuple(1, Decimal("2.5")))},
 					`{"day":"2024-02-29","id_version":4,"double":{"$t":"decimal","v":"2.50"},"raw":{"$t":"bytes","v":"AP8="},"hour":13,"pair":{"$t":"tuple","v":[1,{"$t":"decimal","v":"2.5"}]},"types":["date","bytes"]}`},
+				{"generic model arg", "page_info", []any{Model{Class: "main:Page[Item]", Fields: map[string]any{"items": []any{Model{Class: "main:Item", Fields: map[string]any{"name": "pen", "price": 2.5}}}, "total": 1}}},
+					`["Page[Item]",1,"Item",true]`},
 				{"values", "values", nil, `{"tuple":{"$t":"tuple","v":[1,"a"]},"set":{"$t":"set","v":[3]},"bytes":{"$t":"bytes","v":"AGhp"},"date":{"$t":"date","v":"2024-02-29"},"dt":{"$t":"datetime","v":"2024-01-02T03:04:05"},"uuid":{"$t":"uuid","v":"00000000-0000-0000-0000-000000000001"},"dec":{"$t":"decimal","v":"1.50"},"td":{"$t":"timedelta","v":[1,2,0]},"enum":{"$t":"enum","cls":"main:Color","v":"blue"},"big":1267650600228229401496703205376,"nan":NaN,"intkeys":{"$t":"dict","v":[[1,"one"]]},"model":{"$t":"model","cls":"main:Item","v":{"name":"m","price":1.0,"tags":[],"note":null},"set":["name","price"]},"none":null,"dollar":{"$t":"dict","v":[["$t",1]]}}`},
 				{"pyval args", "echo", []any{pyval.IntOf(7), pyval.Tuple{pyval.Str("x")}, pyval.DictOf(pyval.Str("$t"), pyval.None), pyval.DictOf(pyval.IntOf(1), pyval.True), Kw("f", pyval.Float(0.1))},
 					`{"args":[7,{"$t":"tuple","v":["x"]},{"$t":"dict","v":[["$t",null]]},{"$t":"dict","v":[[1,true]]}],"kwargs":{"f":0.1}}`},

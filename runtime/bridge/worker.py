@@ -129,6 +129,8 @@ def resolve(name):
     mod, sep, qual = name.partition(":")
     if name.startswith("{"):
         obj = _route_callable(_app, json.loads(name))
+    elif sep and "[" in qual:
+        obj = _parametrized(importlib.import_module(mod), qual)
     elif sep:
         obj = _getattrs(importlib.import_module(mod), qual)
     else:
@@ -231,6 +233,34 @@ def _getattrs(obj, qual):
     for part in qual.split("."):
         obj = getattr(obj, part)
     return obj
+
+
+def _parametrized(mod, qual):
+    """The parametrization of a generic model a qualname such as 'Page[Item]' or
+    'Pair[str, int]' names (pydantic's __qualname__ of it): the origin and each argument
+    (a builtin or a name of mod, themselves possibly parametrized) resolved, then the
+    origin subscripted, which gives pydantic's cached class."""
+    qual = qual.strip()
+    i = qual.find("[")
+    if i < 0:
+        if "." not in qual and hasattr(builtins, qual) and not hasattr(mod, qual):
+            return getattr(builtins, qual)
+        return _getattrs(mod, qual)
+    if not qual.endswith("]"):
+        raise AttributeError("covetgen bridge: cannot resolve class %r" % qual)
+    args, depth, start = [], 0, i + 1
+    for j in range(i + 1, len(qual) - 1):
+        c = qual[j]
+        if c == "[":
+            depth += 1
+        elif c == "]":
+            depth -= 1
+        elif c == "," and depth == 0:
+            args.append(qual[start:j])
+            start = j + 1
+    args.append(qual[start:len(qual) - 1])
+    params = tuple(_parametrized(mod, a) for a in args)
+    return _parametrized(mod, qual[:i])[params if len(params) > 1 else params[0]]
 
 
 def decode(v, sess=None):

@@ -95,6 +95,8 @@ func appendB(dst []byte, v Value, depth int) ([]byte, error) {
 		return x.appendJSONable(dst)
 	case *Caught:
 		return appendCaught(dst, x, depth) // exc_app.go
+	case *BareObject:
+		return dst, x.jsonableError() // bareobject.go
 	}
 	// A value the translator should have kept from a response (a pattern, a hash object,
 	// a request object...): fail, as jsonable_encoder does for an object it cannot turn

@@ -11,7 +11,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from typing import Optional
+from typing import Generic, Optional, TypeVar
 
 from fastapi import Depends, FastAPI, HTTPException, Query, status
 from fastapi.responses import JSONResponse
@@ -99,6 +99,19 @@ class MyError(KeyError):
 @app.get("/myerror")
 async def my_error():
     raise MyError("k")
+
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int = 0
+
+
+def page_info(page):
+    # a parametrized generic model rebuilt by the worker from its qualname "Page[Item]"
+    return [type(page).__name__, page.total, type(page.items[0]).__name__, type(page) is Page[Item]]
 
 
 @app.post("/items")
