@@ -382,8 +382,12 @@ type branchState struct {
 func (f *fn) ifStmt(s *ast.If) {
 	assigned0, types0 := copySet(f.assigned), copyTypes(f.types)
 	var branches []branchState
+	var narrow ast.Expr // the test of the branch, which may narrow a local's type (isinstance_model.go)
 	branch := func(body []ast.Stmt, head ast.Stmt) []jen.Code {
 		f.assigned, f.types, f.dead = copySet(assigned0), copyTypes(types0), false
+		if narrow != nil {
+			f.narrowIsinstance(narrow)
+		}
 		f.push()
 		if head != nil {
 			f.comment(head)
@@ -393,6 +397,7 @@ func (f *fn) ifStmt(s *ast.If) {
 		branches = append(branches, branchState{f.dead, f.assigned, f.types})
 		return code
 	}
+	narrow = s.Test
 	stmt := jen.If(f.cond(s.Test)).Block(branch(s.Body, nil)...)
 	orelse := s.Orelse
 	for len(orelse) == 1 {
@@ -406,9 +411,11 @@ func (f *fn) ifStmt(s *ast.If) {
 		if pre := f.pop(); len(pre) > 0 {
 			break
 		}
+		narrow = elif.Test
 		stmt.Else().If(c).Block(branch(elif.Body, elif)...)
 		orelse = elif.Orelse
 	}
+	narrow = nil
 	if len(orelse) > 0 {
 		stmt.Else().Block(branch(orelse, nil)...)
 	} else {
