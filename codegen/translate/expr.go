@@ -412,6 +412,9 @@ func (f *fn) attribute(x *ast.Attribute) val {
 	if isValueKind(base.typ) {
 		return f.temporalAttrOf(x, base) // temporal.go
 	}
+	if v, ok := f.unionAttribute(x, base); ok { // getattr_default.go
+		return v
+	}
 	m := modelOf(base.typ)
 	if m == nil {
 		f.refuse(x, "attribute %s of a value of unknown type", x.Attr)

@@ -147,3 +147,32 @@ func (u *Unit) classDef(m *ir.Model) *ast.ClassDef {
 	}
 	return found
 }
+
+// unionAttribute reads x.attr of a value statically a union of models (a discriminated
+// union) when attr is a field of every member, of one type pyval holds; ok is false when
+// the value is not statically such a union.
+func (f *fn) unionAttribute(x *ast.Attribute, base val) (val, bool) {
+	if base.typ == nil || base.typ.Kind != ir.KindUnion || modelOf(base.typ) != nil {
+		return val{}, false
+	}
+	models, ok := modelsOfUnion(base.typ)
+	if !ok || len(base.typ.NonNone()) != len(base.typ.Args) {
+		return val{}, false
+	}
+	var rt *ir.Type
+	for i, m := range models {
+		fd := m.Field(x.Attr)
+		if fd == nil {
+			f.refuse(x, "attribute %s (not a field of %s, a member of %s)", x.Attr, m.Name, base.typ)
+		}
+		if !Holdable(fd.Type) {
+			f.refuse(x, "attribute %s of type %s", x.Attr, fd.Type)
+		}
+		if i == 0 {
+			rt = fd.Type
+		} else if !sameType(rt, fd.Type) {
+			rt = nil
+		}
+	}
+	return f.callVal(q("GetAttr").Call(base.code, jen.Lit(x.Attr)), kindValue, rt), true
+}
