@@ -56,6 +56,21 @@ func TestValidatorModels(t *testing.T) {
 			t.Fatalf("construction of a model with native validators is not native: %v", rs)
 		}
 	})
+	t.Run("member of a discriminated union", func(t *testing.T) {
+		src := head + "from typing import Annotated, Literal, Union\nfrom pydantic import Field\n" +
+			"class Card(BaseModel):\n    method: Literal['card']\n    number: str\n" +
+			"class Bank(BaseModel):\n    method: Literal['bank']\n    iban: str\n    @field_validator('iban')\n    @classmethod\n    def up(cls, v):\n        if not v[:2].isalpha():\n            raise ValueError('country code')\n        return v.replace(' ', '').upper()\n" +
+			"Pay = Annotated[Union[Card, Bank], Field(discriminator='method')]\n" +
+			"class Order(BaseModel):\n    payment: Pay\n" +
+			"@app.post('/')\ndef f(o: Order):\n    return o\n"
+		out, rs := generate(t, src)
+		if out == nil || out.Bridged != 0 {
+			t.Fatalf("not native: %v", rs)
+		}
+		if !strings.Contains(string(out.Files["models.go"]), "validate.RunAfter(&o.Iban, bankUp)") {
+			t.Errorf("models.go does not run Bank's validator:\n%s", out.Files["models.go"])
+		}
+	})
 	t.Run("construction with a before validator", func(t *testing.T) {
 		// Its input would reach the validator through JSON (tuples become lists): bridged.
 		before := "class M(BaseModel):\n    tags: list[str] = []\n    @field_validator('tags', mode='before')\n    @classmethod\n    def f(cls, v):\n        return v\n"
