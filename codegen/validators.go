@@ -88,6 +88,9 @@ func (g *gen) analyzeValidators(m *ir.Model) *modelValidators {
 			if f.Type == nil || f.Type.Kind != ir.KindStr {
 				return opaque(v, "field %s is not a str", name)
 			}
+			if why := validatedFieldWhy(f, mv); why != "" {
+				return opaque(v, "%s", why)
+			}
 		}
 		fn, mod := g.findMethod(v.Pos)
 		if fn == nil {

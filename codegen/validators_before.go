@@ -38,6 +38,12 @@ func (g *gen) beforeValidator(m *ir.Model, v ir.Validator, mv *modelValidators) 
 		if mv.before[name] != nil {
 			return "two before validators of field " + name
 		}
+		if len(mv.byField[name]) > 0 {
+			return "field " + name + " has after and before validators"
+		}
+		if why := validatedFieldWhy(f, mv); why != "" {
+			return why
+		}
 	}
 	fn, mod := g.findMethod(v.Pos)
 	if fn == nil {
@@ -123,4 +129,18 @@ func (ms *modelSet) beforeDecode(mi *modelInfo, fi *fieldInfo, raw jen.Code, dec
 		return decode(raw)
 	}
 	return jen.If(jen.List(jen.Id("bv"), jen.Id("ok")).Op(":=").Qual(pkgPyval, "RunBefore").Call(jen.Id("s"), raw, jen.Id(fv.goName)), jen.Id("ok")).Block(decode(jen.Id("bv")))
+}
+
+// validatedFieldWhy is why a field's validators cannot run in its generated decoder: a
+// field read through AliasPath / AliasChoices (alias.go decodes it apart), or a field
+// with a before validator that an after validator would follow (their order is not
+// modelled); "" when they can.
+func validatedFieldWhy(f *ir.Field, mv *modelValidators) string {
+	if len(f.Info.ValidationAliasPaths) > 0 {
+		return "field " + f.Name + " has AliasPath or AliasChoices validation aliases"
+	}
+	if mv.before[f.Name] != nil && mv.before != nil {
+		return "field " + f.Name + " has before and after validators"
+	}
+	return ""
 }
