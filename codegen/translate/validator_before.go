@@ -23,7 +23,9 @@ import (
 // where <cond> is isinstance(v, C) with C among str, int, float, bool, list, dict,
 // type(None) (or a tuple of them), `v is None`, `v is not None`, and not/and/or of those;
 // and <result> is v, a str, int, bool or None literal, a list display of str literals, or, where isinstance(v, str) holds,
-// v.split() / v.split("lit") or a chain of strTransforms calls on v.
+// v.split() / v.split("lit"), a chain of strTransforms calls on v, or
+// [<s of p> for p in <s of v>.split(["lit"]) if <cond of p>] (the str expressions and
+// conditions of StrFieldValidator, over p; the if clause is optional).
 
 // BeforeFieldValidator returns the statements of the body of a Go
 // func(v pyval.Value) (pyval.Value, *validate.Error) equivalent to fn; pos locates nodes
@@ -252,6 +254,9 @@ func (bt *beforeTr) result(e ast.Expr, isStr bool) (jen.Code, error) {
 	if !isStr {
 		return nil, bt.refuse(e, "validator result (only %s, a literal, or str methods of %s where isinstance(%s, str) holds)", bt.param, bt.param, bt.param)
 	}
+	if lc, ok := e.(*ast.ListComp); ok {
+		return bt.splitComp(lc)
+	}
 	if c, ok := e.(*ast.Call); ok {
 		if at, ok := c.Func.(*ast.Attribute); ok && at.Attr == "split" && len(c.Keywords) == 0 && len(c.Args) <= 1 {
 			s, err := bt.strExpr(at.Value)
@@ -286,5 +291,58 @@ func (bt *beforeTr) strExpr(e ast.Expr) (jen.Code, error) {
 	return jen.Func().Params().String().Block(
 		jen.Id("v").Op(":=").String().Call(jen.Id("v").Assert(jen.Qual(pyvalPkg, "Str"))),
 		jen.Return(code),
+	).Call(), nil
+}
+
+// splitComp translates [E for p in S.split(sep) if C] where isinstance(v, str) holds: E
+// and C are str expressions and conditions of p, S one of v.
+func (bt *beforeTr) splitComp(lc *ast.ListComp) (jen.Code, error) {
+	if len(lc.Generators) != 1 || lc.Generators[0].IsAsync != 0 || len(lc.Generators[0].Ifs) > 1 {
+		return nil, bt.refuse(lc, "comprehension in a validator (only one for clause and at most one if)")
+	}
+	g := lc.Generators[0]
+	p, ok := g.Target.(*ast.Name)
+	if !ok || p.Id == bt.param {
+		return nil, bt.refuse(g.Target, "comprehension target in a validator")
+	}
+	call, ok := g.Iter.(*ast.Call)
+	var at *ast.Attribute
+	if ok {
+		at, _ = call.Func.(*ast.Attribute)
+	}
+	if at == nil || at.Attr != "split" || len(call.Keywords) > 0 || len(call.Args) > 1 {
+		return nil, bt.refuse(g.Iter, "comprehension iterable in a validator (only a split of %s)", bt.param)
+	}
+	src, err := bt.strExpr(at.Value)
+	if err != nil {
+		return nil, err
+	}
+	args := []jen.Code{src, jen.Lit("split")}
+	if len(call.Args) == 1 {
+		lit, ok := strLit(call.Args[0])
+		if !ok || lit == "" {
+			return nil, bt.refuse(call.Args[0], "argument of split other than a non-empty string literal")
+		}
+		args = append(args, jen.Qual(pyvalPkg, "Str").Call(jen.Lit(lit)))
+	}
+	inner := &valTr{pos: bt.pos, param: p.Id}
+	elt, err := inner.strExpr(lc.Elt)
+	if err != nil {
+		return nil, err
+	}
+	add := jen.Id("out").Op("=").Append(jen.Id("out"), jen.Qual(pyvalPkg, "Str").Call(elt))
+	if len(g.Ifs) == 1 {
+		cond, err := inner.cond(g.Ifs[0])
+		if err != nil {
+			return nil, err
+		}
+		add = jen.If(cond).Block(add)
+	}
+	// The items of str.split are str: the loop variable shadows v as the Go string of p.
+	return jen.Func().Params().Qual(pyvalPkg, "Value").Block(
+		jen.Id("parts").Op(":=").Qual(pyvalPkg, "StrSplitItems").Call(jen.Qual(pyvalPkg, "StrMethodValue").Call(args...)),
+		jen.Id("out").Op(":=").Make(jen.Index().Qual(pyvalPkg, "Value"), jen.Lit(0), jen.Len(jen.Id("parts"))),
+		jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Id("parts")).Block(add),
+		jen.Return(jen.Op("&").Qual(pyvalPkg, "List").Values(jen.Dict{jen.Id("Items"): jen.Id("out")})),
 	).Call(), nil
 }

@@ -45,9 +45,25 @@ var beforeCases = []struct{ name, src string }{
         if isinstance(value, type(None)) or isinstance(value, list):
             return value
         return 1`},
+	{"split comprehension", `
+    @field_validator("x", mode="before")
+    @classmethod
+    def split_commas(cls, value):
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value`},
+	{"split comprehension without if", `
+    @field_validator("x", mode="before")
+    @classmethod
+    def f(cls, v):
+        if isinstance(v, str):
+            return [w.upper()[:3] for w in v.strip().split()]
+        if isinstance(v, list):
+            return v
+        return ["a", "b"]`},
 }
 
-var beforeInputs = []string{`"a,b,,c"`, `""`, `"  Hello  World "`, `["x", "y"]`, `[1, "y"]`, `null`, `3`, `2.5`, `true`, `false`, `{"a": 1}`, `"\u00e9,\u4e2d"`, `[]`}
+var beforeInputs = []string{`"a,b,,c"`, `""`, `"  Hello  World "`, `["x", "y"]`, `[1, "y"]`, `null`, `3`, `2.5`, `true`, `false`, `{"a": 1}`, `"\u00e9,\u4e2d"`, `[]`, `" a , ,b,  "`, `"\u00e9l\u00e8ve  ma\u00eetre\tstra\u00dfe"`}
 
 // TestBeforeFieldValidatorDifferential runs each before validator in pydantic (python3)
 // and, translated, in Go, and compares the result (as JSON) or the error of every input.
@@ -153,6 +169,9 @@ func TestBeforeFieldValidatorRefusals(t *testing.T) {
 		{"else", "    def f(cls, v):\n        if v is None:\n            return v\n        else:\n            return 1\n", "with else"},
 		{"split with an empty separator", "    def f(cls, v):\n        if isinstance(v, str):\n            return v.split('')\n        return v\n", "argument of split"},
 		{"info parameter", "    def f(cls, v, info):\n        return v\n", "parameters other than (cls, value)"},
+		{"comprehension over another iterable", "    def f(cls, v):\n        if isinstance(v, str):\n            return [p for p in v]\n        return v\n", "comprehension iterable"},
+		{"comprehension using the value", "    def f(cls, v):\n        if isinstance(v, str):\n            return [v for p in v.split()]\n        return v\n", "str expression in a validator"},
+		{"two for clauses", "    def f(cls, v):\n        if isinstance(v, str):\n            return [p for p in v.split() for q in v.split()]\n        return v\n", "only one for clause"},
 	} {
 		fn := parseValidator(t, tc.src)
 		_, err := BeforeFieldValidator(fn, func(n ast.Node) ir.Pos { return ir.Pos{File: "m.py", Line: 1, Col: 1} })

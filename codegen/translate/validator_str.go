@@ -14,7 +14,7 @@ import (
 //
 //	<s>.isalpha()  <s>.isdecimal()  <s>.isascii()  <s>.startswith("lit")  <s>.endswith("lit")
 //	len(<s>) <op> <int literal>   (<, <=, >, >=, ==, !=)
-//	<s>                           (truthiness: non-empty)
+//	<s>                           (truthiness: non-empty; a slice or a transform of the value)
 //
 // none of which can raise. Indexing (`v[0]`, which raises IndexError on "") is refused.
 
@@ -73,6 +73,14 @@ func (vt *valTr) condMore(e ast.Expr) (jen.Code, error) {
 			return nil, err
 		}
 		return jen.Add(s).Op("!=").Lit(""), nil
+	}
+	if c, ok := e.(*ast.Call); ok {
+		if at, isAttr := c.Func.(*ast.Attribute); isAttr && isStrTransform(at.Attr) {
+			// Truthiness of a transformed value: v.strip()
+			if s, err := vt.strExpr(e); err == nil {
+				return jen.Add(s).Op("!=").Lit(""), nil
+			}
+		}
 	}
 	return nil, vt.refuse(e, "validator condition")
 }
@@ -159,4 +167,10 @@ func intLitValue(e ast.Expr) (int64, bool) {
 		return 0, false
 	}
 	return b.Int64(), true
+}
+
+// isStrTransform reports a method of strTransforms.
+func isStrTransform(name string) bool {
+	_, ok := strTransforms[name]
+	return ok
 }

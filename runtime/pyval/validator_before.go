@@ -33,3 +33,18 @@ func RunBefore(s *validate.State, in pyjson.Value, fn func(Value) (Value, *valid
 	}
 	return out, true
 }
+
+// StrSplitItems is the items of a str.split result (StrMethodValue) as Go strings.
+func StrSplitItems(v Value) []string {
+	l, ok := v.(*List)
+	if !ok {
+		return nil
+	}
+	out := make([]string, 0, len(l.Items))
+	for _, it := range l.Items {
+		if s, ok := it.(Str); ok {
+			out = append(out, string(s))
+		}
+	}
+	return out
+}
