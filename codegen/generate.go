@@ -134,7 +134,7 @@ func newGen(in Input) *gen {
 		mi, _ := g.models.get(m, m.Pos)
 		return jen.Id(mi.newName)
 	}, ResponseClass: func(name string) (jen.Code, string, string, bool) { return g.bodyResponseClass(name) },
-		ValidatorsNative: func(m *ir.Model) bool { return g.validatorsOf(m).why == "" }})
+		ValidatorsNative: func(m *ir.Model) bool { return g.validatorsOf(m).why == "" && !g.validatorsOf(m).hasBefore() }})
 	g.models = newModelSet(g)
 	g.refuse.at = in.App.Pos
 	if len(in.state) > 0 {

@@ -239,8 +239,10 @@ func (ms *modelSet) writeDecoder(mi *modelInfo, fields []*fieldInfo) {
 			}
 			return append(out,
 				jen.Id("s").Dot("PushKey").Call(key),
-				jen.If(fi.ti.decode(jen.Id("s"), jen.Id("in").Index(sl), jen.Op("&").Id("o").Dot(fi.goName))).Block(
-					ms.validatedField(mi, fi, jen.Id("in").Index(sl), []jen.Code{jen.Id("o").Dot("Set").Dot("Add").Call(jen.Lit(i))})...),
+				ms.beforeDecode(mi, fi, jen.Id("in").Index(sl), func(in jen.Code) jen.Code { // validators_before.go
+					return jen.If(fi.ti.decode(jen.Id("s"), in, jen.Op("&").Id("o").Dot(fi.goName))).Block(
+						ms.validatedField(mi, fi, jen.Id("in").Index(sl), []jen.Code{jen.Id("o").Dot("Set").Dot("Add").Call(jen.Lit(i))})...)
+				}),
 				jen.Id("s").Dot("Pop").Call(),
 			)
 		}

@@ -25,6 +25,8 @@ type modelValidators struct {
 	why string
 	// byField are the field validators of each field, in pydantic's order.
 	byField map[string][]*fieldValidator
+	// before are the before validators of each field (validators_before.go).
+	before map[string]*fieldValidator
 }
 
 // fieldValidator is one translated field validator.
@@ -49,10 +51,10 @@ func (g *gen) validatorsOf(m *ir.Model) *modelValidators {
 }
 
 func (g *gen) analyzeValidators(m *ir.Model) *modelValidators {
-	mv := &modelValidators{byField: map[string][]*fieldValidator{}}
+	mv := &modelValidators{byField: map[string][]*fieldValidator{}, before: map[string]*fieldValidator{}}
 	opaque := func(v ir.Validator, format string, args ...any) *modelValidators {
 		mv.why = fmt.Sprintf("model %s has validators (%s: %s %s) Go does not run: %s", m.Name, shortPos(m.Pos), v.Kind, v.Func, fmt.Sprintf(format, args...))
-		mv.byField = nil
+		mv.byField, mv.before = nil, nil
 		return mv
 	}
 	for _, b := range m.Bases {
@@ -66,6 +68,12 @@ func (g *gen) analyzeValidators(m *ir.Model) *modelValidators {
 			return opaque(v, "two validators named %s", v.Func)
 		}
 		funcs[v.Func] = true
+		if v.Kind == "field_validator" && v.Mode == "before" {
+			if why := g.beforeValidator(m, v, mv); why != "" {
+				return opaque(v, "%s", why)
+			}
+			continue
+		}
 		if v.Kind != "field_validator" || v.Mode != "after" {
 			return opaque(v, "mode %q of %s is not generated in Go", v.Mode, v.Kind)
 		}
@@ -79,6 +87,9 @@ func (g *gen) analyzeValidators(m *ir.Model) *modelValidators {
 			}
 			if f.Type == nil || f.Type.Kind != ir.KindStr {
 				return opaque(v, "field %s is not a str", name)
+			}
+			if why := validatedFieldWhy(f, mv); why != "" {
+				return opaque(v, "%s", why)
 			}
 		}
 		fn, mod := g.findMethod(v.Pos)
@@ -152,6 +163,7 @@ func (g *gen) findMethod(pos ir.Pos) (*ast.FunctionDef, *load.Module) {
 // writeFieldValidators writes the Go functions of m's field validators into models.go.
 func (ms *modelSet) writeFieldValidators(mi *modelInfo) {
 	g := ms.g
+	ms.writeBeforeValidators(mi) // validators_before.go
 	mv := g.validatorsOf(mi.m)
 	f := g.file("models.go")
 	written := map[ir.Pos]string{}

@@ -334,6 +334,9 @@ func (f *fn) builtinCall(name string, c *ast.Call) val {
 		if v, ok := f.excIsinstance(c); ok { // exc_use.go
 			return v
 		}
+		if v, ok := f.modelIsinstance(c); ok { // isinstance_model.go
+			return v
+		}
 		types := f.isinstanceTypes(c.Args[1])
 		as := f.seq(c.Args[:1], f.value)
 		if len(c.Keywords) > 0 {

@@ -21,6 +21,9 @@ func init() { builtinFuncs["getattr"] = true }
 
 // getattrCall compiles getattr(obj, name).
 func (f *fn) getattrCall(c *ast.Call) val {
+	if len(c.Args) == 3 && len(c.Keywords) == 0 {
+		return f.getattrDefault(c) // getattr_default.go
+	}
 	if len(c.Args) != 2 || len(c.Keywords) > 0 {
 		f.refuse(c, "getattr() with other than two positional arguments")
 	}

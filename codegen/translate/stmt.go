@@ -390,10 +390,14 @@ func (f *fn) ifStmt(s *ast.If) {
 	typesT, typesF := f.narrowTypes(s.Test, types0) // narrow.go: x is None / x is not None
 	var branches []branchState
 	first := true
+	var narrow ast.Expr // the test of the branch, which may narrow a local's type (isinstance_model.go)
 	branch := func(body []ast.Stmt, head ast.Stmt) []jen.Code {
 		f.assigned, f.types, f.dead = copySet(assigned0), copyTypes(typesF), false
 		if first {
 			f.types, first = copyTypes(typesT), false
+		}
+		if narrow != nil {
+			f.narrowIsinstance(narrow)
 		}
 		f.push()
 		if head != nil {
@@ -404,6 +408,7 @@ func (f *fn) ifStmt(s *ast.If) {
 		branches = append(branches, branchState{f.dead, f.assigned, f.types})
 		return code
 	}
+	narrow = s.Test
 	stmt := jen.If(f.cond(s.Test)).Block(branch(s.Body, nil)...)
 	orelse := s.Orelse
 	for len(orelse) == 1 {
@@ -417,9 +422,11 @@ func (f *fn) ifStmt(s *ast.If) {
 		if pre := f.pop(); len(pre) > 0 {
 			break
 		}
+		narrow = elif.Test
 		stmt.Else().If(c).Block(branch(elif.Body, elif)...)
 		orelse = elif.Orelse
 	}
+	narrow = nil
 	if len(orelse) > 0 {
 		stmt.Else().Block(branch(orelse, nil)...)
 	} else {

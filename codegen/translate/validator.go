@@ -273,7 +273,7 @@ func (vt *valTr) cond(e ast.Expr) (jen.Code, error) {
 			return jen.Qual("strings", "HasSuffix").Call(jen.Id("v"), jen.Lit(lit)), nil
 		}
 	}
-	return nil, vt.refuse(e, "validator condition")
+	return vt.condMore(e)
 }
 
 // strLit is the value of a str literal.

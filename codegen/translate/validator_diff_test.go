@@ -52,10 +52,21 @@ var validatorCases = []struct {
         if value == "a@b":
             raise ValueError()
         return value`},
+	{"slices and predicates", `
+    @field_validator("x")
+    @classmethod
+    def check(cls, v: str) -> str:
+        if not v[:2].isalpha():
+            raise ValueError("IBAN must start with a country code")
+        if len(v) > 12 or len(v[-3:]) < 1:
+            raise ValueError("length")
+        if v[1:-1].strip().isdecimal() or not v.lower()[::].isascii() and v[-20:3].endswith("b"):
+            raise AssertionError("odd")
+        return v.replace(" ", "").upper()`},
 }
 
 var validatorInputs = []string{"", "a", "a/b", "a@b", "-a@b", "a@b-", "root@x", "é@x", "ok@example.com", "\u00e9/\u4e2d",
-	"  straße ΣΑΣ ", "\u2003a b\u00a0", "Abc--", "İx", "ǅ ﬁ"}
+	"  straße ΣΑΣ ", "\u2003a b\u00a0", "Abc--", "İx", "ǅ ﬁ", "de89 3704 0044", "1234567890123456", "ab٣٤c", "é中b", "aé12b"}
 
 // TestStrFieldValidatorDifferential runs each validator in pydantic (python3) and, translated,
 // in Go, and compares the error type and message, or the resulting value, of every input.
@@ -167,7 +178,11 @@ func TestStrFieldValidatorRefusals(t *testing.T) {
 		{"uses cls", "    def f(cls, v):\n        assert cls.x in v\n        return v\n", "validator condition"},
 		{"other exception", "    def f(cls, v):\n        if v:\n            raise TypeError('x')\n        return v\n", "raise in a validator"},
 		{"message not literal", "    def f(cls, v):\n        assert v, v\n        return v\n", "assert message"},
-		{"len", "    def f(cls, v):\n        assert len(v) > 2\n        return v\n", "validator condition"},
+		{"len of other", "    def f(cls, v):\n        assert len(cls) > 2\n        return v\n", "str expression in a validator"},
+		{"len with a non-literal", "    def f(cls, v):\n        assert len(v) > len(v)\n        return v\n", "validator condition"},
+		{"index", "    def f(cls, v):\n        assert v[0].isalpha()\n        return v\n", "str expression in a validator"},
+		{"slice bound", "    def f(cls, v):\n        assert v[:len(v)].isalpha()\n        return v\n", "slice bounds"},
+		{"predicate", "    def f(cls, v):\n        assert v.isdigit()\n        return v\n", "validator condition"},
 		{"else", "    def f(cls, v):\n        if v:\n            raise ValueError('x')\n        else:\n            pass\n        return v\n", "validator if statement"},
 	} {
 		fn := parseValidator(t, tc.src)
