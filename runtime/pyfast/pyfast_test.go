@@ -1,0 +1,105 @@
+package pyfast
+
+import (
+	"math"
+	"slices"
+	"testing"
+)
+
+func TestChecked(t *testing.T) {
+	cases := []struct {
+		name string
+		fn   func(a, b int64) (int64, bool)
+		a, b int64
+		want int64
+		ok   bool
+	}{
+		{"add", Add, 2, 3, 5, true},
+		{"add overflow", Add, math.MaxInt64, 1, 0, false},
+		{"add negative overflow", Add, math.MinInt64, -1, 0, false},
+		{"sub", Sub, 2, 3, -1, true},
+		{"sub overflow", Sub, math.MinInt64, 1, 0, false},
+		{"sub max", Sub, 0, math.MinInt64, 0, false},
+		{"mul", Mul, -4, 5, -20, true},
+		{"mul min", Mul, math.MinInt64, 1, math.MinInt64, true},
+		{"mul min neg", Mul, math.MinInt64, -1, 0, false},
+		{"mul overflow", Mul, 1 << 32, 1 << 31, 0, false},
+		{"mul to min", Mul, -(1 << 32), 1 << 31, math.MinInt64, true},
+		{"floordiv", FloorDiv, -7, 2, -4, true},
+		{"floordiv neg divisor", FloorDiv, 7, -2, -4, true},
+		{"floordiv exact", FloorDiv, -8, 2, -4, true},
+		{"floordiv zero", FloorDiv, 1, 0, 0, false},
+		{"floordiv min", FloorDiv, math.MinInt64, -1, 0, false},
+		{"mod", Mod, -7, 3, 2, true},
+		{"mod neg divisor", Mod, 7, -3, -2, true},
+		{"mod zero", Mod, 7, 0, 0, false},
+		{"mod min", Mod, math.MinInt64, -1, 0, true},
+	}
+	for _, c := range cases {
+		got, ok := c.fn(c.a, c.b)
+		if ok != c.ok || ok && got != c.want {
+			t.Errorf("%s(%d, %d) = %d, %v; want %d, %v", c.name, c.a, c.b, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func TestRange(t *testing.T) {
+	cases := []struct {
+		start, stop, step, want int64
+		ok                      bool
+	}{
+		{0, 10, 1, 10, true},
+		{0, 10, 3, 4, true},
+		{10, 0, -3, 4, true},
+		{0, 10, -1, 0, true},
+		{0, 10, 0, 0, false},
+		{math.MinInt64, math.MaxInt64, 1, 0, false},
+		{math.MaxInt64 - 1, math.MaxInt64, 5, 1, true},
+		{5, -5, math.MinInt64, 1, true},
+	}
+	for _, c := range cases {
+		got, ok := RangeLen(c.start, c.stop, c.step)
+		if ok != c.ok || ok && got != c.want {
+			t.Errorf("RangeLen(%d, %d, %d) = %d, %v; want %d, %v", c.start, c.stop, c.step, got, ok, c.want, c.ok)
+		}
+	}
+	if got, _ := RangeList(10, 0, -3); !slices.Equal(got, []int64{10, 7, 4, 1}) {
+		t.Errorf("RangeList(10, 0, -3) = %v", got)
+	}
+}
+
+func TestSequences(t *testing.T) {
+	if got, ok := ConcatRepeat([]int64{7}, []int64{1, 2}, 3); !ok || !slices.Equal(got, []int64{7, 1, 2, 1, 2, 1, 2}) {
+		t.Errorf("ConcatRepeat = %v, %v", got, ok)
+	}
+	if got, ok := Repeat([]bool{true}, 5); !ok || !slices.Equal(got, []bool{true, true, true, true, true}) {
+		t.Errorf("Repeat = %v, %v", got, ok)
+	}
+	if got, ok := Repeat([]int64{1}, -2); !ok || len(got) != 0 {
+		t.Errorf("Repeat negative = %v, %v", got, ok)
+	}
+	if _, ok := Repeat([]int64{1}, MaxList+1); ok {
+		t.Error("Repeat beyond MaxList stayed on the fast path")
+	}
+	for _, c := range []struct {
+		lo, hi       int64
+		hasLo, hasHi bool
+		l, h         int
+	}{{-5, 0, true, false, 5, 10}, {-50, 3, true, true, 0, 3}, {8, 2, true, true, 8, 8}, {0, 20, false, true, 0, 10}} {
+		if l, h := SliceBounds(c.lo, c.hasLo, c.hi, c.hasHi, 10); l != c.l || h != c.h {
+			t.Errorf("SliceBounds(%+v) = %d, %d", c, l, h)
+		}
+	}
+	if _, ok := Index(3, 3); ok {
+		t.Error("Index(3, 3) in range")
+	}
+	if i, ok := Index(-1, 3); !ok || i != 2 {
+		t.Errorf("Index(-1, 3) = %d, %v", i, ok)
+	}
+	if _, ok := TrueDiv(1<<54, 3); ok {
+		t.Error("TrueDiv of an int beyond 2**53 stayed on the fast path")
+	}
+	if f, ok := Round(2.675, 2); !ok || f != 2.67 {
+		t.Errorf("Round(2.675, 2) = %v, %v", f, ok)
+	}
+}
