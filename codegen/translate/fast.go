@@ -120,6 +120,8 @@ type fastFn struct {
 	infer  bool               // inferring kinds: code is thrown away
 	tmp    int
 	blk    *[]jen.Code
+	pools  map[fkind]bool  // list kinds whose arrays a pyfast.Pool recycles
+	seqs   []fastVar       // lists being iterated by enclosing for loops
 	dead   bool            // the current block has terminated
 	assign map[string]bool // locals definitely assigned here
 }
@@ -158,8 +160,17 @@ func fastPath(mi *modInfo, def *funcDef, vars map[string]Var) (code []jen.Code) 
 			break
 		}
 	}
+	inferred := fmt.Sprint(x.kinds)
 	body := x.run(false)
+	if fmt.Sprint(x.kinds) != inferred {
+		return nil // the aliasing checks of Pool.Put need every list local up front
+	}
 	var decls []jen.Code
+	for _, k := range []fkind{fkListInt, fkListFloat, fkListBool} {
+		if x.pools[k] {
+			decls = append(decls, jen.Var().Id(fastPool(k)).Qual(pyfastPkg, "Pool").Types(k.elem().goType()))
+		}
+	}
 	for _, name := range sortedKeys(x.kinds) {
 		if x.params[name] {
 			continue
@@ -194,7 +205,7 @@ func (x *fastFn) paramKinds(vars map[string]Var) []jen.Code {
 			v, ok := vars[p.Arg]
 			goName := GoName(p.Arg)
 			if !ok || v.Type == nil || v.Go == nil || fmt.Sprintf("%#v", v.Go) != goName ||
-				strings.HasPrefix(goName, "fp_") || strings.HasPrefix(goName, "fq") || strings.HasPrefix(goName, "_f") {
+				strings.HasPrefix(goName, "fp") || strings.HasPrefix(goName, "fq") || strings.HasPrefix(goName, "_f") {
 				return nil
 			}
 			var k fkind
@@ -240,6 +251,7 @@ func containsAwait(body []ast.Stmt) bool {
 // run compiles the body once (infer: only to learn the locals' kinds).
 func (x *fastFn) run(infer bool) []jen.Code {
 	x.infer, x.tmp, x.dead, x.comp = infer, 0, false, map[string]fastVar{}
+	x.pools, x.seqs = map[fkind]bool{}, nil
 	x.assign = map[string]bool{}
 	for p := range x.params {
 		x.assign[p] = true
@@ -326,4 +338,27 @@ func sortedKeys(m map[string]fkind) []string {
 		}
 	}
 	return keys
+}
+
+// fastPool is the Go name of the pyfast.Pool of a list kind.
+func fastPool(k fkind) string { return fmt.Sprintf("fpool%d", int(k)) }
+
+// rebind emits `name = code` for a local of list kind k, handing the array name held
+// before to its pool when no local (nor a loop over it) refers to it any more.
+func (x *fastFn) rebind(name string, k fkind, code jen.Code) {
+	old := x.temp(jen.Id(fastName(name)))
+	x.emit(jen.Id(fastName(name)).Op("=").Add(code))
+	live := []jen.Code{old}
+	for _, n := range sortedKeys(x.kinds) {
+		if x.kinds[n] == k {
+			live = append(live, jen.Id(fastName(n)))
+		}
+	}
+	for _, s := range x.seqs {
+		if s.kind == k {
+			live = append(live, jen.Id(s.goName))
+		}
+	}
+	x.pools[k] = true
+	x.emit(jen.If(jen.Qual(pyfastPkg, "Dead").Call(live...)).Block(jen.Id(fastPool(k)).Dot("Put").Call(old)))
 }

@@ -116,10 +116,10 @@ func (x *fastFn) binOp(b *ast.BinOp) (jen.Code, fkind) {
 		rl, rlk := x.expr(rb.Left)
 		rr, rrk := x.expr(rb.Right)
 		if rlk == lk && rrk == fkInt {
-			return x.checked("ConcatRepeat", l, rl, rr), lk
+			return x.pooled(lk, "ConcatRepeat", l, rl, rr), lk
 		}
 		if rlk == fkInt && rrk == lk {
-			return x.checked("ConcatRepeat", l, rr, rl), lk
+			return x.pooled(lk, "ConcatRepeat", l, rr, rl), lk
 		}
 		r, rk := x.binCodes(rb.Op, rl, rlk, rr, rrk)
 		return x.binCodes(b.Op, l, lk, r, rk)
@@ -464,4 +464,13 @@ func (x *fastFn) asChar(c jen.Code, k, other fkind) (jen.Code, fkind) {
 		}
 	}
 	return c, k
+}
+
+// pooled is checked for a method of the pyfast.Pool of list kind k.
+func (x *fastFn) pooled(k fkind, method string, args ...jen.Code) jen.Code {
+	x.pools[k] = true
+	t := x.newTmp()
+	x.emit(jen.List(jen.Id(t), jen.Id(t+"ok")).Op(":=").Id(fastPool(k)).Dot(method).Call(args...),
+		jen.If(jen.Op("!").Id(t+"ok")).Block(fastDeopt()))
+	return jen.Id(t)
 }

@@ -1,6 +1,8 @@
 package translate
 
 import (
+	"fmt"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/covetpy/covetgen/parser/ast"
@@ -112,6 +114,10 @@ func (x *fastFn) assignStmt(targets []ast.Expr, value ast.Expr, aug bool) {
 		switch tg := t.(type) {
 		case *ast.Name:
 			x.bind(tg.Id, k)
+			if k.isList() {
+				x.rebind(tg.Id, k, code)
+				continue
+			}
 			x.emit(jen.Id(fastName(tg.Id)).Op("=").Add(code))
 		case *ast.Subscript:
 			if _, isSlice := tg.Slice.(*ast.Slice); isSlice {
@@ -216,7 +222,9 @@ func (x *fastFn) forStmt(s *ast.For) {
 	saved := copySet(x.assign)
 	x.bind(tg.Id, sk.elem())
 	i := x.newTmp()
+	x.seqs = append(x.seqs, fastVar{goName: fmt.Sprintf("%#v", seq), kind: sk})
 	body, _, _ := x.block(s.Body)
+	x.seqs = x.seqs[:len(x.seqs)-1]
 	x.assign = saved
 	x.emit(jen.For(jen.Id(i).Op(":=").Lit(0), jen.Id(i).Op("<").Len(seq), jen.Id(i).Op("++")).
 		Block(append([]jen.Code{jen.Id(fastName(tg.Id)).Op("=").Add(seq).Index(jen.Id(i))}, body...)...))

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"testing"
+	"unsafe"
 )
 
 func TestChecked(t *testing.T) {
@@ -101,5 +102,25 @@ func TestSequences(t *testing.T) {
 	}
 	if f, ok := Round(2.675, 2); !ok || f != 2.67 {
 		t.Errorf("Round(2.675, 2) = %v, %v", f, ok)
+	}
+}
+
+func TestPool(t *testing.T) {
+	var p Pool[int64]
+	a, _ := p.ConcatRepeat([]int64{1}, []int64{0}, 3)
+	b := a
+	if Dead(a, b) {
+		t.Error("an array a local still holds is dead")
+	}
+	if !Dead(a, []int64{5}) {
+		t.Error("an array no local holds is live")
+	}
+	p.Put(a)
+	c, _ := p.ConcatRepeat([]int64{2}, []int64{7, 8}, 1)
+	if !slices.Equal(c, []int64{2, 7, 8}) || unsafe.SliceData(c) != unsafe.SliceData(a) {
+		t.Errorf("pooled ConcatRepeat = %v (reused: %v)", c, unsafe.SliceData(c) == unsafe.SliceData(a))
+	}
+	if d, _ := p.ConcatRepeat([]int64{4}, []int64{0}, -1); !slices.Equal(d, []int64{4}) {
+		t.Errorf("ConcatRepeat with n < 0 = %v", d)
 	}
 }
