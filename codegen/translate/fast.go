@@ -120,10 +120,15 @@ type fastFn struct {
 	infer  bool               // inferring kinds: code is thrown away
 	tmp    int
 	blk    *[]jen.Code
-	pools  map[fkind]bool  // list kinds whose arrays a pyfast.Pool recycles
-	seqs   []fastVar       // lists being iterated by enclosing for loops
-	dead   bool            // the current block has terminated
-	assign map[string]bool // locals definitely assigned here
+	pools  map[fkind]bool // list kinds whose arrays a pyfast.Pool recycles
+	seqs   []fastVar      // lists being iterated by enclosing for loops
+	// counters are the int locals known, in the loop body being compiled, to be a
+	// counter of range(c, stop) with a constant c >= 0 and a positive constant step, not
+	// rebound in the body: 0 <= v < stop <= MaxInt64, so v - k (0 <= k) and v + 1 cannot
+	// overflow.
+	counters map[string]bool
+	dead     bool            // the current block has terminated
+	assign   map[string]bool // locals definitely assigned here
 }
 
 // fastVar is a comprehension variable: its Go name and kind.
@@ -251,7 +256,7 @@ func containsAwait(body []ast.Stmt) bool {
 // run compiles the body once (infer: only to learn the locals' kinds).
 func (x *fastFn) run(infer bool) []jen.Code {
 	x.infer, x.tmp, x.dead, x.comp = infer, 0, false, map[string]fastVar{}
-	x.pools, x.seqs = map[fkind]bool{}, nil
+	x.pools, x.seqs, x.counters = map[fkind]bool{}, nil, map[string]bool{}
 	x.assign = map[string]bool{}
 	for p := range x.params {
 		x.assign[p] = true

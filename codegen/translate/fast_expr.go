@@ -110,6 +110,9 @@ func toFloat(c jen.Code, k fkind) jen.Code {
 }
 
 func (x *fastFn) binOp(b *ast.BinOp) (jen.Code, fkind) {
+	if c := x.counterStep(b); c != nil {
+		return c, fkInt
+	}
 	l, lk := x.expr(b.Left)
 	if rb, ok := b.Right.(*ast.BinOp); ok && b.Op == ast.Add && lk.isList() && rb.Op == ast.Mult {
 		// head + items * n, as in [i] + [0] * n: one allocation
@@ -473,4 +476,33 @@ func (x *fastFn) pooled(k fkind, method string, args ...jen.Code) jen.Code {
 	x.emit(jen.List(jen.Id(t), jen.Id(t+"ok")).Op(":=").Id(fastPool(k)).Dot(method).Call(args...),
 		jen.If(jen.Op("!").Id(t+"ok")).Block(fastDeopt()))
 	return jen.Id(t)
+}
+
+// counterStep is v - k (k >= 0) or v + 1 of a loop counter v (fastFn.counters), which
+// cannot overflow: no check (nil: another expression).
+func (x *fastFn) counterStep(b *ast.BinOp) jen.Code {
+	n, ok := b.Left.(*ast.Name)
+	if !ok || !x.counters[n.Id] {
+		return nil
+	}
+	if _, isComp := x.comp[n.Id]; isComp {
+		return nil
+	}
+	c, ok := b.Right.(*ast.Constant)
+	if !ok {
+		return nil
+	}
+	k, ok := c.Value.(*ast.Int)
+	if !ok || !k.IsInt64() {
+		return nil
+	}
+	switch v := k.Int64(); {
+	case b.Op == ast.Sub && v >= 0:
+		l, _ := x.name(n)
+		return jen.Parens(jen.Add(l).Op("-").Lit(v))
+	case b.Op == ast.Add && (v == 0 || v == 1):
+		l, _ := x.name(n)
+		return jen.Parens(jen.Add(l).Op("+").Lit(v))
+	}
+	return nil
 }

@@ -202,7 +202,9 @@ func (x *fastFn) forStmt(s *ast.For) {
 		saved := copySet(x.assign)
 		x.bind(tg.Id, fkInt)
 		k, c := x.newTmp(), x.newTmp()
+		x.counters[tg.Id] = x.isCounter(tg.Id, args, s.Body)
 		body, _, _ := x.block(s.Body)
+		delete(x.counters, tg.Id)
 		x.assign = saved
 		x.emit(jen.For(
 			jen.List(jen.Id(k), jen.Id(c)).Op(":=").List(start, n),
@@ -336,4 +338,35 @@ func (x *fastFn) box(e ast.Expr, c jen.Code, k fkind) jen.Code {
 	}
 	x.out("result of kind %v", k)
 	return nil
+}
+
+// isCounter reports whether the target name of for name in range(args...): body is a
+// counter (fastFn.counters).
+func (x *fastFn) isCounter(name string, args []ast.Expr, body []ast.Stmt) bool {
+	nonNegConst := func(e ast.Expr, positive bool) bool {
+		c, ok := e.(*ast.Constant)
+		if !ok {
+			return false
+		}
+		i, ok := c.Value.(*ast.Int)
+		return ok && i.IsInt64() && (i.Sign() > 0 || !positive && i.Sign() == 0)
+	}
+	switch len(args) {
+	case 2:
+		if !nonNegConst(args[0], false) {
+			return false
+		}
+	case 3:
+		if !nonNegConst(args[0], false) || !nonNegConst(args[2], true) {
+			return false
+		}
+	}
+	for _, st := range body {
+		for _, n := range StmtBoundNames(st) {
+			if n == name {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -60,6 +60,13 @@ func (p *Pool[T]) ConcatRepeat(head, items []T, n int64) ([]T, bool) {
 	if k == len(out) {
 		return out, true
 	}
+	if len(items) == 1 { // [x] * n: a plain fill
+		v, rest := items[0], out[k:]
+		for i := range rest {
+			rest[i] = v
+		}
+		return out, true
+	}
 	k += copy(out[k:], items)
 	for filled := len(items); k < len(out); filled *= 2 {
 		k += copy(out[k:], out[len(head):len(head)+filled])
