@@ -145,6 +145,9 @@ func fastPath(mi *modInfo, def *funcDef, vars map[string]Var) (code []jen.Code) 
 			code = nil
 		}
 	}()
+	if !hasLoop(def.body) {
+		return nil // straight-line code: unboxing and boxing again would cost more than it saves
+	}
 	x := &fastFn{mi: mi, def: def, locals: map[string]bool{}, kinds: map[string]fkind{}, params: map[string]bool{}}
 	pre := x.paramKinds(vars)
 	if pre == nil {
@@ -366,4 +369,24 @@ func (x *fastFn) rebind(name string, k fkind, code jen.Code) {
 	}
 	x.pools[k] = true
 	x.emit(jen.If(jen.Qual(pyfastPkg, "Dead").Call(live...)).Block(jen.Id(fastPool(k)).Dot("Put").Call(old)))
+}
+
+// hasLoop reports whether a body has a loop or a comprehension.
+func hasLoop(body []ast.Stmt) bool {
+	found := false
+	walkStmts(body, func(st ast.Stmt) {
+		switch st.(type) {
+		case *ast.For, *ast.While:
+			found = true
+		}
+		for _, e := range stmtExprs(st) {
+			walkExpr(e, func(x ast.Expr) {
+				switch x.(type) {
+				case *ast.ListComp, *ast.SetComp, *ast.DictComp, *ast.GeneratorExp:
+					found = true
+				}
+			})
+		}
+	})
+	return found
 }
