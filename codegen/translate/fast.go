@@ -124,11 +124,14 @@ type fastFn struct {
 	seqs   []fastVar      // lists being iterated by enclosing for loops
 	// counters are the int locals known, in the loop body being compiled, to be a
 	// counter of range(c, stop) with a constant c >= 0 and a positive constant step, not
-	// rebound in the body: 0 <= v < stop <= MaxInt64, so v - k (0 <= k) and v + 1 cannot
-	// overflow.
-	counters map[string]bool
-	dead     bool            // the current block has terminated
-	assign   map[string]bool // locals definitely assigned here
+	// rebound in the body, with their c: c <= v < stop <= MaxInt64, so v - k (0 <= k) and
+	// v + 1 cannot overflow, and v - k (k <= c) is a non-negative index.
+	counters map[string]int64
+	// direct is set when an index known to be non-negative indexes a slice directly: an
+	// index out of range then panics, and the closure recovers into the generic path.
+	direct bool
+	dead   bool            // the current block has terminated
+	assign map[string]bool // locals definitely assigned here
 }
 
 // fastVar is a comprehension variable: its Go name and kind.
@@ -186,9 +189,19 @@ func fastPath(mi *modInfo, def *funcDef, vars map[string]Var) (code []jen.Code) 
 		decls = append(decls, jen.Var().Id(fastName(name)).Add(x.kinds[name].goType()), jen.Id("_").Op("=").Id(fastName(name)))
 	}
 	closure := append(append(pre, decls...), body...)
+	results := jen.Params(jen.Qual(pyvalPkg, "Value"), jen.Bool())
+	if x.direct {
+		// an index out of range (a Go runtime error) abandons the fast path
+		results = jen.Params(jen.Id("_fr").Qual(pyvalPkg, "Value"), jen.Id("_fok").Bool())
+		closure = append([]jen.Code{jen.Defer().Func().Params().Block(
+			jen.If(jen.Id("r").Op(":=").Recover(), jen.Id("r").Op("!=").Nil()).Block(
+				jen.If(jen.List(jen.Id("_"), jen.Id("isRT")).Op(":=").Id("r").Assert(jen.Qual("runtime", "Error")), jen.Op("!").Id("isRT")).Block(jen.Panic(jen.Id("r"))),
+				jen.List(jen.Id("_fr"), jen.Id("_fok")).Op("=").List(jen.Nil(), jen.False()),
+			)).Call()}, closure...)
+	}
 	return []jen.Code{
 		jen.If(
-			jen.List(jen.Id("_fr"), jen.Id("_fok")).Op(":=").Func().Params().Params(jen.Qual(pyvalPkg, "Value"), jen.Bool()).Block(closure...).Call(),
+			jen.List(jen.Id("_fr"), jen.Id("_fok")).Op(":=").Func().Params().Add(results).Block(closure...).Call(),
 			jen.Id("_fok"),
 		).Block(jen.Return(jen.Id("_fr"), jen.Nil())),
 	}
@@ -259,7 +272,7 @@ func containsAwait(body []ast.Stmt) bool {
 // run compiles the body once (infer: only to learn the locals' kinds).
 func (x *fastFn) run(infer bool) []jen.Code {
 	x.infer, x.tmp, x.dead, x.comp = infer, 0, false, map[string]fastVar{}
-	x.pools, x.seqs, x.counters = map[fkind]bool{}, nil, map[string]bool{}
+	x.pools, x.seqs, x.counters, x.direct = map[fkind]bool{}, nil, map[string]int64{}, false
 	x.assign = map[string]bool{}
 	for p := range x.params {
 		x.assign[p] = true

@@ -371,8 +371,7 @@ func (x *fastFn) subscript(s *ast.Subscript) (jen.Code, fkind) {
 	if ik != fkInt {
 		x.out("index of kind %v", ik)
 	}
-	i := x.checked("Index", idx, jen.Len(seq))
-	return jen.Add(seq).Index(i), k.elem()
+	return jen.Add(seq).Index(x.index(s.Slice, idx, seq)), k.elem()
 }
 
 func (x *fastFn) listDisplay(l *ast.List) (jen.Code, fkind) {
@@ -482,7 +481,10 @@ func (x *fastFn) pooled(k fkind, method string, args ...jen.Code) jen.Code {
 // cannot overflow: no check (nil: another expression).
 func (x *fastFn) counterStep(b *ast.BinOp) jen.Code {
 	n, ok := b.Left.(*ast.Name)
-	if !ok || !x.counters[n.Id] {
+	if !ok {
+		return nil
+	}
+	if _, isCounter := x.counters[n.Id]; !isCounter {
 		return nil
 	}
 	if _, isComp := x.comp[n.Id]; isComp {
@@ -505,4 +507,48 @@ func (x *fastFn) counterStep(b *ast.BinOp) jen.Code {
 		return jen.Parens(jen.Add(l).Op("+").Lit(v))
 	}
 	return nil
+}
+
+// index is the Go index into seq of the Python index e (code idx): Go's own bounds check
+// when e is known to be non-negative (fastFn.direct), else pyfast.Index.
+func (x *fastFn) index(e ast.Expr, idx, seq jen.Code) jen.Code {
+	if x.nonNeg(e) {
+		x.direct = true
+		return jen.Int().Call(idx)
+	}
+	return x.checked("Index", idx, jen.Len(seq))
+}
+
+// nonNeg reports whether an int expression is known to be non-negative: a constant, a
+// loop counter, or counter - k with k at most the counter's start.
+func (x *fastFn) nonNeg(e ast.Expr) bool {
+	switch n := e.(type) {
+	case *ast.Constant:
+		i, ok := n.Value.(*ast.Int)
+		return ok && i.IsInt64() && i.Sign() >= 0
+	case *ast.Name:
+		_, isComp := x.comp[n.Id]
+		_, isCounter := x.counters[n.Id]
+		return isCounter && !isComp
+	case *ast.BinOp:
+		v, ok := n.Left.(*ast.Name)
+		if !ok || !x.nonNeg(v) {
+			return false
+		}
+		c, ok := n.Right.(*ast.Constant)
+		if !ok {
+			return false
+		}
+		k, ok := c.Value.(*ast.Int)
+		if !ok || !k.IsInt64() {
+			return false
+		}
+		switch {
+		case n.Op == ast.Sub:
+			return k.Sign() >= 0 && k.Int64() <= x.counters[v.Id]
+		case n.Op == ast.Add:
+			return k.Sign() >= 0 && k.Int64() <= 1
+		}
+	}
+	return false
 }

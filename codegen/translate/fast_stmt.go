@@ -135,8 +135,7 @@ func (x *fastFn) assignStmt(targets []ast.Expr, value ast.Expr, aug bool) {
 			if ik != fkInt {
 				x.out("list index of kind %v", ik)
 			}
-			i := x.checked("Index", idx, jen.Len(lst))
-			x.emit(jen.Add(lst).Index(i).Op("=").Add(code))
+			x.emit(jen.Add(lst).Index(x.index(tg.Slice, idx, lst)).Op("=").Add(code))
 		default:
 			x.out("assignment target %T", t)
 		}
@@ -202,7 +201,9 @@ func (x *fastFn) forStmt(s *ast.For) {
 		saved := copySet(x.assign)
 		x.bind(tg.Id, fkInt)
 		k, c := x.newTmp(), x.newTmp()
-		x.counters[tg.Id] = x.isCounter(tg.Id, args, s.Body)
+		if c, ok := x.counterStart(tg.Id, args, s.Body); ok {
+			x.counters[tg.Id] = c
+		}
 		body, _, _ := x.block(s.Body)
 		delete(x.counters, tg.Id)
 		x.assign = saved
@@ -340,33 +341,40 @@ func (x *fastFn) box(e ast.Expr, c jen.Code, k fkind) jen.Code {
 	return nil
 }
 
-// isCounter reports whether the target name of for name in range(args...): body is a
-// counter (fastFn.counters).
-func (x *fastFn) isCounter(name string, args []ast.Expr, body []ast.Stmt) bool {
-	nonNegConst := func(e ast.Expr, positive bool) bool {
+// counterStart is the start of the target name of for name in range(args...): body when
+// name is a counter there (fastFn.counters).
+func (x *fastFn) counterStart(name string, args []ast.Expr, body []ast.Stmt) (int64, bool) {
+	nonNegConst := func(e ast.Expr, positive bool) (int64, bool) {
 		c, ok := e.(*ast.Constant)
 		if !ok {
-			return false
+			return 0, false
 		}
 		i, ok := c.Value.(*ast.Int)
-		return ok && i.IsInt64() && (i.Sign() > 0 || !positive && i.Sign() == 0)
+		if !ok || !i.IsInt64() || i.Sign() < 0 || positive && i.Sign() == 0 {
+			return 0, false
+		}
+		return i.Int64(), true
 	}
+	var start int64
 	switch len(args) {
-	case 2:
-		if !nonNegConst(args[0], false) {
-			return false
+	case 2, 3:
+		c, ok := nonNegConst(args[0], false)
+		if !ok {
+			return 0, false
 		}
-	case 3:
-		if !nonNegConst(args[0], false) || !nonNegConst(args[2], true) {
-			return false
+		if len(args) == 3 {
+			if _, ok := nonNegConst(args[2], true); !ok {
+				return 0, false
+			}
 		}
+		start = c
 	}
 	for _, st := range body {
 		for _, n := range StmtBoundNames(st) {
 			if n == name {
-				return false
+				return 0, false
 			}
 		}
 	}
-	return true
+	return start, true
 }
