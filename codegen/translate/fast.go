@@ -136,8 +136,20 @@ type fastFn struct {
 
 // fastVar is a comprehension variable: its Go name and kind.
 type fastVar struct {
-	goName string
-	kind   fkind
+	goName  string
+	kind    fkind
+	counter bool  // a counter of range(start, ...) (fastFn.counters)
+	start   int64 // its start
+}
+
+// counterOf is the start of local or comprehension variable name when it is a counter
+// (fastFn.counters) where it is read.
+func (x *fastFn) counterOf(name string) (int64, bool) {
+	if v, isComp := x.comp[name]; isComp {
+		return v.start, v.counter
+	}
+	start, ok := x.counters[name]
+	return start, ok
 }
 
 // fastPath is the typed fast path of def (the statements to put before the generic body),

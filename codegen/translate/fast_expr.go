@@ -405,6 +405,8 @@ func (x *fastFn) listComp(lc *ast.ListComp) (jen.Code, fkind) {
 	v := x.newTmp()
 	var loop func(body []jen.Code) jen.Code
 	var vk fkind
+	var counterStart int64
+	var isCounter bool
 	if args, isRange := x.rangeArgs(g.Iter); isRange {
 		start, stop, step := x.rangeBounds(args)
 		if start == nil {
@@ -413,6 +415,7 @@ func (x *fastFn) listComp(lc *ast.ListComp) (jen.Code, fkind) {
 		n := x.checked("RangeLen", start, stop, step)
 		c := x.newTmp()
 		vk = fkInt
+		counterStart, isCounter = x.counterStart("", args, nil) // a comprehension variable is never rebound
 		loop = func(body []jen.Code) jen.Code {
 			return jen.For(
 				jen.List(jen.Id(v), jen.Id(c)).Op(":=").List(start, n),
@@ -433,7 +436,7 @@ func (x *fastFn) listComp(lc *ast.ListComp) (jen.Code, fkind) {
 	}
 	res := x.newTmp()
 	save, had := x.comp[tg.Id]
-	x.comp[tg.Id] = fastVar{goName: v, kind: vk}
+	x.comp[tg.Id] = fastVar{goName: v, kind: vk, counter: isCounter, start: counterStart}
 	var ek fkind
 	body := x.inBlock(func() {
 		for _, cond := range g.Ifs {
@@ -484,10 +487,7 @@ func (x *fastFn) counterStep(b *ast.BinOp) jen.Code {
 	if !ok {
 		return nil
 	}
-	if _, isCounter := x.counters[n.Id]; !isCounter {
-		return nil
-	}
-	if _, isComp := x.comp[n.Id]; isComp {
+	if _, isCounter := x.counterOf(n.Id); !isCounter {
 		return nil
 	}
 	c, ok := b.Right.(*ast.Constant)
@@ -527,9 +527,8 @@ func (x *fastFn) nonNeg(e ast.Expr) bool {
 		i, ok := n.Value.(*ast.Int)
 		return ok && i.IsInt64() && i.Sign() >= 0
 	case *ast.Name:
-		_, isComp := x.comp[n.Id]
-		_, isCounter := x.counters[n.Id]
-		return isCounter && !isComp
+		_, isCounter := x.counterOf(n.Id)
+		return isCounter
 	case *ast.BinOp:
 		v, ok := n.Left.(*ast.Name)
 		if !ok || !x.nonNeg(v) {
@@ -545,7 +544,8 @@ func (x *fastFn) nonNeg(e ast.Expr) bool {
 		}
 		switch {
 		case n.Op == ast.Sub:
-			return k.Sign() >= 0 && k.Int64() <= x.counters[v.Id]
+			start, _ := x.counterOf(v.Id)
+			return k.Sign() >= 0 && k.Int64() <= start
 		case n.Op == ast.Add:
 			return k.Sign() >= 0 && k.Int64() <= 1
 		}

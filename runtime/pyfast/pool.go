@@ -60,7 +60,7 @@ func (p *Pool[T]) ConcatRepeat(head, items []T, n int64) ([]T, bool) {
 	if k == len(out) {
 		return out, true
 	}
-	if len(items) == 1 { // [x] * n: a plain fill
+	if len(items) == 1 && len(out)-k <= 64 { // a short [x] * n: a plain fill
 		v, rest := items[0], out[k:]
 		for i := range rest {
 			rest[i] = v
