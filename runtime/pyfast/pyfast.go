@@ -53,13 +53,13 @@ func Runes(v pyval.Value) ([]rune, bool) {
 // Add is a + b unless it overflows.
 func Add(a, b int64) (int64, bool) {
 	c := a + b
-	return c, (c > a) == (b > 0)
+	return c, (a^c)&(b^c) >= 0 // overflow flips the sign against both operands
 }
 
 // Sub is a - b unless it overflows.
 func Sub(a, b int64) (int64, bool) {
 	c := a - b
-	return c, (c < a) == (b > 0)
+	return c, (a^b)&(a^c) >= 0 // overflow: operands of different signs, result against a
 }
 
 // Mul is a * b unless it overflows.

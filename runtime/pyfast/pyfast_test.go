@@ -2,6 +2,7 @@ package pyfast
 
 import (
 	"math"
+	"math/big"
 	"slices"
 	"testing"
 	"unsafe"
@@ -122,5 +123,30 @@ func TestPool(t *testing.T) {
 	}
 	if d, _ := p.ConcatRepeat([]int64{4}, []int64{0}, -1); !slices.Equal(d, []int64{4}) {
 		t.Errorf("ConcatRepeat with n < 0 = %v", d)
+	}
+}
+
+// TestAddSubExhaustive checks Add, Sub and Mul against exact arithmetic on every pair
+// of values around 0 and the int64 bounds.
+func TestAddSubExhaustive(t *testing.T) {
+	vals := []int64{math.MinInt64, math.MinInt64 + 1, -1 << 62, -2, -1, 0, 1, 2, 1 << 62, math.MaxInt64 - 1, math.MaxInt64}
+	for _, a := range vals {
+		for _, b := range vals {
+			sum, ok := Add(a, b)
+			exact := new(big.Int).Add(big.NewInt(a), big.NewInt(b))
+			if ok != exact.IsInt64() || ok && sum != exact.Int64() {
+				t.Errorf("Add(%d, %d) = %d, %v; exact %v", a, b, sum, ok, exact)
+			}
+			diff, ok := Sub(a, b)
+			exact = new(big.Int).Sub(big.NewInt(a), big.NewInt(b))
+			if ok != exact.IsInt64() || ok && diff != exact.Int64() {
+				t.Errorf("Sub(%d, %d) = %d, %v; exact %v", a, b, diff, ok, exact)
+			}
+			prod, ok := Mul(a, b)
+			exact = new(big.Int).Mul(big.NewInt(a), big.NewInt(b))
+			if ok != exact.IsInt64() || ok && prod != exact.Int64() {
+				t.Errorf("Mul(%d, %d) = %d, %v; exact %v", a, b, prod, ok, exact)
+			}
+		}
 	}
 }
