@@ -238,7 +238,7 @@ func (x *fastFn) paramKinds(vars map[string]Var) []jen.Code {
 			v, ok := vars[p.Arg]
 			goName := GoName(p.Arg)
 			if !ok || v.Type == nil || v.Go == nil || fmt.Sprintf("%#v", v.Go) != goName ||
-				strings.HasPrefix(goName, "fp") || strings.HasPrefix(goName, "fq") || strings.HasPrefix(goName, "_f") {
+				strings.HasPrefix(goName, "fp") || fastPkgNames[goName] || strings.HasPrefix(goName, "fq") || strings.HasPrefix(goName, "_f") {
 				return nil
 			}
 			var k fkind
@@ -265,6 +265,10 @@ func (x *fastFn) paramKinds(vars map[string]Var) []jen.Code {
 	}
 	return pre
 }
+
+// fastPkgNames are the packages the fast path refers to: a parameter of that name would
+// hide one.
+var fastPkgNames = map[string]bool{"pyval": true, "pyfast": true, "slices": true, "runtime": true, "math": true}
 
 // containsAwait reports whether a body awaits (the fast path would skip the await).
 func containsAwait(body []ast.Stmt) bool {

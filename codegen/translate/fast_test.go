@@ -36,6 +36,7 @@ func TestFastPathApplies(t *testing.T) {
 		{"list +=", "def f(n):\n    xs = [n]\n    xs += [1]\n    return xs\n", map[string]Var{"n": intVar("n")}, false},
 		{"maybe unbound", "def f(n):\n    if n:\n        x = 1\n    return x\n", map[string]Var{"n": intVar("n")}, false},
 		{"param go expression", "def f(n):\n    return n + 1\n", map[string]Var{"n": {Go: jen.Id("rq").Dot("N"), Type: intType}}, false},
+		{"param named as a package", "def f(slices):\n    return slices\n", map[string]Var{"slices": {Go: jen.Id("slices"), Type: intType}}, false},
 		{"param of fast name", "def f(fp_x):\n    return fp_x\n", map[string]Var{"fp_x": {Go: jen.Id("fp_x"), Type: intType}}, false},
 		{"model param", "def f(n):\n    return n\n", map[string]Var{"n": {Go: jen.Id("n"), Type: &ir.Type{Kind: ir.KindModel}}}, false},
 	}
