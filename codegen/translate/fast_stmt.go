@@ -203,6 +203,13 @@ func (x *fastFn) forStmt(s *ast.For) {
 		k, c := x.newTmp(), x.newTmp()
 		if c, ok := x.counterStart(tg.Id, args, s.Body); ok {
 			x.counters[tg.Id] = c
+		} else if len(args) >= 2 && x.nonNegExpr(args[0]) && !boundIn(tg.Id, s.Body) {
+			// a start known to be >= 0 (as i * i): a counter from 0 when the step is
+			// positive; a dynamic step that is not leaves the fast path
+			if len(args) == 3 && !isPositiveConst(args[2]) {
+				x.emit(jen.If(jen.Add(step).Op("<=").Lit(0)).Block(fastDeopt()))
+			}
+			x.counters[tg.Id] = 0
 		}
 		body, _, _ := x.block(s.Body)
 		delete(x.counters, tg.Id)
@@ -369,12 +376,56 @@ func (x *fastFn) counterStart(name string, args []ast.Expr, body []ast.Stmt) (in
 		}
 		start = c
 	}
+	if boundIn(name, body) {
+		return 0, false
+	}
+	return start, true
+}
+
+// boundIn reports whether a body binds name.
+func boundIn(name string, body []ast.Stmt) bool {
 	for _, st := range body {
 		for _, n := range StmtBoundNames(st) {
 			if n == name {
-				return 0, false
+				return true
 			}
 		}
 	}
-	return start, true
+	return false
+}
+
+// isPositiveConst reports whether e is an int literal > 0.
+func isPositiveConst(e ast.Expr) bool {
+	c, ok := e.(*ast.Constant)
+	if !ok {
+		return false
+	}
+	i, ok := c.Value.(*ast.Int)
+	return ok && i.Sign() > 0
+}
+
+// nonNegExpr reports whether an int expression (whose overflow leaves the fast path) is
+// known to be >= 0: a literal, a counter, len(...), the square v * v of a name, a sum or
+// product of such.
+func (x *fastFn) nonNegExpr(e ast.Expr) bool {
+	switch n := e.(type) {
+	case *ast.Constant:
+		i, ok := n.Value.(*ast.Int)
+		return ok && i.Sign() >= 0
+	case *ast.Name:
+		_, ok := x.counterOf(n.Id)
+		return ok
+	case *ast.Call:
+		return x.isBuiltin(n.Func, "len")
+	case *ast.BinOp:
+		if n.Op == ast.Mult {
+			l, lok := n.Left.(*ast.Name)
+			r, rok := n.Right.(*ast.Name)
+			if lok && rok && l.Id == r.Id {
+				return true
+			}
+		}
+		return (n.Op == ast.Add || n.Op == ast.Mult) && x.nonNegExpr(n.Left) && x.nonNegExpr(n.Right)
+	}
+	return false
 }
