@@ -9,6 +9,7 @@ package pyfast
 import (
 	"math"
 	"math/bits"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/covetpy/covetgen/runtime/pyval"
@@ -258,6 +259,12 @@ func SumInt(xs []int64) (int64, bool) {
 // Round is round(x, n) of a float, rounded exactly as CPython (pyval.RoundN), unless it
 // raises.
 func Round(x float64, n int64) (float64, bool) {
+	if n >= 0 && n <= 15 && math.Abs(x) < 1e15 && x == x {
+		// strconv's 'f' formatting is the decimal correctly rounded from x's exact
+		// value, ties to even, as CPython's dtoa mode 3; parsing it back is round's result
+		f, err := strconv.ParseFloat(strconv.FormatFloat(x, 'f', int(n), 64), 64)
+		return f, err == nil
+	}
 	r, err := pyval.RoundN(pyval.Float(x), pyval.IntValue(n))
 	if err != nil {
 		return 0, false

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"testing"
 	"unsafe"
+
+	"github.com/covetpy/covetgen/runtime/pyval"
 )
 
 func TestChecked(t *testing.T) {
@@ -146,6 +148,25 @@ func TestAddSubExhaustive(t *testing.T) {
 			exact = new(big.Int).Mul(big.NewInt(a), big.NewInt(b))
 			if ok != exact.IsInt64() || ok && prod != exact.Int64() {
 				t.Errorf("Mul(%d, %d) = %d, %v; exact %v", a, b, prod, ok, exact)
+			}
+		}
+	}
+}
+
+// TestRoundAgainstPyval checks the strconv path of Round against pyval.RoundN (CPython's
+// exact rounding) on ties, negative zeros and random-looking values.
+func TestRoundAgainstPyval(t *testing.T) {
+	xs := []float64{2.675, 0.5, 1.5, 2.5, -0.5, -0.0004, 0.0005, 0.0015, 1 - 2.0/3, 0.1 + 0.2, 123456.7890125, -1e-9, 5e-324, 999999999999999.9, 0.125, 0.375}
+	for k := 1; k < 200; k++ {
+		xs = append(xs, float64(k)/7, -float64(k*k)/13, float64(k)*0.0005)
+	}
+	for _, x := range xs {
+		for n := int64(0); n <= 15; n++ {
+			got, ok := Round(x, n)
+			want, err := pyval.RoundN(pyval.Float(x), pyval.IntValue(n))
+			w, isFloat := want.(pyval.Float)
+			if !ok || err != nil || !isFloat || math.Float64bits(got) != math.Float64bits(float64(w)) {
+				t.Errorf("Round(%v, %d) = %v, %v; pyval %v, %v", x, n, got, ok, want, err)
 			}
 		}
 	}
