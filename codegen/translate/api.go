@@ -91,6 +91,9 @@ func translateDef(fn ast.Stmt, scope *Scope, gen *genInfo) (code []jen.Code, res
 		defer extResponse.Delete(f)
 	}
 	code = f.translate()
+	if gen == nil && scope.ReturnModel == nil {
+		code = append(fastPath(mi, def, vars), code...) // the typed fast path (fast.go)
+	}
 	u.translatedDef(DefKey(scope.Module, fn), f.usesState) // module state (state.go)
 	u.noteModelFree(DefKey(scope.Module, fn), !f.retHolds) // rettype_free.go
 	return code, f.resultType(), nil

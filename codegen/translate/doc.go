@@ -375,6 +375,18 @@
 // functions a function may run, for the code generator's state plan: those a bridged
 // route runs (its tasks, its helpers) run in CPython.
 //
+// # Typed fast path (fast.go, fast_stmt.go, fast_expr.go, fast_call.go; runtime/pyfast)
+//
+// Func puts in front of the generic body of a pure function with a loop or a
+// comprehension — parameters of static type int, float, bool or str, locals only, calls
+// of len, min, max, sum, abs, round, float, list and range only, no await — a closure
+// computing it over int64, float64, bool, []rune and slices, with one kind per local
+// inferred by a fixpoint. Off the happy path (int64 overflow, index out of range, zero
+// divisor, a parameter of another kind, a str with lone surrogates) the closure returns
+// (nil, false) and the generic body, the reference, reruns the call: purity makes that
+// invisible. A function outside the subset simply has no fast path. The snippets of
+// testdata/diff/fastpath.snip take it, deoptimizing cases included.
+//
 // # Module state (state.go, state_scan.go)
 //
 // A module-level name the app mutates or rebinds is refused, unless the code generator
