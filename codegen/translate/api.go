@@ -81,15 +81,9 @@ func translateDef(fn ast.Stmt, scope *Scope, gen *genInfo) (code []jen.Code, res
 	}
 	f := newFn(u, mi, scope.App, def, vars, true)
 	f.gen = gen
-	f.checkGen() // yield.go
-	if scope.ReturnModel != nil {
-		returnModels.Store(f, scope.ReturnModel) // unvalidated_dataclass.go
-		defer returnModels.Delete(f)
-	}
-	if scope.Response {
-		extResponse.Store(f, true)
-		defer extResponse.Delete(f)
-	}
+	f.checkGen()                      // yield.go
+	f.returnModel = scope.ReturnModel // unvalidated_dataclass.go
+	f.response = scope.Response       // extvals.go
 	code = f.translate()
 	if gen == nil && scope.ReturnModel == nil {
 		code = append(fastPath(mi, def, vars), code...) // the typed fast path (fast.go)

@@ -10,15 +10,9 @@ package translate
 // passing it on stays refused: its items are values pyval does not fully model.
 
 import (
-	"sync"
-
 	"github.com/covetpy/covetgen/ir"
 	"github.com/covetpy/covetgen/parser/ast"
 )
-
-// extLenArgs holds, per function definition, the names that are the sole argument of a
-// call of the builtin len().
-var extLenArgs sync.Map // *funcDef -> map[ast.Expr]bool
 
 // extContainerOK reports whether n, a name whose static type holds Enum members, UUIDs or
 // opaque values without being one, is in a position where that is exact.
@@ -46,8 +40,8 @@ func extKeys(t *ir.Type) bool {
 
 // extLenArg reports whether n is the sole argument of a call of the builtin len().
 func (f *fn) extLenArg(n ast.Expr) bool {
-	if m, ok := extLenArgs.Load(f.def); ok {
-		return m.(map[ast.Expr]bool)[n]
+	if m, ok := f.u.extLenArgs[f.def]; ok {
+		return m[n]
 	}
 	m := map[ast.Expr]bool{}
 	callee := map[ast.Expr]bool{} // the names len called
@@ -78,14 +72,17 @@ func (f *fn) extLenArg(n ast.Expr) bool {
 	if other || f.locals["len"] != nil || f.mi.binds["len"] != nil {
 		m = map[ast.Expr]bool{}
 	}
-	extLenArgs.Store(f.def, m)
+	if f.u.extLenArgs == nil {
+		f.u.extLenArgs = map[*funcDef]map[ast.Expr]bool{}
+	}
+	f.u.extLenArgs[f.def] = m
 	return m[n]
 }
 
 // extReturnedItem reports whether n is a value returned directly or an item of a returned
 // display, in a function whose result is the response.
 func (f *fn) extReturnedItem(n ast.Expr) bool {
-	if _, response := extResponse.Load(f); !response {
+	if !f.response {
 		return false
 	}
 	found := false

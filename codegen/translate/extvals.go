@@ -11,8 +11,6 @@ package translate
 // base type there, which pyval does not model.
 
 import (
-	"sync"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/covetpy/covetgen/ir"
@@ -30,12 +28,7 @@ func isExtType(t *ir.Type) bool {
 var opaqueKinds = map[ir.Kind]bool{ir.KindDateTime: true, ir.KindTime: true, ir.KindTimeDelta: true, ir.KindDecimal: true, ir.KindURL: true,
 	ir.KindSet: true, ir.KindFrozenSet: true, ir.KindIP: true}
 
-var (
-	extSanctioned sync.Map // extKey -> map[ast.Expr]bool
-	extOrdered    sync.Map // extKey -> map[ast.Expr]bool: operands of <, <=, >, >= (dates only)
-	extResponse   sync.Map // *fn -> true: Scope.Response
-)
-
+// extKey keys the Unit's caches of sanctioned positions (extSanctioned, extOrdered).
 type extKey struct {
 	def      *funcDef
 	response bool
@@ -44,10 +37,9 @@ type extKey struct {
 // extOK reports whether the name n (a value of an Enum or UUID type) is in a sanctioned
 // position of the function's body.
 func (f *fn) extOK(n ast.Expr) bool {
-	_, response := extResponse.Load(f)
-	key := extKey{f.def, response}
-	if m, ok := extSanctioned.Load(key); ok {
-		return m.(map[ast.Expr]bool)[n]
+	key := extKey{f.def, f.response}
+	if m, ok := f.u.extSanctioned[key]; ok {
+		return m[n]
 	}
 	m, ord := map[ast.Expr]bool{}, map[ast.Expr]bool{}
 	mark := func(e ast.Expr) {
@@ -58,7 +50,7 @@ func (f *fn) extOK(n ast.Expr) bool {
 	}
 	display := func(e ast.Expr) { displayItems(e, mark) }
 	walkStmts(f.def.body, func(st ast.Stmt) {
-		if r, ok := st.(*ast.Return); ok && r.Value != nil && response {
+		if r, ok := st.(*ast.Return); ok && r.Value != nil && f.response {
 			display(r.Value)
 		}
 		for _, e := range stmtExprs(st) {
@@ -113,17 +105,17 @@ func (f *fn) extOK(n ast.Expr) bool {
 			})
 		}
 	})
-	extSanctioned.Store(key, m)
-	extOrdered.Store(key, ord)
+	if f.u.extSanctioned == nil {
+		f.u.extSanctioned, f.u.extOrdered = map[extKey]map[ast.Expr]bool{}, map[extKey]map[ast.Expr]bool{}
+	}
+	f.u.extSanctioned[key], f.u.extOrdered[key] = m, ord
 	return m[n]
 }
 
 // extOrderedOK reports whether n is an operand of a single ordering comparison.
 func (f *fn) extOrderedOK(n ast.Expr) bool {
-	_, response := extResponse.Load(f)
 	f.extOK(n)
-	m, _ := extOrdered.Load(extKey{f.def, response})
-	return m.(map[ast.Expr]bool)[n]
+	return f.u.extOrdered[extKey{f.def, f.response}][n]
 }
 
 // checkExtUse refuses a use of an Enum or UUID value outside the sanctioned positions.

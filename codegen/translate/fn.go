@@ -49,6 +49,8 @@ type fn struct {
 	usesState      bool                // the body touches module state living in Go
 	spreadDumps    map[ast.Expr]bool   // x.model_dump() calls spread by ** into a call (dumpext.go)
 	gen            *genInfo            // a generator translated as a yield dependency (yield.go)
+	returnModel    *ir.Model           // an endpoint's Scope.ReturnModel (unvalidated_dataclass.go)
+	response       bool                // an endpoint's Scope.Response (extvals.go)
 }
 
 // local is a Python local (parameters included).

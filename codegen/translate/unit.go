@@ -73,6 +73,10 @@ type Unit struct {
 	specTypes  map[string][]*ir.Type    // their parameter types by module.name
 	attrTypes  map[string]*ir.Type      // instance attribute types by module.Class.attr (litspec.go)
 	modelFree  map[string]bool          // defs whose results hold no model, by DefKey (rettype_free.go)
+
+	extSanctioned map[extKey]map[ast.Expr]bool   // positions where Enum/UUID values may be used, per def (extvals.go)
+	extOrdered    map[extKey]map[ast.Expr]bool   // operands of <, <=, >, >= (dates only) (extvals.go)
+	extLenArgs    map[*funcDef]map[ast.Expr]bool // sole arguments of len() per def (extcontainer.go)
 }
 
 type constInfo struct {

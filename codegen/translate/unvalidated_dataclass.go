@@ -24,7 +24,6 @@ package translate
 
 import (
 	"math/big"
-	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -204,15 +203,11 @@ func orDefaultType(at, bt *ir.Type) bool {
 	return len(rest) == 1 && sameType(rest[0], bt)
 }
 
-// returnModels maps a *fn to its Scope.ReturnModel.
-var returnModels sync.Map
-
 // returnsToModel reports whether the construction c of m is the value of a return
 // statement of the endpoint body f translates, whose result goes straight to path A with
 // response model m (Scope.ReturnModel).
 func (f *fn) returnsToModel(c *ast.Call, m *ir.Model) bool {
-	rm, ok := returnModels.Load(f)
-	if !ok || rm.(*ir.Model) != m || f.gen != nil {
+	if f.returnModel == nil || f.returnModel != m || f.gen != nil {
 		return false
 	}
 	found := false
