@@ -285,6 +285,7 @@ func (ms *modelSet) writeDecoder(mi *modelInfo, fields []*fieldInfo) {
 
 	f.Commentf("%s is %s(**kw): kw validated in python mode; a failure is pydantic's ValidationError.", mi.newName, m.Name)
 	f.Func().Id(mi.newName).Params(jen.Id("kw").Op("*").Qual(pkgPyval, "Dict")).Params(jen.Qual(pkgPyval, "Value"), jen.Error()).Block(
+		ms.g.dictNew(mi),
 		jen.List(jen.Id("in"), jen.Err()).Op(":=").Qual(pkgPyval, "ValidationInput").Call(jen.Id("kw")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Id("s").Op(":=").Qual(pkgValidate, "NewState").Call(),

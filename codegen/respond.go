@@ -125,8 +125,7 @@ func (h *handler) pathA() {
 		decl = append([]jen.Code{jen.Var().Id("m").Add(ti.goType())}, validateInto(jen.Op("&").Id("m"))...)
 	}
 	h.add(decl...)
-	h.add(jen.Id("e").Op(":=").Op("&").Qual(pkgValidate, "Encoder").Values(jen.Dict{jen.Id("Buf"): jen.Id("out").Dot("Buf").Call()}))
-	h.add(jen.Id("e").Dot("Reset").Call(jen.Qual(pkgValidate, mode), opts))
+	h.add(jen.Id("e").Op(":=").Id("out").Dot("Encoder").Call(jen.Qual(pkgValidate, mode), opts))
 	h.add(ti.encode(jen.Id("e"), jen.Id("m"))...)
 	h.add(jen.If(jen.Id("e").Dot("Err").Op("!=").Nil()).Block(jen.Return(jen.Id("e").Dot("Err"))))
 	h.add(jen.Return(jen.Id("out").Dot("JSON").Call(jen.Lit(h.status()), jen.Id("e").Dot("Buf"))))

@@ -73,7 +73,8 @@ func (g *gen) attrsDispatch(dst *modelInfo) string {
 			srcs = append(srcs, mi)
 		}
 	}
-	if len(srcs) == 0 {
+	dict := g.dictConv(dst) // respond_dict.go
+	if len(srcs) == 0 && dict == "" {
 		g.consts[key] = ""
 		return ""
 	}
@@ -81,6 +82,9 @@ func (g *gen) attrsDispatch(dst *modelInfo) string {
 	name := g.pkg.get("as" + dst.goName)
 	g.consts[key] = name
 	var cases []jen.Code
+	if dict != "" {
+		cases = append(cases, jen.Case(jen.Op("*").Qual(pkgPyval, "Dict")).Block(jen.Return(jen.Id(dict).Call(jen.Id("x"), jen.Id("o")))))
+	}
 	for _, src := range srcs {
 		conv := g.attrsConv(src, dst)
 		cases = append(cases, jen.Case(jen.Op("*").Id(src.goName)).Block(jen.Return(jen.Id(conv).Call(jen.Id("x"), jen.Id("o")))))

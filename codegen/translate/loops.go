@@ -479,6 +479,17 @@ func (f *fn) keyFunc(e ast.Expr, itemT *ir.Type) jen.Code {
 		}
 		body = &ast.Call{Func: e, Args: []ast.Expr{&ast.Name{Id: pyName, Ctx: ast.Load, Span: sp}}, Span: sp}
 	}
+	code := f.keyBody(param, pyName, itemT, func() {
+		v := f.value(body)
+		f.emit(jen.Return(v.code, jen.Nil()))
+	})
+	return jen.Func().Params(jen.Id(param).Qual(pyvalPkg, "Value")).Params(jen.Qual(pyvalPkg, "Value"), jen.Error()).Block(code...)
+}
+
+// keyBody returns the statements emit writes for the body of a key function whose
+// parameter pyName is the Go name param (of type itemT when known): a Go closure, so its
+// errors are returned.
+func (f *fn) keyBody(param, pyName string, itemT *ir.Type, emit func()) []jen.Code {
 	saved := f.compVars
 	f.compVars = map[string]string{}
 	for k, v := range saved {
@@ -489,13 +500,12 @@ func (f *fn) keyFunc(e ast.Expr, itemT *ir.Type) jen.Code {
 		f.compTypes[param] = itemT
 	}
 	savedLoops, savedDead, savedExc := f.loops, f.dead, f.excStack
-	f.loops, f.excStack = nil, nil // the key function is a Go closure: its errors are returned
+	f.loops, f.excStack = nil, nil
 	f.push()
-	v := f.value(body)
-	f.emit(jen.Return(v.code, jen.Nil()))
+	emit()
 	code := f.pop()
 	f.compVars, f.loops, f.dead, f.excStack = saved, savedLoops, savedDead, savedExc
-	return jen.Func().Params(jen.Id(param).Qual(pyvalPkg, "Value")).Params(jen.Qual(pyvalPkg, "Value"), jen.Error()).Block(code...)
+	return code
 }
 
 // iterBuiltin compiles sorted(), any(), all(), and min() / max() with key=; ok false
@@ -543,12 +553,15 @@ func (f *fn) iterBuiltin(name string, c *ast.Call) (val, bool) {
 			stripped.Keywords = append(stripped.Keywords, k)
 		}
 		as, kw := f.consumerArgs(&stripped, "sorted()", "reverse")
-		if key != nil {
-			keyCode = f.keyFunc(key, iterItemType(as[0].typ))
-		}
 		rev := jen.Nil()
 		if r, ok := kw["reverse"]; ok {
 			rev = r.code
+		}
+		if tk, n, ok := f.tupleKey(key, iterItemType(as[0].typ)); ok { // sortkey.go
+			return f.callVal(q("SortedTupleKey").Call(as[0].code, jen.Lit(n), tk, rev), kindValue, listOf(iterItemType(as[0].typ))), true
+		}
+		if key != nil {
+			keyCode = f.keyFunc(key, iterItemType(as[0].typ))
 		}
 		return f.callVal(q("Sorted").Call(as[0].code, keyCode, rev), kindValue, listOf(iterItemType(as[0].typ))), true
 	case "min", "max":

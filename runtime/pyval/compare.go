@@ -57,6 +57,9 @@ func numCmp(ai Int, af float64, aInt bool, bi Int, bf float64, bInt bool) (c int
 
 // Eq is a == b.
 func Eq(a, b Value) bool {
+	if r, ok := eqSame(a, b); ok { // compare_fast.go
+		return r
+	}
 	if y, ok := b.(Enum); ok {
 		return enumEq(y, a)
 	}
@@ -199,9 +202,6 @@ func order(a, b Value, op cmpOp) (bool, error) {
 			return ok && op.holds(c), nil
 		}
 	}
-	if r, ok, err := extOrder(a, b, op); ok { // temporal_hooks.go
-		return r, err
-	}
 	switch x := a.(type) {
 	case Str:
 		if y, ok := b.(Str); ok {
@@ -219,6 +219,10 @@ func order(a, b Value, op cmpOp) (bool, error) {
 		if y, ok := b.(Tuple); ok {
 			return seqOrder(x, y, op)
 		}
+	}
+	// The pairs above are never temporal or Decimal: those are checked after them.
+	if r, ok, err := extOrder(a, b, op); ok { // temporal_hooks.go
+		return r, err
 	}
 	return false, typeError("'%s' not supported between instances of '%s' and '%s'", cmpOpNames[op], a.TypeName(), b.TypeName())
 }

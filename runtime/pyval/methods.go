@@ -129,8 +129,8 @@ func strMethod(s, name string, args []Value, kw []KW) (Value, error) {
 	}
 	switch name {
 	case "upper", "lower", "title":
-		if err := argCount("str."+name, args, 0, 0); err != nil {
-			return nil, err
+		if len(args) > 0 { // the message's name is only built for the error
+			return nil, argCount("str."+name, args, 0, 0)
 		}
 		if name == "upper" {
 			return Str(strUpper(s)), nil

@@ -217,23 +217,22 @@ func clamp(b *big.Int, lo, hi int64) int64 {
 // sliceIndices is slice(lo, hi, step).indices(n) as a list of positions.
 func sliceIndices(lo, hi, step Value, n int) ([]int, error) {
 	st := int64(1)
-	sb, ok, err := sliceIndex(step)
+	sb, ok, err := sliceIndex62(step) // seq_slice.go
 	if err != nil {
 		return nil, err
 	}
 	if ok {
-		if sb.Sign() == 0 {
+		if sb == 0 {
 			return nil, valueError("slice step cannot be zero")
 		}
-		st = clamp(sb, -1<<62, 1<<62)
+		st = sb
 	}
 	N := int64(n)
 	bound := func(v Value, def int64) (int64, error) {
-		b, ok, err := sliceIndex(v)
+		x, ok, err := sliceIndex62(v)
 		if err != nil || !ok {
 			return def, err
 		}
-		x := clamp(b, -1<<62, 1<<62)
 		if x < 0 {
 			x += N
 			if x < 0 {
@@ -266,7 +265,7 @@ func sliceIndices(lo, hi, step Value, n int) ([]int, error) {
 			return nil, err
 		}
 	}
-	var out []int
+	out := make([]int, 0, sliceLen(start, stop, st))
 	if st > 0 {
 		for i := start; i < stop; i += st {
 			out = append(out, int(i))

@@ -20,13 +20,9 @@ func Sorted(iterable Value, key KeyFunc, reverse Value) (Value, error) {
 
 // SortValues sorts items in place as list.sort(key=key, reverse=reverse).
 func SortValues(items []Value, key KeyFunc, reverse Value) error {
-	rev := false
-	if reverse != nil {
-		n, err := asIndex(reverse)
-		if err != nil {
-			return err
-		}
-		rev = n != 0
+	rev, err := sortReverse(reverse)
+	if err != nil {
+		return err
 	}
 	keys := items
 	if key != nil {
@@ -39,6 +35,21 @@ func SortValues(items []Value, key KeyFunc, reverse Value) error {
 			keys[i] = k
 		}
 	}
+	return sortBy(items, rev, func(a, b int) (bool, error) { return order(keys[a], keys[b], opLt) })
+}
+
+// sortReverse is the reverse= argument of a sort as a flag (nil: absent).
+func sortReverse(reverse Value) (bool, error) {
+	if reverse == nil {
+		return false, nil
+	}
+	n, err := asIndex(reverse)
+	return n != 0, err
+}
+
+// sortBy sorts items in place, stably, with lt comparing the items at two indexes (their
+// keys); rev as list.sort's reverse=True.
+func sortBy(items []Value, rev bool, lt func(a, b int) (bool, error)) error {
 	idx := make([]int, len(items))
 	for i := range idx {
 		idx[i] = i
@@ -46,7 +57,6 @@ func SortValues(items []Value, key KeyFunc, reverse Value) error {
 	if rev {
 		reverseInts(idx)
 	}
-	lt := func(a, b int) (bool, error) { return order(keys[a], keys[b], opLt) }
 	var err error
 	if len(idx) < 64 {
 		err = binarySort(idx, lt)

@@ -33,7 +33,7 @@ func strUpper(s string) string {
 // strLower is str.lower() (full case mapping, final sigma).
 func strLower(s string) string {
 	if isASCII(s) {
-		return strings.ToLower(s)
+		return asciiLower(s) // str_ascii.go
 	}
 	var b strings.Builder
 	b.Grow(len(s))

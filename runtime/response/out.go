@@ -3,6 +3,8 @@ package response
 import (
 	"io"
 	"time"
+
+	"github.com/covetpy/covetgen/runtime/validate"
 )
 
 // Param is the state of FastAPI's `response: Response` parameter: a status
@@ -39,6 +41,7 @@ type Out struct {
 	resp  Response
 	buf   []byte
 	set   bool
+	enc   validate.Encoder // Encoder's (out_encoder.go)
 }
 
 // Reset empties o for the next request, keeping its buffers.
