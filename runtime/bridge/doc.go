@@ -188,7 +188,9 @@
 // the kinds and the tagged JSON. A call has one reply frame, except a streamed response:
 // a start frame, chunk frames, and an end or abort frame (streambody.go). Calls are multiplexed: async functions run concurrently
 // on the worker's asyncio loop (uvloop's when the workers' Python has it, as uvicorn's
-// default --loop auto runs the app), sync ones in a 40-thread pool (anyio's default).
+// default --loop auto runs the app: its transports send what a loop iteration wrote at the
+// iteration's end, so the replies of calls that ran in one iteration leave together, as
+// uvicorn's responses do), sync ones in a 40-thread pool (anyio's default).
 //
 // # Supervision
 //
