@@ -260,7 +260,7 @@ def decode(v, sess=None):
     x = v.get("v")
     if tag == "model":
         if "set" not in v:
-            obj = _plain_rebuild(v)  # one validation of a plain tree (plain.py section)
+            obj = _plain_rebuild(v)  # one validation of a plain tree (see there)
             if obj is not None:
                 return obj
         obj = _rebuild(resolve(v["cls"]), decode(x, sess))
