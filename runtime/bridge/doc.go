@@ -110,7 +110,8 @@
 //
 // Values: besides the tags of Call, a session sends generated models with their fields
 // set only (rebuilt with model_validate by name, so the instance has the same
-// model_fields_set), a pyval.Object (an instance of a class Go has no type for, as a
+// model_fields_set; a tree of plain models - no validators, models only where the class
+// declares them - in one model_validate, which gives the same instances), a pyval.Object (an instance of a class Go has no type for, as a
 // returned value came back: all fields and the fields set restored), an
 // Invocation.Instance (a callable instance created inline, built once per worker from
 // its constant arguments), and UploadFile values (the "upload" tag: a starlette
@@ -186,7 +187,10 @@
 // big-endian length, an 8-byte call id, a kind byte, a JSON payload; worker.py documents
 // the kinds and the tagged JSON. A call has one reply frame, except a streamed response:
 // a start frame, chunk frames, and an end or abort frame (streambody.go). Calls are multiplexed: async functions run concurrently
-// on the worker's asyncio loop, sync ones in a 40-thread pool (anyio's default).
+// on the worker's asyncio loop (uvloop's when the workers' Python has it, as uvicorn's
+// default --loop auto runs the app: its transports send what a loop iteration wrote at the
+// iteration's end, so the replies of calls that ran in one iteration leave together, as
+// uvicorn's responses do), sync ones in a 40-thread pool (anyio's default).
 //
 // # Supervision
 //

@@ -277,25 +277,10 @@ func encodePy(b []byte, v pyval.Value, depth int) ([]byte, error) {
 		// The fields set, when the model knows them (generated models): rebuilt with
 		// model_validate, the instance then has the same model_fields_set, the other
 		// fields their defaults.
-		c := x.Class()
 		if err := nullGuard(x); err != nil {
 			return b, err // nullguard.go
 		}
-		set, hasSet := x.(interface{ FieldSet(i int) bool })
-		keys := make([]string, 0, len(c.Fields))
-		vals := make([]any, 0, len(c.Fields))
-		for i, f := range c.Fields {
-			if hasSet && !set.FieldSet(i) {
-				continue
-			}
-			keys = append(keys, f.Name)
-			vals = append(vals, x.Field(i))
-		}
-		class := c.Qual
-		if class == "" {
-			class = c.Name
-		}
-		return appendTag(b, "model", class, func(b []byte) ([]byte, error) { return appendStrDict(b, keys, vals, depth+1) })
+		return appendModel(b, x, depth)
 	case *pyval.Object:
 		// All its fields, and the fields set the worker restores.
 		b = append(b, `{"$t":"model","cls":`...)
@@ -338,6 +323,41 @@ func encodePy(b []byte, v pyval.Value, depth int) ([]byte, error) {
 		return appendIP(b, x)
 	}
 	return b, ErrUnsupportedArg
+}
+
+// appendModel writes a model's tag: its class and its fields set (all of them when the
+// model does not know), in the class's order, written as they are read (a field name
+// is a Python identifier: never the "$t" that would make the fields a dict tag).
+func appendModel(b []byte, x pyval.Model, depth int) ([]byte, error) {
+	c := x.Class()
+	set, hasSet := x.(interface{ FieldSet(i int) bool })
+	class := c.Qual
+	if class == "" {
+		class = c.Name
+	}
+	b = append(b, `{"$t":"model","cls":`...)
+	b = pyjson.AppendStringASCII(b, class)
+	b = append(b, `,"v":{`...)
+	n := 0
+	var err error
+	for i, f := range c.Fields {
+		if hasSet && !set.FieldSet(i) {
+			continue
+		}
+		if f.Name == "$t" {
+			return b, errors.New("bridge: a model field named $t")
+		}
+		if n > 0 {
+			b = append(b, ',')
+		}
+		n++
+		b = pyjson.AppendStringASCII(b, f.Name)
+		b = append(b, ':')
+		if b, err = encode(b, x.Field(i), depth+2); err != nil {
+			return b, err
+		}
+	}
+	return append(b, "}}"...), nil
 }
 
 func appendPySeq(b []byte, items []pyval.Value, depth int) ([]byte, error) {

@@ -54,9 +54,10 @@ upload (an argument only: {"filename", "headers" [[name, value]...], "data" base
 as the starlette UploadFile of a form's file part) and,
 in a session, ref ("id", "s" the session, "cls"): a value that cannot be sent, kept in the
 session and sent back as the same object.
-Arguments in model tags are rebuilt with Model.model_validate, enums with Enum(value).
-Async handlers run as tasks on one asyncio loop; sync ones in a 40-thread pool, as
-FastAPI runs them through anyio.
+Arguments in model tags are rebuilt with Model.model_validate (a plain tree of models in one
+call: see _plain_rebuild), enums with Enum(value).
+Async handlers run as tasks on one asyncio loop (uvloop's when it is installed, as uvicorn
+picks it); sync ones in a 40-thread pool, as FastAPI runs them through anyio.
 """
 
 import argparse
@@ -261,17 +262,19 @@ def _parametrized(mod, qual):
     args.append(qual[start:len(qual) - 1])
     params = tuple(_parametrized(mod, a) for a in args)
     return _parametrized(mod, qual[:i])[params if len(params) > 1 else params[0]]
+# The JSON types decode returns as they are (no call for them: most arguments are these).
+_SCALARS = frozenset((str, int, float, bool, type(None)))
 
 
 def decode(v, sess=None):
     t = type(v)
     if t is list:
-        return [decode(x, sess) for x in v]
+        return [x if type(x) in _SCALARS else decode(x, sess) for x in v]
     if t is not dict:
         return v
     tag = v.get("$t")
     if tag is None:
-        return {k: decode(x, sess) for k, x in v.items()}
+        return {k: x if type(x) in _SCALARS else decode(x, sess) for k, x in v.items()}
     if tag == "ref":
         if sess is None or v.get("s") != sess.sid:
             raise ValueError("covetgen bridge: a ref used outside its session")
@@ -284,6 +287,10 @@ def decode(v, sess=None):
         return chain[1][i]
     x = v.get("v")
     if tag == "model":
+        if "set" not in v:
+            obj = _plain_rebuild(v)  # one validation of a plain tree (see there)
+            if obj is not None:
+                return obj
         obj = _rebuild(resolve(v["cls"]), decode(x, sess))
         if "set" in v and isinstance(obj, _BaseModel):
             object.__setattr__(obj, "__pydantic_fields_set__", set(v["set"]))
@@ -430,6 +437,206 @@ def _rebuild(cls, fields):
 
 def _cls_name(c):
     return "%s:%s" % (c.__module__, c.__qualname__)
+
+
+# Plain model trees. A model tag without "set" (a model Go generates, its fields set only)
+# is rebuilt above as _rebuild does it level by level: each nested model validated from its
+# fields, then its parent from the instances. When the class is "plain" (_plain_shape) and
+# the tag's tree holds nothing but JSON values and nested model tags exactly where the
+# class declares those models, ONE model_validate of the same tree with the nested tags
+# replaced by their fields gives the same instance: pydantic-core validates each nested
+# dict with that field's class, exactly as _rebuild validated it (same fields, so the same
+# model_fields_set; by_name/by_alias apply at every level), and no code can tell a nested
+# dict from a nested instance because plain classes have no validators, custom schema or
+# model_validate of their own, and no field where a model could stand for something else
+# (Any, unions of models, dict values...). Cost: one pydantic-core call instead of one
+# per model, and no decode of the leaves.
+
+
+class _NotPlain(Exception):
+    """The value is not the plain tree of its shape: decode it the general way."""
+
+
+_plain_shapes = {}
+_PLAIN_BUSY = object()  # a class whose shape is being computed (a recursive model)
+
+
+def _plain_rebuild(v):
+    """The instance of a model tag (no "set") built in one validation, or None when its
+    class is not plain or the value not a plain tree of it."""
+    try:
+        cls = resolve(v["cls"])
+    except Exception:
+        return None
+    strip = _plain_shape(cls)
+    fields = v.get("v")
+    if strip is None or type(fields) is not dict:
+        return None
+    try:
+        fields = strip(fields)
+    except _NotPlain:
+        return None
+    return _rebuild(cls, fields)
+
+
+def _plain_shape(cls):
+    """The stripper of cls's fields (a model tag's "v" -> the same fields as plain JSON,
+    _NotPlain when they do not fit), or None when cls is not a plain model: a pydantic
+    model without validators of any kind, custom core schema or model_validate, generic
+    parametrization, RootModel, strict config or field, discriminator, and whose fields'
+    types hold models only as plain model classes, lists of them or Optional of them."""
+    got = _plain_shapes.get(cls)
+    if got is _PLAIN_BUSY:
+        return None  # recursive: not plain
+    if got is not None or cls in _plain_shapes:
+        return got
+    _plain_shapes[cls] = _PLAIN_BUSY
+    try:
+        got = _compute_plain_shape(cls)
+    except Exception:
+        got = None
+    _plain_shapes[cls] = got
+    return got
+
+
+def _compute_plain_shape(cls):
+    import typing
+    if not (isinstance(cls, type) and _BaseModel is not None and issubclass(cls, _BaseModel)):
+        return None
+    dec = getattr(cls, "__pydantic_decorators__", None)
+    if dec is None or any(getattr(dec, k, None) for k in (
+            "validators", "field_validators", "root_validators", "model_validators")):
+        return None
+    meta = getattr(cls, "__pydantic_generic_metadata__", None) or {}
+    if meta.get("origin") is not None or meta.get("parameters") or getattr(cls, "__pydantic_root_model__", False):
+        return None
+    for c in cls.__mro__:
+        if c is _BaseModel:
+            break
+        if "model_validate" in vars(c) or "__get_pydantic_core_schema__" in vars(c):
+            return None
+    cfg = getattr(cls, "model_config", None) or {}
+    if cfg.get("strict") or cfg.get("revalidate_instances", "never") != "never":
+        return None
+    subs = {}
+    for name, f in cls.model_fields.items():
+        if f.discriminator is not None or getattr(f, "strict", None):
+            return None
+        if not all(_constraint(m) for m in f.metadata):
+            return None
+        sub = _plain_type(f.annotation, typing)
+        if sub is False:
+            return None
+        if sub is not None:
+            subs[name] = sub
+
+    def strip(fields):
+        if not subs:
+            for x in fields.values():
+                if type(x) not in _SCALARS:
+                    _tag_free(x)
+            return fields
+        out = dict(fields)
+        for k, x in fields.items():
+            if type(x) not in _SCALARS:
+                sub = subs.get(k)
+                if sub is None:
+                    _tag_free(x)
+                else:
+                    out[k] = sub(x)
+        return out
+    return strip
+
+
+def _plain_nested(cls):
+    """The stripper of a model tag standing where cls is declared: a tag of exactly cls
+    without "set", its fields stripped."""
+    strip = _plain_shape(cls)
+    if strip is None:
+        return False
+    name = _cls_name(cls)
+
+    def nested(v):
+        if type(v) is not dict or v.get("cls") != name or v.get("$t") != "model" or "set" in v:
+            raise _NotPlain
+        fields = v.get("v")
+        if type(fields) is not dict:
+            raise _NotPlain
+        return strip(fields)
+    return nested
+
+
+def _holds_model(t):
+    """Whether the annotation (or Annotated metadata, a validator...) t may hold a model
+    or run code on one: anything but plain data types and their containers."""
+    import typing
+    if isinstance(t, type):
+        return issubclass(t, _BaseModel) or dataclasses.is_dataclass(t)
+    origin = typing.get_origin(t)
+    if origin is None:
+        # Constraints (Annotated metadata) hold no model; anything else (Any, a TypeVar,
+        # a validator...) may.
+        return not _constraint(t)
+    return any(_holds_model(a) for a in typing.get_args(t) if not isinstance(a, (str, int, float, bool, bytes)))
+
+
+def _constraint(m):
+    """Whether the Annotated metadata m is a constraint (annotated_types' MinLen, Ge...,
+    pydantic's pattern...), which validates a nested dict and a nested instance alike;
+    pydantic's Strict is not (a strict model field refuses a dict)."""
+    return type(m).__name__ != "Strict" and any(
+        c.__name__ == "BaseMetadata" and c.__module__ == "annotated_types" for c in type(m).__mro__)
+
+
+def _plain_type(t, typing):
+    """For a field's type: None when it holds no model (its value must be tag-free), a
+    stripper for the plain model classes it holds (M, list[M], Optional[...] of them),
+    or False when it holds models otherwise."""
+    if not _holds_model(t):
+        return None
+    if isinstance(t, type) and issubclass(t, _BaseModel):
+        return _plain_nested(t)
+    origin, args = typing.get_origin(t), typing.get_args(t)
+    if origin in (list, typing.List) and len(args) == 1:
+        item = _plain_type(args[0], typing)
+        if item is False:
+            return False
+
+        def strip_list(v):
+            if type(v) is not list:
+                raise _NotPlain
+            return [x if type(x) in _SCALARS else item(x) for x in v] if item is not None else _tag_free(v)
+        return strip_list
+    if origin is typing.Union or type(t).__name__ == "UnionType":
+        members = [a for a in args if a is not type(None)]
+        if len(members) != 1 or len(args) != 2:
+            return False
+        inner = _plain_type(members[0], typing)
+        if inner is False:
+            return False
+
+        def strip_opt(v):
+            return None if v is None else inner(v)
+        return strip_opt
+    return False
+
+
+def _tag_free(v):
+    """v itself when it is plain JSON without tags; else _NotPlain."""
+    t = type(v)
+    if t is list:
+        for x in v:
+            if type(x) not in _SCALARS:
+                _tag_free(x)
+    elif t is dict:
+        if "$t" in v:
+            raise _NotPlain
+        for x in v.values():
+            if type(x) not in _SCALARS:
+                _tag_free(x)
+    elif t not in _SCALARS:
+        raise _NotPlain
+    return v
 
 
 def encode(o, sess=None):
@@ -2313,6 +2520,14 @@ def main():
         sys.exit(3)
     ready = _frame(0, ord("R"), _dumps({"pid": os.getpid(), "python": sys.version,
                                         "fastapi": "compat" if compat else "real"}))
+    try:
+        # uvloop's event loop when it is installed, as uvicorn's default (--loop auto)
+        # runs the app: the app's async code sees the loop it has under uvicorn, and a
+        # call costs the worker less.
+        import uvloop
+        asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
+    except ImportError:
+        pass
     asyncio.run(_main_async(sock, a.threads, ready))
 
 
