@@ -262,6 +262,8 @@ def _parametrized(mod, qual):
     args.append(qual[start:len(qual) - 1])
     params = tuple(_parametrized(mod, a) for a in args)
     return _parametrized(mod, qual[:i])[params if len(params) > 1 else params[0]]
+
+
 # The JSON types decode returns as they are (no call for them: most arguments are these).
 _SCALARS = frozenset((str, int, float, bool, type(None)))
 
