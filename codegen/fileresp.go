@@ -39,7 +39,7 @@ func (h *handler) fileResponse() {
 		return
 	}
 	h.add(
-		jen.List(jen.Id("fr"), jen.Err()).Op(":=").Qual(pkgPyval, "RouteFileResponse").Call(jen.Id("res"), jen.Lit(h.status())),
+		jen.List(jen.Id("fr"), jen.Err()).Op(":=").Qual(pkgPyfile, "RouteFileResponse").Call(jen.Id("res"), jen.Lit(h.status())),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Return(jen.Id("out").Dot("Send").Call(jen.Id("fr"))),
 	)

@@ -3,6 +3,7 @@ package codegen
 // The runtime packages generated code imports.
 const (
 	pkgPyval      = "github.com/covetpy/covetgen/runtime/pyval"
+	pkgPyfile     = "github.com/covetpy/covetgen/runtime/pyval/pyfile"
 	pkgValidate   = "github.com/covetpy/covetgen/runtime/validate"
 	pkgPyjson     = "github.com/covetpy/covetgen/runtime/pyjson"
 	pkgRequest    = "github.com/covetpy/covetgen/runtime/request"

@@ -2,7 +2,7 @@ package translate
 
 // FileResponse(path, status_code=200, headers=None, media_type=None, background=None,
 // filename=None, content_disposition_type="attachment") built in a body
-// (runtime pyval.NewFileResponse): the handler sends it as Starlette does, headers, stat
+// (runtime pyfile.NewFileResponse): the handler sends it as Starlette does, headers, stat
 // headers and Range answers included (runtime/static). The object is used like the
 // other response objects a body builds (reqresp.go), but only returned or read its
 // status_code: its headers and cookies are not those Starlette's FileResponse sends
@@ -102,9 +102,12 @@ func (f *fn) fileRespCall(c *ast.Call) val {
 			args = append(args, jen.Nil())
 		}
 	}
-	resp := f.callVal(q("NewFileResponse").Call(args...), kindValue, builtRespTypes["FileResponse"])
+	resp := f.callVal(jen.Qual(pyfilePkg, "NewFileResponse").Call(args...), kindValue, builtRespTypes["FileResponse"])
 	return f.withBackground(c, resp, kw)
 }
+
+// pyfilePkg is the runtime package of FileResponse objects (it carries runtime/static).
+const pyfilePkg = "github.com/covetpy/covetgen/runtime/pyval/pyfile"
 
 // constArg is the str constant given as the keyword argument name (or positionally) of
 // the FileResponse call c.

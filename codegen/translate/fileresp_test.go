@@ -18,13 +18,13 @@ func TestFileResponseTranslate(t *testing.T) {
 		refuse     string
 	}{
 		{"path constant", "return FileResponse(REPORT, media_type='text/csv', filename='r.csv')",
-			[]string{`pyval.NewFileResponse(pyp_m_REPORT, nil, nil, pyval.Str("text/csv"), pyval.Str("r.csv"), nil)`},
+			[]string{`pyfile.NewFileResponse(pyp_m_REPORT, nil, nil, pyval.Str("text/csv"), pyval.Str("r.csv"), nil)`},
 			[]string{"var pyp_m_REPORT pyval.Value"}, ""},
 		{"joined in the body", "return FileResponse(HERE / NAME)", []string{`pyval.PathOps(pyp_m_HERE, "join:x.bin")`}, nil, ""},
 		{"parent in the body", "return FileResponse(path=HERE.parent / 'z')", []string{`pyval.PathOps(pyp_m_HERE, "parent", "join:z")`}, nil, ""},
 		{"str of a path", "return str(UP)", []string{"pyval.StrOf(pyp_m_UP)"}, nil, ""},
 		{"str path", "return FileResponse('static/a.txt', status_code=201, content_disposition_type='inline', filename=NAME)",
-			[]string{`pyval.NewFileResponse(pyval.Str("static/a.txt"), pyval.IntValue(201), nil, nil, pyc_m_NAME, pyval.Str("inline"))`}, nil, ""},
+			[]string{`pyfile.NewFileResponse(pyval.Str("static/a.txt"), pyval.IntValue(201), nil, nil, pyc_m_NAME, pyval.Str("inline"))`}, nil, ""},
 		{"status read", "r = FileResponse('a')\n    s = r.status_code\n    return r", []string{"pyval.RespStatus("}, nil, ""},
 		{"path returned", "return REPORT", nil, nil, "use of a path computed from __file__"},
 		{"path compared", "return REPORT == 'x'", nil, nil, "use of a path computed from __file__"},

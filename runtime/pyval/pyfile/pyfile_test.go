@@ -1,4 +1,4 @@
-package pyval
+package pyfile
 
 import (
 	"net/http"
@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/covetpy/covetgen/runtime/pyval"
 	"github.com/covetpy/covetgen/runtime/response"
 )
 
@@ -19,15 +20,15 @@ func TestNewFileResponse(t *testing.T) {
 	if err := os.WriteFile(p, []byte("hello"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	hs, err := NewDict(Str("X-Thing"), Str("caf\u00e9"))
+	hs, err := pyval.NewDict(pyval.Str("X-Thing"), pyval.Str("caf\u00e9"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := NewFileResponse(Str(p), IntOf(201), hs, nil, Str(""), Str("inline"))
+	v, err := NewFileResponse(pyval.Str(p), pyval.IntOf(201), hs, nil, pyval.Str(""), pyval.Str("inline"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := v.(*ResponseObj).Resp()
+	r := v.(*pyval.ResponseObj).Resp()
 	if err := r.Prepare(); err != nil {
 		t.Fatal(err)
 	}
@@ -46,21 +47,21 @@ func TestNewFileResponse(t *testing.T) {
 		}
 	}
 
-	v, err = NewFileResponse(Str(filepath.Join(dir, "nope")), nil, nil, nil, nil, nil)
+	v, err = NewFileResponse(pyval.Str(filepath.Join(dir, "nope")), nil, nil, nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := v.(*ResponseObj).Resp().Prepare(); err == nil {
+	if err := v.(*pyval.ResponseObj).Resp().Prepare(); err == nil {
 		t.Error("missing file: no error before sending")
 	}
-	if _, err := NewFileResponse(IntOf(3), nil, nil, nil, nil, nil); err == nil {
+	if _, err := NewFileResponse(pyval.IntOf(3), nil, nil, nil, nil, nil); err == nil {
 		t.Error("int path: no error")
 	}
 
 	// A bad Range answer drops the response's background tasks, as Starlette returns
 	// before running them.
-	v, _ = NewFileResponse(Str(p), nil, nil, nil, nil, nil)
-	r = v.(*ResponseObj).Resp()
+	v, _ = NewFileResponse(pyval.Str(p), nil, nil, nil, nil, nil)
+	r = v.(*pyval.ResponseObj).Resp()
 	r.Background = &response.BackgroundTasks{}
 	r.Background.Add(func() error { return nil })
 	req := httptest.NewRequest("GET", "/", nil)
@@ -80,7 +81,7 @@ func TestRouteFileResponse(t *testing.T) {
 	if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, res := range []Value{Str(p), Bytes(p)} {
+	for _, res := range []pyval.Value{pyval.Str(p), pyval.Bytes(p)} {
 		r, err := RouteFileResponse(res, 200)
 		if err != nil {
 			t.Fatalf("%v: %v", res, err)
@@ -89,7 +90,7 @@ func TestRouteFileResponse(t *testing.T) {
 			t.Errorf("%v: %v", res, err)
 		}
 	}
-	for _, res := range []Value{IntOf(3), None, NewList(Str(p))} {
+	for _, res := range []pyval.Value{pyval.IntOf(3), pyval.None, pyval.NewList(pyval.Str(p))} {
 		if _, err := RouteFileResponse(res, 200); err == nil {
 			t.Errorf("%v: no error", res)
 		}
