@@ -131,6 +131,9 @@ func (x *fastFn) binOp(b *ast.BinOp) (jen.Code, fkind) {
 		return x.binCodes(b.Op, l, lk, r, rk)
 	}
 	r, rk := x.expr(b.Right)
+	if c := x.addNonNeg(b, l, lk, r, rk); c != nil { // fast_addnonneg.go
+		return c, fkInt
+	}
 	return x.binCodes(b.Op, l, lk, r, rk)
 }
 

@@ -205,3 +205,24 @@ func TestConcatUnfilled(t *testing.T) {
 		})
 	}
 }
+
+// TestAddNonNeg checks AddNonNeg against Add for every pair of a value around 0 and the
+// int64 bounds with a non-negative one.
+func TestAddNonNeg(t *testing.T) {
+	var vals []int64
+	for d := int64(0); d < 4; d++ {
+		vals = append(vals, d, -d, math.MaxInt64-d, math.MinInt64+d)
+	}
+	for _, a := range vals {
+		for _, b := range vals {
+			if b < 0 {
+				continue
+			}
+			c, ok := AddNonNeg(a, b)
+			wc, wok := Add(a, b)
+			if ok != wok || ok && c != wc {
+				t.Errorf("AddNonNeg(%d, %d) = %d, %v; Add = %d, %v", a, b, c, ok, wc, wok)
+			}
+		}
+	}
+}
