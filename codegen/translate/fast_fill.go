@@ -26,7 +26,8 @@ import (
 //     (or its len) is the same value both times;
 //   - the loop body writes name[j] in one top-level assignment statement (`name[j] = e`,
 //     a single target) and refers to name nowhere else but as name[j - 1] reads;
-//   - the body rebinds neither name nor j and has no break, continue or return, so
+//   - the body has no comprehension or lambda (whose own j could be another variable),
+//     rebinds neither name nor j and has no break, continue or return, so
 //     every iteration reaches the write (an exception or a deopt leaves the fast path,
 //     and the generic path reruns the call from the start).
 //
@@ -153,6 +154,10 @@ func overwritesRow(body []ast.Stmt, row, j string) bool {
 		}
 		for _, e := range stmtExprs(st) {
 			walkExpr(e, func(e ast.Expr) {
+				switch e.(type) {
+				case *ast.ListComp, *ast.SetComp, *ast.DictComp, *ast.GeneratorExp, *ast.Lambda:
+					ok = false // a scope of its own, where j may name another variable
+				}
 				s, isSub := e.(*ast.Subscript)
 				if !isSub || !isName(s.Value, row) {
 					return

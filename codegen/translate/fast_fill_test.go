@@ -40,6 +40,8 @@ func TestFastUnfilledRow(t *testing.T) {
 		{"read of cur[-1]", row("[i] + [0] * len(b)", "range(1, len(b) + 1)", "            x = cur[-1]\n"+write), false},
 		{"read of cur[j - 2]", row("[i] + [0] * len(b)", "range(1, len(b) + 1)", "            x = cur[j - 2]\n"+write), false},
 		{"len(cur)", row("[i] + [0] * len(b)", "range(1, len(b) + 1)", "            x = len(cur)\n"+write), false},
+		{"comprehension of its own j", row("[i] + [0] * len(b)", "range(1, len(b) + 1)",
+			"            x = sum([cur[j - 1] for j in range(len(b))])\n"+write), false},
 		{"j rebound", row("[i] + [0] * len(b)", "range(1, len(b) + 1)", write+"            j = 1\n"), false},
 		{"two writes", row("[i] + [0] * len(b)", "range(1, len(b) + 1)", write+write), false},
 		{"statement between", head + "        cur = [i] + [0] * len(b)\n        x = 1\n        for j in range(1, len(b) + 1):\n" + write + tail, false},
