@@ -130,8 +130,11 @@ type fastFn struct {
 	// direct is set when an index known to be non-negative indexes a slice directly: an
 	// index out of range then panics, and the closure recovers into the generic path.
 	direct bool
-	dead   bool            // the current block has terminated
-	assign map[string]bool // locals definitely assigned here
+	dead   bool // the current block has terminated
+	// unfilled is the `[h] + [c] * n` of the statement being compiled whose repeated
+	// items the next loop overwrites before reading them (fast_fill.go), else nil.
+	unfilled ast.Expr
+	assign   map[string]bool // locals definitely assigned here
 }
 
 // fastVar is a comprehension variable: its Go name and kind.

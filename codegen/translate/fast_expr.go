@@ -119,6 +119,9 @@ func (x *fastFn) binOp(b *ast.BinOp) (jen.Code, fkind) {
 		rl, rlk := x.expr(rb.Left)
 		rr, rrk := x.expr(rb.Right)
 		if rlk == lk && rrk == fkInt {
+			if x.unfilled == ast.Expr(b) {
+				return x.pooled(lk, "ConcatUnfilled", l, rl, rr), lk
+			}
 			return x.pooled(lk, "ConcatRepeat", l, rl, rr), lk
 		}
 		if rlk == fkInt && rrk == lk {
@@ -128,6 +131,9 @@ func (x *fastFn) binOp(b *ast.BinOp) (jen.Code, fkind) {
 		return x.binCodes(b.Op, l, lk, r, rk)
 	}
 	r, rk := x.expr(b.Right)
+	if c := x.addNonNeg(b, l, lk, r, rk); c != nil { // fast_addnonneg.go
+		return c, fkInt
+	}
 	return x.binCodes(b.Op, l, lk, r, rk)
 }
 

@@ -11,11 +11,15 @@ import (
 // Statements of the typed fast path (fast.go).
 
 func (x *fastFn) stmts(body []ast.Stmt) {
-	for _, st := range body {
+	for i, st := range body {
 		if x.dead {
 			return // unreachable Python code: Go would reject it (vet)
 		}
+		if i+1 < len(body) {
+			x.unfilled = x.unfilledRow(st, body[i+1]) // fast_fill.go
+		}
 		x.stmt(st)
+		x.unfilled = nil
 	}
 }
 

@@ -73,3 +73,18 @@ func (p *Pool[T]) ConcatRepeat(head, items []T, n int64) ([]T, bool) {
 	}
 	return out, true
 }
+
+// ConcatUnfilled is the list head + items * n (as ConcatRepeat: the same length, the same
+// limits) with only head copied: the other items are zero in a new array and stale in a
+// pooled one. The generated code uses it only where the caller overwrites every item past
+// head before reading it (codegen/translate/fast_fill.go).
+func (p *Pool[T]) ConcatUnfilled(head, items []T, n int64) ([]T, bool) {
+	if n <= 0 || len(items) == 0 {
+		n = 0
+	} else if n > MaxList || int64(len(items))*n > MaxList-int64(len(head)) {
+		return nil, false
+	}
+	out := p.get(len(head) + len(items)*int(n))
+	copy(out, head)
+	return out, true
+}

@@ -57,6 +57,13 @@ func Add(a, b int64) (int64, bool) {
 	return c, (a^c)&(b^c) >= 0 // overflow flips the sign against both operands
 }
 
+// AddNonNeg is Add for b >= 0 (which the caller knows): a + b unless it overflows, which
+// it can only do upwards.
+func AddNonNeg(a, b int64) (int64, bool) {
+	c := a + b
+	return c, c >= a
+}
+
 // Sub is a - b unless it overflows.
 func Sub(a, b int64) (int64, bool) {
 	c := a - b

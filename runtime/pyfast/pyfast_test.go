@@ -171,3 +171,58 @@ func TestRoundAgainstPyval(t *testing.T) {
 		}
 	}
 }
+
+// TestConcatUnfilled checks that ConcatUnfilled has ConcatRepeat's length and limits and
+// copies the head (the rest is the caller's to overwrite).
+func TestConcatUnfilled(t *testing.T) {
+	cases := []struct {
+		name  string
+		head  []int64
+		items []int64
+		n     int64
+		len   int
+		ok    bool
+	}{
+		{"row", []int64{3}, []int64{0}, 4, 5, true},
+		{"two items", []int64{3}, []int64{0, 0}, 2, 5, true},
+		{"n = 0", []int64{3}, []int64{0}, 0, 1, true},
+		{"n < 0", []int64{3}, []int64{0}, -2, 1, true},
+		{"no items", []int64{3}, nil, 5, 1, true},
+		{"too long", []int64{3}, []int64{0}, MaxList, 0, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var p Pool[int64]
+			p.Put(make([]int64, 8))
+			got, ok := p.ConcatUnfilled(c.head, c.items, c.n)
+			if ok != c.ok || len(got) != c.len || (ok && got[0] != c.head[0]) {
+				t.Errorf("ConcatUnfilled = %v, %v; want length %d, %v", got, ok, c.len, c.ok)
+			}
+			want, wok := p.ConcatRepeat(c.head, c.items, c.n)
+			if wok != ok || len(want) != len(got) {
+				t.Errorf("ConcatRepeat = %v, %v; ConcatUnfilled = %v, %v", want, wok, got, ok)
+			}
+		})
+	}
+}
+
+// TestAddNonNeg checks AddNonNeg against Add for every pair of a value around 0 and the
+// int64 bounds with a non-negative one.
+func TestAddNonNeg(t *testing.T) {
+	var vals []int64
+	for d := int64(0); d < 4; d++ {
+		vals = append(vals, d, -d, math.MaxInt64-d, math.MinInt64+d)
+	}
+	for _, a := range vals {
+		for _, b := range vals {
+			if b < 0 {
+				continue
+			}
+			c, ok := AddNonNeg(a, b)
+			wc, wok := Add(a, b)
+			if ok != wok || ok && c != wc {
+				t.Errorf("AddNonNeg(%d, %d) = %d, %v; Add = %d, %v", a, b, c, ok, wc, wok)
+			}
+		}
+	}
+}
