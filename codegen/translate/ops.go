@@ -59,6 +59,9 @@ func (f *fn) compare(x *ast.Compare) val {
 			f.memberOperands[x.Comparators[i]] = true
 		}
 	}
+	if v, ok := f.lowerFused(x); ok { // lowerfused.go
+		return v
+	}
 	vs := f.seq([]ast.Expr{x.Left, x.Comparators[0]}, f.value)
 	r := f.cmp(x.Ops[0], vs[0], vs[1], x.Left, x.Comparators[0], x)
 	r.typ = boolType
