@@ -476,14 +476,7 @@ func Holdable(t *ir.Type) bool {
 		}
 		return true
 	case ir.KindLiteral:
-		for _, v := range t.Values {
-			switch v.(type) {
-			case ir.Str, ir.Int, ir.Bool, ir.None:
-			default:
-				return false
-			}
-		}
-		return true
+		return plainLiteral(t)
 	case ir.KindModel:
 		return t.Model != nil && t.Model.Kind != ir.TypedDict
 	}
@@ -609,4 +602,17 @@ func opSymbol(op ast.Operator) string {
 	return map[ast.Operator]string{ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.MatMult: "@",
 		ast.Div: "/", ast.Mod: "%", ast.Pow: "**", ast.LShift: "<<", ast.RShift: ">>",
 		ast.BitOr: "|", ast.BitXor: "^", ast.BitAnd: "&", ast.FloorDiv: "//"}[op]
+}
+
+// plainLiteral reports whether every value of the Literal type t is a str, int, bool or
+// None (pyval holds them as plain values).
+func plainLiteral(t *ir.Type) bool {
+	for _, v := range t.Values {
+		switch v.(type) {
+		case ir.Str, ir.Int, ir.Bool, ir.None:
+		default:
+			return false
+		}
+	}
+	return true
 }

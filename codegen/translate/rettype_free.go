@@ -85,14 +85,7 @@ func scalarType(t *ir.Type) bool {
 	case ir.KindStr, ir.KindInt, ir.KindFloat, ir.KindBool, ir.KindNone:
 		return true
 	case ir.KindLiteral:
-		for _, v := range t.Values {
-			switch v.(type) {
-			case ir.Str, ir.Int, ir.Bool, ir.None:
-			default:
-				return false
-			}
-		}
-		return true
+		return plainLiteral(t)
 	}
 	return false
 }
