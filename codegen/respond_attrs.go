@@ -262,32 +262,12 @@ func (g *gen) attrsAssign(src, dst jen.Code, s, t *ir.Type, cons ir.Constraints,
 		}
 	}
 	switch t.Kind {
-	case ir.KindStr:
-		name, _ := g.strConstraints(cons, pos, what)
-		if name == "" {
-			return []jen.Code{jen.Add(dst).Op("=").Add(src)}
+	case ir.KindStr, ir.KindInt, ir.KindFloat, ir.KindBool:
+		out := g.constrainedAssign(src, dst, "v", t, cons, pos, what)
+		if t.Kind == ir.KindStr && len(out) > 1 {
+			return []jen.Code{jen.Block(out...)}
 		}
-		return []jen.Code{jen.Block(
-			jen.List(jen.Id("v"), jen.Id("e")).Op(":=").Id(name).Dot("Apply").Call(src, jen.Nil()),
-			jen.If(jen.Id("e").Op("!=").Nil()).Block(jen.Return(jen.False())),
-			jen.Add(dst).Op("=").Id("v"),
-		)}
-	case ir.KindInt, ir.KindFloat:
-		var name string
-		if t.Kind == ir.KindInt {
-			name, _ = g.intConstraints(cons, pos, what)
-		} else {
-			name, _ = g.floatConstraints(cons, pos, what)
-		}
-		if name == "" {
-			return []jen.Code{jen.Add(dst).Op("=").Add(src)}
-		}
-		return []jen.Code{
-			jen.If(jen.Id(name).Dot("Check").Call(src, jen.Nil()).Op("!=").Nil()).Block(jen.Return(jen.False())),
-			jen.Add(dst).Op("=").Add(src),
-		}
-	case ir.KindBool:
-		return []jen.Code{jen.Add(dst).Op("=").Add(src)}
+		return out
 	case ir.KindList:
 		si, ti := s.Args[0], t.Args[0]
 		if plainScalar(ti) {
@@ -373,4 +353,33 @@ func (g *gen) instanceConv(f *jen.File, name string, src, dst *modelInfo) {
 	}
 	body = append(body, jen.Return(jen.True()))
 	f.Func().Id(name).Params(jen.Id("x").Op("*").Id(src.goName), jen.Id("o").Op("*").Id(dst.goName)).Bool().Block(body...)
+}
+
+// constrainedAssign writes statements assigning the scalar src (str, int, float or bool)
+// to dst after t's constraints cons, returning false from the conversion when they fail:
+// a str constraint's Apply result goes through the Go variable tmp (and, with e, is
+// declared where the statements run), an int or float constraint is a Check.
+func (g *gen) constrainedAssign(src, dst jen.Code, tmp string, t *ir.Type, cons ir.Constraints, pos ir.Pos, what string) []jen.Code {
+	var name string
+	switch t.Kind {
+	case ir.KindStr:
+		if name, _ = g.strConstraints(cons, pos, what); name != "" {
+			return []jen.Code{
+				jen.List(jen.Id(tmp), jen.Id("e")).Op(":=").Id(name).Dot("Apply").Call(src, jen.Nil()),
+				jen.If(jen.Id("e").Op("!=").Nil()).Block(jen.Return(jen.False())),
+				jen.Add(dst).Op("=").Id(tmp),
+			}
+		}
+	case ir.KindInt:
+		name, _ = g.intConstraints(cons, pos, what)
+	case ir.KindFloat:
+		name, _ = g.floatConstraints(cons, pos, what)
+	}
+	if name == "" || t.Kind == ir.KindStr || t.Kind == ir.KindBool {
+		return []jen.Code{jen.Add(dst).Op("=").Add(src)}
+	}
+	return []jen.Code{
+		jen.If(jen.Id(name).Dot("Check").Call(src, jen.Nil()).Op("!=").Nil()).Block(jen.Return(jen.False())),
+		jen.Add(dst).Op("=").Add(src),
+	}
 }

@@ -173,26 +173,7 @@ func (g *gen) dictAssign(v, dst jen.Code, t *ir.Type, cons ir.Constraints, pos i
 	switch t.Kind {
 	case ir.KindStr, ir.KindInt, ir.KindFloat, ir.KindBool:
 		out := []jen.Code{jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Qual(pkgPyval, dictFieldFunc(t)).Call(v), fail}
-		switch t.Kind {
-		case ir.KindStr:
-			if name, _ := g.strConstraints(cons, pos, what); name != "" {
-				out = append(out,
-					jen.List(jen.Id("c"), jen.Id("e")).Op(":=").Id(name).Dot("Apply").Call(jen.Id("x"), jen.Nil()),
-					jen.If(jen.Id("e").Op("!=").Nil()).Block(jen.Return(jen.False())),
-					jen.Id("x").Op("=").Id("c"))
-			}
-		case ir.KindInt, ir.KindFloat:
-			var name string
-			if t.Kind == ir.KindInt {
-				name, _ = g.intConstraints(cons, pos, what)
-			} else {
-				name, _ = g.floatConstraints(cons, pos, what)
-			}
-			if name != "" {
-				out = append(out, jen.If(jen.Id(name).Dot("Check").Call(jen.Id("x"), jen.Nil()).Op("!=").Nil()).Block(jen.Return(jen.False())))
-			}
-		}
-		return []jen.Code{jen.Block(append(out, jen.Add(dst).Op("=").Id("x"))...)}
+		return []jen.Code{jen.Block(append(out, g.constrainedAssign(jen.Id("x"), dst, "c", t, cons, pos, what)...)...)}
 	case ir.KindList:
 		it := t.Args[0]
 		var call jen.Code
